@@ -1,0 +1,20 @@
+#![doc = include_str!("../README.md")]
+#![warn(missing_docs)]
+#![forbid(unsafe_code)]
+
+mod decode;
+mod error;
+mod event;
+mod pointer;
+pub mod rules;
+mod schema;
+mod tree;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use decode::{decode, decode_slice, DecodeOptions, DEFAULT_MAX_BYTES};
+pub use error::{DecodeError, Issue, IssueCode};
+pub use event::{
+    ConnectWebviewEvent, ConnectWebviewLoginFailedEvent, ConnectWebviewLoginSucceededEvent, CustomMetadata,
+    EventType, MetadataValue,
+};

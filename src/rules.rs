@@ -1,0 +1,241 @@
+//! The value rules of the wire format: UUIDs and date-times.
+//!
+//! Each check returns `Ok(())` or a short phrase saying what is wrong, which
+//! the decoder puts into the issue message after the value it found.
+
+/// Checks the canonical hyphenated UUID form: 8-4-4-4-12 hex digits, either
+/// case, any version or variant (the nil UUID is valid). The 32-digit,
+/// `{braced}` and `urn:uuid:` forms are rejected, as the reference schema does.
+///
+/// # Examples
+///
+/// ```
+/// use connect_webview_events::rules::check_uuid;
+///
+/// assert!(check_uuid("00000000-0000-0000-0000-000000000000").is_ok());
+/// assert!(check_uuid("6BA7B810-9DAD-11D1-80B4-00C04FD430C8").is_ok());
+/// assert_eq!(
+///     check_uuid("6ba7b810-9dad-11d1-80b4-00c04fd430cg").unwrap_err(),
+///     "character 'g' at index 35 is not a hex digit"
+/// );
+/// ```
+pub fn check_uuid(s: &str) -> Result<(), String> {
+    let length = s.chars().count();
+    if length != 36 {
+        return Err(format!("it has {length} characters, not 36"));
+    }
+    for (index, c) in s.chars().enumerate() {
+        let hyphen = matches!(index, 8 | 13 | 18 | 23);
+        if hyphen && c != '-' {
+            return Err(format!("expected '-' at index {index}, found {c:?}"));
+        }
+        if !hyphen && !c.is_ascii_hexdigit() {
+            return Err(format!("character {c:?} at index {index} is not a hex digit"));
+        }
+    }
+    Ok(())
+}
+
+/// Checks a date-time as the reference schema (zod `.datetime()`) does:
+/// `YYYY-MM-DDTHH:MM:SS`, an optional fraction of one or more digits, and a
+/// final upper-case `Z`, with the calendar checked (February 29 only in leap
+/// years, hour 00-23, minute and second 00-59).
+///
+/// # Examples
+///
+/// ```
+/// use connect_webview_events::rules::check_datetime;
+///
+/// assert!(check_datetime("2025-01-01T00:00:00.000Z").is_ok());
+/// assert!(check_datetime("2024-02-29T23:59:59Z").is_ok());
+/// assert_eq!(
+///     check_datetime("2023-02-29T00:00:00Z").unwrap_err(),
+///     "February 2023 has no day 29"
+/// );
+/// assert_eq!(
+///     check_datetime("2025-01-01T00:00:00+01:00").unwrap_err(),
+///     "a numeric offset is not allowed; the time must end with 'Z'"
+/// );
+/// ```
+pub fn check_datetime(s: &str) -> Result<(), String> {
+    let b = s.as_bytes();
+    let year = digits(b, 0, 4)?;
+    expect(b, 4, b'-')?;
+    let month = digits(b, 5, 2)?;
+    expect(b, 7, b'-')?;
+    let day = digits(b, 8, 2)?;
+    expect(b, 10, b'T')?;
+    let hour = digits(b, 11, 2)?;
+    expect(b, 13, b':')?;
+    let minute = digits(b, 14, 2)?;
+    expect(b, 16, b':')?;
+    let second = digits(b, 17, 2)?;
+
+    let mut end = 19;
+    if b.get(end) == Some(&b'.') {
+        end += 1;
+        let fraction_start = end;
+        while b.get(end).is_some_and(u8::is_ascii_digit) {
+            end += 1;
+        }
+        if end == fraction_start {
+            return Err(format!("expected a digit after '.' at index {fraction_start}, found {}", found_at(s, fraction_start)));
+        }
+    }
+    match b.get(end) {
+        Some(b'Z') if end + 1 == b.len() => {}
+        Some(b'Z') => return Err(format!("unexpected {} after 'Z' at index {}", found_at(s, end + 1), end + 1)),
+        Some(b'+' | b'-') => return Err("a numeric offset is not allowed; the time must end with 'Z'".into()),
+        _ => return Err(format!("expected 'Z' at index {end}, found {}", found_at(s, end))),
+    }
+
+    if !(1..=12).contains(&month) {
+        return Err(format!("month {month:02} does not exist"));
+    }
+    let days = days_in_month(year, month);
+    if !(1..=days).contains(&day) {
+        return Err(format!("{} {year:04} has no day {day:02}", MONTH_NAMES[month as usize - 1]));
+    }
+    if hour > 23 {
+        return Err(format!("hour {hour:02} does not exist (00-23)"));
+    }
+    if minute > 59 {
+        return Err(format!("minute {minute:02} does not exist (00-59)"));
+    }
+    if second > 59 {
+        return Err(format!("second {second:02} does not exist (00-59)"));
+    }
+    Ok(())
+}
+
+const MONTH_NAMES: [&str; 12] = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December",
+];
+
+/// Days in `month` (1-12) of `year` in the proleptic Gregorian calendar.
+fn days_in_month(year: u32, month: u32) -> u32 {
+    match month {
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// Reads `count` ASCII digits at `start` as a number.
+fn digits(b: &[u8], start: usize, count: usize) -> Result<u32, String> {
+    let mut value = 0;
+    for index in start..start + count {
+        match b.get(index) {
+            Some(d) if d.is_ascii_digit() => value = value * 10 + u32::from(d - b'0'),
+            _ => return Err(format!("expected a digit at index {index}, found {}", found_at_bytes(b, index))),
+        }
+    }
+    Ok(value)
+}
+
+fn expect(b: &[u8], index: usize, want: u8) -> Result<(), String> {
+    if b.get(index) == Some(&want) {
+        Ok(())
+    } else {
+        Err(format!("expected '{}' at index {index}, found {}", want as char, found_at_bytes(b, index)))
+    }
+}
+
+/// The character at byte `index`, quoted, or "the end".
+fn found_at(s: &str, index: usize) -> String {
+    found_at_bytes(s.as_bytes(), index)
+}
+
+fn found_at_bytes(b: &[u8], index: usize) -> String {
+    if index >= b.len() {
+        return "the end".into();
+    }
+    // Every byte before `index` was ASCII (digits and separators were checked
+    // in order), so `index` starts a character.
+    match std::str::from_utf8(&b[index..]).ok().and_then(|rest| rest.chars().next()) {
+        Some(c) => format!("{c:?}"),
+        None => format!("byte 0x{:02x}", b[index]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uuid_table() {
+        let ok = [
+            "00000000-0000-0000-0000-000000000000",
+            "ffffffff-ffff-ffff-ffff-ffffffffffff",
+            "6ba7b810-9dad-11d1-80b4-00c04fd430c8",
+            "6BA7B810-9dad-11D1-80b4-00C04FD430C8",
+        ];
+        for s in ok {
+            assert_eq!(check_uuid(s), Ok(()), "{s}");
+        }
+        let bad = [
+            ("", "it has 0 characters, not 36"),
+            ("6ba7b8109dad11d180b400c04fd430c8", "it has 32 characters, not 36"),
+            ("{6ba7b810-9dad-11d1-80b4-00c04fd430c8}", "it has 38 characters, not 36"),
+            ("urn:uuid:6ba7b810-9dad-11d1-80b4-00c04fd430c8", "it has 45 characters, not 36"),
+            ("6ba7b810_9dad-11d1-80b4-00c04fd430c8", "expected '-' at index 8, found '_'"),
+            ("6ba7b8109-dad-11d1-80b4-00c04fd430c8", "expected '-' at index 8, found '9'"),
+            ("6ba7b810-9dad-11d1-80b4-00c04fd430c ", "character ' ' at index 35 is not a hex digit"),
+            ("6ba7b810-9dad-11d1-80b4-00c04fd430cé", "character 'é' at index 35 is not a hex digit"),
+            (" 6ba7b810-9dad-11d1-80b4-00c04fd430c", "character ' ' at index 0 is not a hex digit"),
+        ];
+        for (s, why) in bad {
+            assert_eq!(check_uuid(s), Err(why.to_string()), "{s}");
+        }
+    }
+
+    #[test]
+    fn datetime_table() {
+        let ok = [
+            "2025-01-01T00:00:00Z",
+            "2025-01-01T00:00:00.000Z",
+            "2025-01-01T00:00:00.1Z",
+            "2025-12-31T23:59:59.123456789Z",
+            "2000-02-29T12:00:00Z",
+            "2024-02-29T12:00:00Z",
+            "0000-02-29T00:00:00Z",
+            "2025-04-30T00:00:00Z",
+        ];
+        for s in ok {
+            assert_eq!(check_datetime(s), Ok(()), "{s}");
+        }
+        let bad = [
+            ("", "expected a digit at index 0, found the end"),
+            ("2025-01-01", "expected 'T' at index 10, found the end"),
+            ("2025-01-01 00:00:00Z", "expected 'T' at index 10, found ' '"),
+            ("2025-01-01t00:00:00Z", "expected 'T' at index 10, found 't'"),
+            ("2025-01-01T00:00:00z", "expected 'Z' at index 19, found 'z'"),
+            ("2025-01-01T00:00:00", "expected 'Z' at index 19, found the end"),
+            ("2025-01-01T00:00Z", "expected ':' at index 16, found 'Z'"),
+            ("2025-01-01T00:00:00+01:00", "a numeric offset is not allowed; the time must end with 'Z'"),
+            ("2025-01-01T00:00:00.000-05:00", "a numeric offset is not allowed; the time must end with 'Z'"),
+            ("2025-01-01T00:00:00.Z", "expected a digit after '.' at index 20, found 'Z'"),
+            ("2025-01-01T00:00:00ZZ", "unexpected 'Z' after 'Z' at index 20"),
+            ("2025-01-01T00:00:00Z\n", "unexpected '\\n' after 'Z' at index 20"),
+            ("25-01-01T00:00:00Z", "expected a digit at index 2, found '-'"),
+            ("+2025-01-01T00:00:00Z", "expected a digit at index 0, found '+'"),
+            ("２025-01-01T00:00:00Z", "expected a digit at index 0, found '２'"),
+            ("2025-13-01T00:00:00Z", "month 13 does not exist"),
+            ("2025-00-01T00:00:00Z", "month 00 does not exist"),
+            ("2025-01-00T00:00:00Z", "January 2025 has no day 00"),
+            ("2025-01-32T00:00:00Z", "January 2025 has no day 32"),
+            ("2025-04-31T00:00:00Z", "April 2025 has no day 31"),
+            ("2023-02-29T00:00:00Z", "February 2023 has no day 29"),
+            ("1900-02-29T00:00:00Z", "February 1900 has no day 29"),
+            ("2024-02-30T00:00:00Z", "February 2024 has no day 30"),
+            ("2025-01-01T24:00:00Z", "hour 24 does not exist (00-23)"),
+            ("2025-01-01T00:60:00Z", "minute 60 does not exist (00-59)"),
+            ("2025-01-01T00:00:60Z", "second 60 does not exist (00-59)"),
+        ];
+        for (s, why) in bad {
+            assert_eq!(check_datetime(s), Err(why.to_string()), "{s}");
+        }
+    }
+}

@@ -1,0 +1,147 @@
+//! Which fields each event type has, and the rule each field follows.
+
+use crate::event::EventType;
+
+/// How a field's value is checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Rule {
+    /// The `event_type` discriminator itself.
+    EventType,
+    /// A canonical hyphenated UUID.
+    Uuid,
+    /// A date-time ending in `Z`.
+    DateTime,
+    /// Any string, may be empty.
+    Text,
+    /// An object of string and boolean values.
+    Metadata,
+}
+
+impl Rule {
+    /// The rule in words, for messages and the demo's table.
+    pub(crate) fn describe(self) -> &'static str {
+        match self {
+            Rule::EventType => "a connect_webview event type",
+            Rule::Uuid => "a UUID",
+            Rule::DateTime => "a date-time",
+            Rule::Text => "a string",
+            Rule::Metadata => "an object of string and boolean values",
+        }
+    }
+}
+
+/// A field of the wire format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Field {
+    EventId,
+    EventType,
+    WorkspaceId,
+    ConnectWebviewId,
+    ConnectedAccountId,
+    CreatedAt,
+    OccurredAt,
+    ConnectedAccountCustomMetadata,
+    CustomerKey,
+    EventDescription,
+}
+
+impl Field {
+    /// The field named `key`, if the wire format has one.
+    pub(crate) fn from_key(key: &str) -> Option<Field> {
+        Some(match key {
+            "event_id" => Field::EventId,
+            "event_type" => Field::EventType,
+            "workspace_id" => Field::WorkspaceId,
+            "connect_webview_id" => Field::ConnectWebviewId,
+            "connected_account_id" => Field::ConnectedAccountId,
+            "created_at" => Field::CreatedAt,
+            "occurred_at" => Field::OccurredAt,
+            "connected_account_custom_metadata" => Field::ConnectedAccountCustomMetadata,
+            "customer_key" => Field::CustomerKey,
+            "event_description" => Field::EventDescription,
+            _ => return None,
+        })
+    }
+
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Field::EventId => "event_id",
+            Field::EventType => "event_type",
+            Field::WorkspaceId => "workspace_id",
+            Field::ConnectWebviewId => "connect_webview_id",
+            Field::ConnectedAccountId => "connected_account_id",
+            Field::CreatedAt => "created_at",
+            Field::OccurredAt => "occurred_at",
+            Field::ConnectedAccountCustomMetadata => "connected_account_custom_metadata",
+            Field::CustomerKey => "customer_key",
+            Field::EventDescription => "event_description",
+        }
+    }
+
+    pub(crate) fn rule(self) -> Rule {
+        match self {
+            Field::EventType => Rule::EventType,
+            Field::EventId | Field::WorkspaceId | Field::ConnectWebviewId | Field::ConnectedAccountId => Rule::Uuid,
+            Field::CreatedAt | Field::OccurredAt => Rule::DateTime,
+            Field::CustomerKey | Field::EventDescription => Rule::Text,
+            Field::ConnectedAccountCustomMetadata => Rule::Metadata,
+        }
+    }
+
+    /// A bit for sets of fields.
+    pub(crate) fn bit(self) -> u16 {
+        1 << self as u16
+    }
+}
+
+/// A field of one event type's schema.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct FieldSpec {
+    pub(crate) field: Field,
+    pub(crate) required: bool,
+}
+
+const fn required(field: Field) -> FieldSpec {
+    FieldSpec { field, required: true }
+}
+
+const fn optional(field: Field) -> FieldSpec {
+    FieldSpec { field, required: false }
+}
+
+/// `connect_webview.login_succeeded`, in the spec's order.
+const LOGIN_SUCCEEDED: &[FieldSpec] = &[
+    required(Field::EventId),
+    required(Field::EventType),
+    required(Field::WorkspaceId),
+    required(Field::ConnectWebviewId),
+    required(Field::ConnectedAccountId),
+    required(Field::CreatedAt),
+    required(Field::OccurredAt),
+    optional(Field::ConnectedAccountCustomMetadata),
+    optional(Field::CustomerKey),
+    optional(Field::EventDescription),
+];
+
+/// `connect_webview.login_failed`, in the spec's order.
+const LOGIN_FAILED: &[FieldSpec] = &[
+    required(Field::EventId),
+    required(Field::EventType),
+    required(Field::WorkspaceId),
+    required(Field::ConnectWebviewId),
+    required(Field::CreatedAt),
+    required(Field::OccurredAt),
+    optional(Field::EventDescription),
+];
+
+/// The fields of both types: what is checked while the type is unknown.
+const COMMON: &[FieldSpec] = LOGIN_FAILED;
+
+/// The schema of `event_type`, or the common fields when it is not known.
+pub(crate) fn fields_of(event_type: Option<EventType>) -> &'static [FieldSpec] {
+    match event_type {
+        Some(EventType::LoginSucceeded) => LOGIN_SUCCEEDED,
+        Some(EventType::LoginFailed) => LOGIN_FAILED,
+        None => COMMON,
+    }
+}

@@ -1,0 +1,298 @@
+//! Every rule of the wire format as tables of (input, code, path).
+
+use connect_webview_events::{
+    decode, decode_slice, ConnectWebviewEvent, DecodeOptions, EventType, IssueCode, MetadataValue,
+};
+use serde_json::{json, Value};
+
+const SUCCEEDED: &str = include_str!("fixtures/login_succeeded.json");
+const FAILED: &str = include_str!("fixtures/login_failed.json");
+const WITH_METADATA: &str = include_str!("fixtures/login_succeeded_with_metadata.json");
+
+fn fixture(text: &str) -> Value {
+    serde_json::from_str(text).unwrap()
+}
+
+/// The (code, path) of every issue, in order.
+fn issues(text: &str, options: DecodeOptions) -> Vec<(IssueCode, String)> {
+    match options.decode(text) {
+        Ok(event) => panic!("expected issues, decoded {event:?}"),
+        Err(err) => err.issues().iter().map(|i| (i.code, i.path.clone())).collect(),
+    }
+}
+
+/// `base` with `field` set to `value`, or removed when `value` is `None`.
+fn with(base: &str, field: &str, value: Option<Value>) -> String {
+    let mut v = fixture(base);
+    let object = v.as_object_mut().unwrap();
+    match value {
+        Some(value) => object.insert(field.to_string(), value),
+        None => object.remove(field),
+    };
+    v.to_string()
+}
+
+#[test]
+fn the_spec_examples_decode() {
+    let ConnectWebviewEvent::LoginSucceeded(e) = decode(SUCCEEDED).unwrap() else { panic!("wrong type") };
+    assert_eq!(e.event_id, "00000000-0000-0000-0000-000000000000");
+    assert_eq!(e.customer_key.as_deref(), Some(""));
+    assert!(e.connected_account_custom_metadata.unwrap().is_empty());
+    assert!(e.extra.is_empty());
+
+    let ConnectWebviewEvent::LoginFailed(e) = decode(FAILED).unwrap() else { panic!("wrong type") };
+    assert_eq!(e.created_at, "2025-01-01T00:00:00.000Z");
+    assert_eq!(e.event_description, None);
+}
+
+#[test]
+fn every_valid_event_serialises_back_to_its_input() {
+    for text in [SUCCEEDED, FAILED, WITH_METADATA] {
+        assert_eq!(decode(text).unwrap().to_value(), fixture(text), "{text}");
+        assert_eq!(decode_slice(text.as_bytes()).unwrap().to_value(), fixture(text));
+    }
+}
+
+#[test]
+fn unknown_fields_are_kept_in_order_and_unchanged() {
+    let text = r#"{"zeta": [1, {"b": null, "a": "x"}], "event_type": "connect_webview.login_failed", "alpha": -0.5,
+        "event_id": "00000000-0000-0000-0000-000000000000", "workspace_id": "00000000-0000-0000-0000-000000000000",
+        "connect_webview_id": "00000000-0000-0000-0000-000000000000", "created_at": "2025-01-01T00:00:00Z",
+        "occurred_at": "2025-01-01T00:00:00Z", "connected_account_id": "not checked on a failed login"}"#;
+    let event = decode(text).unwrap();
+    let keys: Vec<_> = event.extra().keys().collect();
+    assert_eq!(keys, ["zeta", "alpha", "connected_account_id"]);
+    assert_eq!(event.extra()["zeta"], json!([1, {"b": null, "a": "x"}]));
+    assert_eq!(event.to_value(), fixture(text));
+}
+
+#[test]
+fn metadata_keeps_prototype_names_as_data() {
+    let ConnectWebviewEvent::LoginSucceeded(e) = decode(WITH_METADATA).unwrap() else { panic!("wrong type") };
+    let metadata = e.connected_account_custom_metadata.unwrap();
+    assert_eq!(metadata.get("__proto__"), Some(&MetadataValue::String("data".into())));
+    assert_eq!(metadata.get("tenant"), Some(&MetadataValue::String("acme-hotels".into())));
+}
+
+#[test]
+fn field_rules_table() {
+    let uuid_fields = ["event_id", "workspace_id", "connect_webview_id", "connected_account_id"];
+    let time_fields = ["created_at", "occurred_at"];
+    let mut cases: Vec<(&str, String, IssueCode)> = Vec::new();
+    for field in uuid_fields {
+        for bad in ["", "x", "00000000000000000000000000000000", "{00000000-0000-0000-0000-000000000000}",
+            "urn:uuid:00000000-0000-0000-0000-000000000000", "00000000-0000-0000-0000-00000000000g",
+            " 00000000-0000-0000-0000-000000000000"]
+        {
+            cases.push((field, with(SUCCEEDED, field, Some(json!(bad))), IssueCode::InvalidUuid));
+        }
+    }
+    for field in time_fields {
+        for bad in ["2025-02-29T00:00:00Z", "2025-01-01T00:00:00", "2025-01-01T00:00:00+00:00",
+            "2025-01-01 00:00:00Z", "2025-01-01t00:00:00z", "2025-13-01T00:00:00Z", "2025-01-01T24:00:00Z",
+            "2025-01-01T00:00Z", "1735689600"]
+        {
+            cases.push((field, with(SUCCEEDED, field, Some(json!(bad))), IssueCode::InvalidDatetime));
+        }
+    }
+    for field in uuid_fields.iter().chain(&time_fields).chain(&["customer_key", "event_description"]) {
+        for bad in [json!(null), json!(1), json!(true), json!([]), json!({})] {
+            cases.push((field, with(SUCCEEDED, field, Some(bad)), IssueCode::InvalidType));
+        }
+    }
+    for field in uuid_fields.iter().chain(&time_fields).chain(&["event_type"]) {
+        cases.push((field, with(SUCCEEDED, field, None), IssueCode::MissingField));
+    }
+    for (field, text, code) in cases {
+        assert_eq!(issues(&text, DecodeOptions::new()), vec![(code, format!("/{field}"))], "{text}");
+    }
+}
+
+#[test]
+fn optional_fields_may_be_absent_and_customer_key_may_be_empty() {
+    let mut text = SUCCEEDED.to_string();
+    for field in ["connected_account_custom_metadata", "customer_key"] {
+        text = with(&text, field, None);
+    }
+    assert!(decode(&text).is_ok());
+    assert!(decode(&with(FAILED, "event_description", Some(json!("The user closed the window.")))).is_ok());
+}
+
+#[test]
+fn failed_logins_do_not_require_account_fields() {
+    assert!(decode(FAILED).is_ok());
+    let mut failed_with_succeeded_type = fixture(FAILED);
+    failed_with_succeeded_type["event_type"] = json!("connect_webview.login_succeeded");
+    assert_eq!(
+        issues(&failed_with_succeeded_type.to_string(), DecodeOptions::new()),
+        vec![(IssueCode::MissingField, "/connected_account_id".into())]
+    );
+}
+
+#[test]
+fn metadata_values_must_be_strings_or_booleans() {
+    let metadata = json!({"ok": "x", "yes": false, "n": 1, "null": null, "list": ["a"], "obj": {"a": "b"}, "a/b": 2});
+    assert_eq!(
+        issues(&with(SUCCEEDED, "connected_account_custom_metadata", Some(metadata)), DecodeOptions::new()),
+        vec![
+            (IssueCode::InvalidType, "/connected_account_custom_metadata/n".into()),
+            (IssueCode::InvalidType, "/connected_account_custom_metadata/null".into()),
+            (IssueCode::InvalidType, "/connected_account_custom_metadata/list".into()),
+            (IssueCode::InvalidType, "/connected_account_custom_metadata/obj".into()),
+            (IssueCode::InvalidType, "/connected_account_custom_metadata/a~1b".into()),
+        ]
+    );
+    for bad in [json!([]), json!("{}"), json!(null)] {
+        assert_eq!(
+            issues(&with(SUCCEEDED, "connected_account_custom_metadata", Some(bad)), DecodeOptions::new()),
+            vec![(IssueCode::InvalidType, "/connected_account_custom_metadata".into())]
+        );
+    }
+}
+
+#[test]
+fn every_issue_is_collected_not_only_the_first() {
+    let text = r#"{"event_type": "connect_webview.login_succeeded", "event_id": "nope", "workspace_id": 7,
+        "created_at": "2025-02-30T00:00:00Z", "connected_account_custom_metadata": {"vip": 1}}"#;
+    assert_eq!(
+        issues(text, DecodeOptions::new()),
+        vec![
+            (IssueCode::InvalidUuid, "/event_id".into()),
+            (IssueCode::InvalidType, "/workspace_id".into()),
+            (IssueCode::InvalidDatetime, "/created_at".into()),
+            (IssueCode::InvalidType, "/connected_account_custom_metadata/vip".into()),
+            (IssueCode::MissingField, "/connect_webview_id".into()),
+            (IssueCode::MissingField, "/connected_account_id".into()),
+            (IssueCode::MissingField, "/occurred_at".into()),
+        ]
+    );
+}
+
+#[test]
+fn without_a_usable_event_type_the_common_fields_are_still_checked() {
+    let text = with(&with(FAILED, "event_type", Some(json!(5))), "event_id", Some(json!("bad")));
+    assert_eq!(
+        issues(&text, DecodeOptions::new()),
+        vec![(IssueCode::InvalidUuid, "/event_id".into()), (IssueCode::InvalidType, "/event_type".into())]
+    );
+    let text = with(FAILED, "event_type", None);
+    assert_eq!(issues(&text, DecodeOptions::new()), vec![(IssueCode::MissingField, "/event_type".into())]);
+}
+
+#[test]
+fn other_event_types_are_reported_by_name() {
+    for other in ["device.connected", "lock.unlocked", "connected_account.connected", "connect_webview.login", ""] {
+        let err = decode(&with(FAILED, "event_type", Some(json!(other)))).unwrap_err();
+        assert_eq!(err.issues().len(), 1);
+        assert_eq!((err.issues()[0].code, err.issues()[0].path.as_str()), (IssueCode::UnknownEventType, "/event_type"));
+        assert!(err.issues()[0].message.contains(&format!("found \"{other}\"")), "{}", err.issues()[0].message);
+    }
+}
+
+#[test]
+fn strict_mode_reports_unknown_fields_by_event_type() {
+    let strict = DecodeOptions::new().strict(true);
+    assert!(strict.decode(SUCCEEDED).is_ok());
+    assert!(strict.decode(FAILED).is_ok());
+    let text = with(&with(FAILED, "connected_account_id", Some(json!("x"))), "a/b", Some(json!(1)));
+    assert_eq!(
+        issues(&text, strict),
+        vec![(IssueCode::UnknownField, "/connected_account_id".into()), (IssueCode::UnknownField, "/a~1b".into())]
+    );
+    assert!(DecodeOptions::new().decode(&text).is_ok());
+}
+
+#[test]
+fn the_root_must_be_an_object() {
+    for (text, found) in [("[]", "an array"), ("\"x\"", "a string"), ("1", "a number"), ("null", "null"), ("true", "a boolean")] {
+        let err = decode(text).unwrap_err();
+        assert_eq!((err.issues()[0].code, err.issues()[0].path.as_str()), (IssueCode::InvalidType, ""));
+        assert_eq!(err.issues()[0].message, format!("expected a JSON object, found {found}"));
+    }
+}
+
+#[test]
+fn duplicate_keys_are_rejected_with_their_path() {
+    let text = SUCCEEDED.replacen("{", r#"{"event_id": "00000000-0000-0000-0000-000000000000","#, 1);
+    assert_eq!(issues(&text, DecodeOptions::new()), vec![(IssueCode::DuplicateField, "/event_id".into())]);
+    let text = with(SUCCEEDED, "connected_account_custom_metadata", Some(json!({})))
+        .replace("\"connected_account_custom_metadata\":{}", r#""connected_account_custom_metadata":{"vip":true,"vip":false}"#);
+    assert_eq!(
+        issues(&text, DecodeOptions::new()),
+        vec![(IssueCode::DuplicateField, "/connected_account_custom_metadata/vip".into())]
+    );
+}
+
+#[test]
+fn syntax_errors_table() {
+    let cases = [
+        ("", 1, 1),
+        ("{", 1, 1),
+        ("{\"event_id\" 1}", 1, 13),
+        ("{\n\"a\": 1,\n}", 3, 1),
+        ("{\"a\": 01}", 1, 8),
+        ("{\"a\": NaN}", 1, 7),
+        ("{\"a\": \"\\ud800\"}", 1, 14),
+        ("{\"a\": \"tab\there\"}", 1, 11),
+        ("\u{feff}{}", 1, 1),
+        ("{} {}", 1, 4),
+        ("{\"a\": 1e400}", 1, 11),
+    ];
+    for (text, line, column) in cases {
+        let err = decode(text).unwrap_err();
+        let issue = &err.issues()[0];
+        assert_eq!((issue.code, issue.path.as_str()), (IssueCode::InvalidJson, ""), "{text:?}");
+        assert_eq!((issue.line, issue.column), (Some(line), Some(column)), "{text:?}: {}", issue.message);
+    }
+}
+
+#[test]
+fn invalid_utf8_names_the_byte_and_position() {
+    let err = decode_slice(b"{\n  \"customer_key\": \"caf\xc3\xa9 \xff\"\n}").unwrap_err();
+    let issue = &err.issues()[0];
+    assert_eq!((issue.code, issue.path.as_str()), (IssueCode::InvalidUtf8, ""));
+    assert_eq!((issue.line, issue.column), (Some(2), Some(25)));
+    assert!(issue.message.starts_with("expected UTF-8 text, found byte 0xff at byte offset 27"), "{}", issue.message);
+    // A truncated multi-byte character at the very end.
+    let err = decode_slice(b"{\"a\": \"\xe2\x82").unwrap_err();
+    assert_eq!(err.issues()[0].code, IssueCode::InvalidUtf8);
+}
+
+#[test]
+fn the_byte_limit_is_checked_first() {
+    let options = DecodeOptions::new().max_bytes(10);
+    for result in [options.decode("{\"a\": \"0123456789\"}"), options.decode_slice(&[0xff; 11])] {
+        let err = result.unwrap_err();
+        assert_eq!((err.issues()[0].code, err.issues()[0].path.as_str()), (IssueCode::PayloadTooLarge, ""));
+        assert!(err.issues()[0].message.starts_with("expected at most 10 bytes, found "));
+    }
+    assert!(DecodeOptions::new().max_bytes(SUCCEEDED.len()).decode(SUCCEEDED).is_ok());
+    let big = " ".repeat(connect_webview_events::DEFAULT_MAX_BYTES) + SUCCEEDED;
+    assert_eq!(decode(&big).unwrap_err().issues()[0].code, IssueCode::PayloadTooLarge);
+}
+
+#[test]
+fn validate_agrees_with_decode() {
+    let options = DecodeOptions::new();
+    assert_eq!(options.validate(SUCCEEDED), Ok(EventType::LoginSucceeded));
+    assert_eq!(options.validate_slice(FAILED.as_bytes()), Ok(EventType::LoginFailed));
+    let bad = with(FAILED, "event_id", Some(json!(1)));
+    assert_eq!(options.validate(&bad).unwrap_err(), options.decode(&bad).unwrap_err());
+}
+
+#[test]
+fn messages_name_what_was_expected_and_what_was_found() {
+    let table = [
+        (with(FAILED, "event_id", Some(json!("abc"))),
+         "expected a UUID like 00000000-0000-0000-0000-000000000000, found \"abc\": it has 3 characters, not 36"),
+        (with(FAILED, "created_at", Some(json!("2025-04-31T00:00:00Z"))),
+         "expected a date-time like 2025-01-01T00:00:00.000Z, found \"2025-04-31T00:00:00Z\": April 2025 has no day 31"),
+        (with(FAILED, "occurred_at", None), "expected field \"occurred_at\" (a date-time), found no such key"),
+        (with(FAILED, "workspace_id", Some(json!([]))), "expected a string, found an array"),
+        (with(FAILED, "event_type", Some(json!("device.connected"))),
+         "expected \"connect_webview.login_succeeded\" or \"connect_webview.login_failed\", found \"device.connected\", which is not a connect_webview event"),
+    ];
+    for (text, message) in table {
+        assert_eq!(decode(&text).unwrap_err().issues()[0].message, message);
+    }
+}
