@@ -21,18 +21,21 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
 fi
 
 # 2. Cargo-installed tools, each only when the exact version is missing.
-cargo_tool() { # crate version binary
+cargo_tool() { # crate version binary [extra cargo install flags]
   local crate=$1 version=$2 bin=$3
+  shift 3
   if command -v "$bin" >/dev/null 2>&1 && "$bin" --version 2>/dev/null | grep -q "$version"; then
     return
   fi
   log "installing $crate $version (a few minutes, once)"
-  cargo install "$crate" --version "$version" --locked
+  cargo install "$crate" --version "$version" "$@"
 }
-cargo_tool wasm-pack "$WASM_PACK_VERSION" wasm-pack
+cargo_tool wasm-pack "$WASM_PACK_VERSION" wasm-pack --locked
+# Not --locked: wasm-bindgen-cli 0.2.130's lock file pins webpki-roots 1.0.11,
+# which the registry here does not serve; a fresh resolution builds fine.
 cargo_tool wasm-bindgen-cli "$WASM_BINDGEN_VERSION" wasm-bindgen
 if [ "${SETUP_SKIP_BROWSERS:-}" != 1 ]; then
-  cargo_tool geckodriver "$GECKODRIVER_VERSION" geckodriver
+  cargo_tool geckodriver "$GECKODRIVER_VERSION" geckodriver --locked
 fi
 
 # 3. Browsers and chromedriver from Debian's packages.

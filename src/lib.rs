@@ -10,7 +10,7 @@ pub mod rules;
 mod schema;
 mod tree;
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use decode::{decode, decode_slice, DecodeOptions, DEFAULT_MAX_BYTES};
 pub use error::{DecodeError, Issue, IssueCode};

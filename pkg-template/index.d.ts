@@ -1,0 +1,187 @@
+/**
+ * Decode, validate and authenticate Seam `connect_webview` webhook events.
+ *
+ * ```ts
+ * import { decode } from "connect-webview-events";
+ *
+ * const event = decode(body); // throws DecodeError, with every issue
+ * if (event.event_type === "connect_webview.login_succeeded") {
+ *   event.connected_account_id; // string
+ * }
+ * ```
+ * @packageDocumentation
+ */
+
+/** A UUID in canonical hyphenated form, exactly as sent (either case). */
+export type Uuid = string;
+
+/** A date-time such as `2025-01-01T00:00:00.000Z`, exactly as sent. */
+export type DateTime = string;
+
+/** Custom metadata of a connected account: string and boolean values. */
+export type CustomMetadata = Record<string, string | boolean>;
+
+/**
+ * `connect_webview.login_succeeded`: an end user signed in through a Connect
+ * Webview and a connected account now exists.
+ *
+ * Fields that Seam adds later are kept on the object at run time, unchanged.
+ */
+export interface ConnectWebviewLoginSucceededEvent {
+  event_type: "connect_webview.login_succeeded";
+  /** ID of the event. */
+  event_id: Uuid;
+  /** ID of the workspace. */
+  workspace_id: Uuid;
+  /** ID of the Connect Webview. */
+  connect_webview_id: Uuid;
+  /** ID of the connected account that the login created or refreshed. */
+  connected_account_id: Uuid;
+  /** When the event was created. */
+  created_at: DateTime;
+  /** When the event occurred. */
+  occurred_at: DateTime;
+  /** Custom metadata of the connected account. Keys are end-user data. */
+  connected_account_custom_metadata?: CustomMetadata;
+  /** The customer key the webview was created with; may be empty. */
+  customer_key?: string;
+  /** Human-readable description of the event. */
+  event_description?: string;
+}
+
+/**
+ * `connect_webview.login_failed`: the end user's login did not complete.
+ *
+ * Fields that Seam adds later are kept on the object at run time, unchanged.
+ */
+export interface ConnectWebviewLoginFailedEvent {
+  event_type: "connect_webview.login_failed";
+  /** ID of the event. */
+  event_id: Uuid;
+  /** ID of the workspace. */
+  workspace_id: Uuid;
+  /** ID of the Connect Webview. */
+  connect_webview_id: Uuid;
+  /** When the event was created. */
+  created_at: DateTime;
+  /** When the event occurred. */
+  occurred_at: DateTime;
+  /** Human-readable description of the event. */
+  event_description?: string;
+}
+
+/** Either `connect_webview` event; narrow it with `event.event_type`. */
+export type ConnectWebviewEvent = ConnectWebviewLoginSucceededEvent | ConnectWebviewLoginFailedEvent;
+
+/** The `event_type` of a {@link ConnectWebviewEvent}. */
+export type ConnectWebviewEventType = ConnectWebviewEvent["event_type"];
+
+/** What kind of problem an {@link Issue} reports. */
+export type IssueCode =
+  /** The payload is not a string, Uint8Array, ArrayBuffer or plain JSON object. */
+  | "invalid_input"
+  /** The payload is longer than `maxBytes`. */
+  | "payload_too_large"
+  /** Bytes that are not UTF-8, or a string with a lone surrogate. */
+  | "invalid_utf8"
+  /** Not JSON text; `line` and `column` say where. */
+  | "invalid_json"
+  /** The same key twice in one object. */
+  | "duplicate_field"
+  /** A value of the wrong JSON type, or a root that is not an object. */
+  | "invalid_type"
+  /** A required field is absent. */
+  | "missing_field"
+  /** Not a UUID in canonical hyphenated form. */
+  | "invalid_uuid"
+  /** Not a date-time of the form `2025-01-01T00:00:00.000Z`. */
+  | "invalid_datetime"
+  /** `event_type` is a string but not a `connect_webview` event type. */
+  | "unknown_event_type"
+  /** A field outside the schema; reported only with `strict: true`. */
+  | "unknown_field";
+
+/** One problem with a payload. */
+export interface Issue {
+  /** What kind of problem this is. */
+  code: IssueCode;
+  /**
+   * JSON Pointer (RFC 6901) to the value: `""` for the root,
+   * `"/connected_account_id"`, `"/connected_account_custom_metadata/vip"`.
+   */
+  path: string;
+  /** One sentence naming what was expected and what was found. */
+  message: string;
+  /** 1-based line, for `invalid_json` and `invalid_utf8`. */
+  line?: number;
+  /** 1-based column, for `invalid_json` and `invalid_utf8`. */
+  column?: number;
+}
+
+/** Options of {@link decode} and {@link safeDecode}. */
+export interface DecodeOptions {
+  /** Report fields outside the schema as `unknown_field`. Default `false`: keep them. */
+  strict?: boolean;
+  /** Refuse payloads longer than this many UTF-8 bytes. Default 1048576 (1 MiB). */
+  maxBytes?: number;
+}
+
+/**
+ * A payload: JSON text, its UTF-8 bytes (a Node `Buffer` is a `Uint8Array`;
+ * an `ArrayBuffer` from `await request.arrayBuffer()` works too), or an
+ * already parsed plain object.
+ */
+export type DecodePayload = string | Uint8Array | ArrayBuffer | Record<string, unknown>;
+
+/** The default `maxBytes`: 1048576 (1 MiB). */
+export declare const DEFAULT_MAX_BYTES: number;
+
+/**
+ * Everything that is wrong with a payload. `issues` holds every problem
+ * found, not only the first; `message` summarises them.
+ */
+export declare class DecodeError extends Error {
+  readonly name: "DecodeError";
+  /** Every issue found, at least one, in the order found. */
+  readonly issues: Issue[];
+  constructor(issues: Issue[]);
+  /** `{ name, message, issues }`, so that `JSON.stringify(error)` keeps the issues. */
+  toJSON(): { name: "DecodeError"; message: string; issues: Issue[] };
+}
+
+/**
+ * Decodes and validates one event.
+ *
+ * Returns a plain object equal to `JSON.parse` of the payload: snake_case
+ * keys, strings as sent, unknown fields kept.
+ *
+ * @throws {DecodeError} for every way the payload can be wrong, and nothing
+ * else. A malformed `options` object throws `TypeError`.
+ *
+ * @example
+ * ```ts
+ * const event = decode(rawBody);
+ * switch (event.event_type) {
+ *   case "connect_webview.login_succeeded": return link(event.connected_account_id);
+ *   case "connect_webview.login_failed": return retry(event.connect_webview_id);
+ * }
+ * ```
+ */
+export declare function decode(payload: DecodePayload, options?: DecodeOptions): ConnectWebviewEvent;
+
+/** The result of {@link safeDecode}, shaped like zod's `safeParse`. */
+export type SafeDecodeResult =
+  | { success: true; data: ConnectWebviewEvent; error?: undefined }
+  | { success: false; data?: undefined; error: DecodeError };
+
+/**
+ * {@link decode} that returns its failure instead of throwing: never throws
+ * for any payload.
+ *
+ * @example
+ * ```ts
+ * const result = safeDecode(text);
+ * if (!result.success) console.table(result.error.issues);
+ * ```
+ */
+export declare function safeDecode(payload: DecodePayload, options?: DecodeOptions): SafeDecodeResult;

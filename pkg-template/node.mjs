@@ -1,0 +1,5 @@
+// `import` in Node: the same instance as `require`, so that an app mixing
+// both has one DecodeError class and one WebAssembly module.
+import api from "./node.cjs";
+
+export const { decode, safeDecode, DecodeError, DEFAULT_MAX_BYTES } = api;

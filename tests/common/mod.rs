@@ -1,0 +1,125 @@
+//! One test body for the WebAssembly boundary, included by `tests/node.rs`
+//! (run with `wasm-pack test --node`) and `tests/web.rs` (run in headless
+//! Chromium and Firefox), so that every runtime runs the same cases.
+
+use connect_webview_events::wasm::{validate_bytes, validate_text};
+use serde::Deserialize;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::wasm_bindgen_test;
+
+const SUCCEEDED: &str = include_str!("../fixtures/login_succeeded.json");
+const FAILED: &str = include_str!("../fixtures/login_failed.json");
+const WITH_METADATA: &str = include_str!("../fixtures/login_succeeded_with_metadata.json");
+
+/// An issue as JavaScript sees it.
+#[derive(Debug, Deserialize, PartialEq)]
+struct JsIssue {
+    code: String,
+    path: String,
+    message: String,
+    line: Option<u32>,
+    column: Option<u32>,
+}
+
+fn issues(result: JsValue) -> Vec<JsIssue> {
+    assert!(!result.is_undefined(), "expected issues, the payload was valid");
+    serde_wasm_bindgen::from_value(result).expect("issues are an array of plain objects")
+}
+
+fn codes_and_paths(result: JsValue) -> Vec<(String, String)> {
+    issues(result).into_iter().map(|i| (i.code, i.path)).collect()
+}
+
+fn one(code: &str, path: &str) -> Vec<(String, String)> {
+    vec![(code.to_string(), path.to_string())]
+}
+
+#[wasm_bindgen_test]
+fn the_spec_examples_are_valid_as_text_and_as_bytes() {
+    for text in [SUCCEEDED, FAILED, WITH_METADATA] {
+        assert!(validate_text(text, false).is_undefined());
+        assert!(validate_bytes(text.as_bytes(), false).is_undefined());
+    }
+}
+
+#[wasm_bindgen_test]
+fn strict_mode_reports_the_unknown_field_by_path() {
+    assert_eq!(codes_and_paths(validate_text(WITH_METADATA, true)), one("unknown_field", "/hint"));
+}
+
+#[wasm_bindgen_test]
+fn issues_cross_the_boundary_as_plain_objects_with_every_property() {
+    let result = validate_text("{\n  \"event_id\": 1,\n}", false);
+    assert!(js_sys::Array::is_array(&result));
+    let first = js_sys::Array::from(&result).get(0);
+    assert_eq!(js_sys::Object::get_prototype_of(&first), js_sys::Object::get_prototype_of(&js_sys::Object::new().into()));
+    assert_eq!(
+        issues(result),
+        vec![JsIssue {
+            code: "invalid_json".into(),
+            path: "".into(),
+            message: "not valid JSON at line 3, column 1: trailing comma, found '}'".into(),
+            line: Some(3),
+            column: Some(1),
+        }]
+    );
+    let no_position = js_sys::Array::from(&validate_text("[]", false)).get(0);
+    assert!(!js_sys::Reflect::has(&no_position, &"line".into()).unwrap());
+}
+
+#[wasm_bindgen_test]
+fn each_rule_gives_its_code_and_path() {
+    let table: &[(&str, &str, &str)] = &[
+        (r#""event_id": "00000000-0000-0000-0000-000000000000""#, r#""event_id": "0000""#, "invalid_uuid"),
+        (r#""created_at": "2025-01-01T00:00:00.000Z""#, r#""created_at": "2025-02-29T00:00:00Z""#, "invalid_datetime"),
+        (r#""occurred_at": "2025-01-01T00:00:00.000Z""#, r#""occurred_at": "2025-01-01T00:00:00+01:00""#, "invalid_datetime"),
+        (r#""workspace_id": "00000000-0000-0000-0000-000000000000""#, r#""workspace_id": null"#, "invalid_type"),
+        (r#""event_type": "connect_webview.login_failed""#, r#""event_type": "device.connected""#, "unknown_event_type"),
+    ];
+    for (from, to, code) in table {
+        let text = FAILED.replace(from, to);
+        let field = to.split('"').nth(1).unwrap();
+        assert_eq!(codes_and_paths(validate_text(&text, false)), one(code, &format!("/{field}")), "{text}");
+    }
+    let missing = FAILED.replace("\"workspace_id\": \"00000000-0000-0000-0000-000000000000\"", "\"other\": 1");
+    assert_eq!(codes_and_paths(validate_text(&missing, false)), one("missing_field", "/workspace_id"));
+    let metadata = SUCCEEDED.replace("\"connected_account_custom_metadata\": {}", "\"connected_account_custom_metadata\": {\"vip\": 1}");
+    assert_eq!(
+        codes_and_paths(validate_text(&metadata, false)),
+        one("invalid_type", "/connected_account_custom_metadata/vip")
+    );
+    let duplicate = FAILED.replacen('{', "{\"event_id\": \"00000000-0000-0000-0000-000000000000\",", 1);
+    assert_eq!(codes_and_paths(validate_text(&duplicate, false)), one("duplicate_field", "/event_id"));
+}
+
+#[wasm_bindgen_test]
+fn invalid_utf8_bytes_are_reported_with_position() {
+    let found = issues(validate_bytes(b"{\"customer_key\": \"\xc0\xaf\"}", false));
+    assert_eq!((found[0].code.as_str(), found[0].line, found[0].column), ("invalid_utf8", Some(1), Some(19)));
+}
+
+#[wasm_bindgen_test]
+fn hostile_inputs_give_issues_and_the_module_keeps_working() {
+    let deep_array = "[".repeat(100_000);
+    let deep_object = "{\"a\":".repeat(100_000);
+    let huge_string = format!("{{\"customer_key\": \"{}\"}}", "x".repeat(4 << 20));
+    let many_keys = format!("{{{}\"end\": 0}}", (0..100_000).map(|i| format!("\"k{i}\": {i},")).collect::<String>());
+    let table: &[(&str, &str)] = &[
+        ("", "invalid_json"),
+        (&deep_array, "invalid_json"),
+        (&deep_object, "invalid_json"),
+        ("\u{feff}{}", "invalid_json"),
+        ("{\"a\": \"\\ud800\"}", "invalid_json"),
+        ("{\"a\": 1e999}", "invalid_json"),
+        ("{\"a\u{0}\": 1}", "invalid_json"),
+        (&huge_string, "missing_field"),
+        (&many_keys, "missing_field"),
+    ];
+    for (text, code) in table {
+        let found = issues(validate_text(text, false));
+        assert_eq!(found[0].code, *code, "{}", &text[..text.len().min(40)]);
+        assert!(validate_text(SUCCEEDED, false).is_undefined(), "the module still works");
+    }
+    assert!(validate_bytes(&[0xff; 1 << 16], false).is_truthy());
+    assert!(validate_bytes(FAILED.as_bytes(), false).is_undefined());
+}

@@ -1,0 +1,253 @@
+// The contract of js-api.md as node:test cases, run against the packed and
+// installed package through `import` (import.test.mjs) and `require`
+// (require.test.mjs). `api` is the package's module object.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { test } from "node:test";
+
+const fixture = (name) => readFileSync(new URL(`./fixtures/${name}.json`, import.meta.url), "utf8");
+const SUCCEEDED = fixture("login_succeeded");
+const FAILED = fixture("login_failed");
+const WITH_METADATA = fixture("login_succeeded_with_metadata");
+
+/** `text` as JSON with `field` set to `value` (removed when `value` is undefined). */
+function withField(text, field, value) {
+  const object = JSON.parse(text);
+  if (value === undefined) delete object[field];
+  else object[field] = value;
+  return JSON.stringify(object);
+}
+
+/** @returns {{code: string, path: string}[]} */
+function codesAndPaths(api, payload, options) {
+  const result = api.safeDecode(payload, options);
+  assert.equal(result.success, false, `expected issues for ${String(payload).slice(0, 60)}`);
+  return result.error.issues.map(({ code, path }) => ({ code, path }));
+}
+
+function assertIssues(api, payload, expected, options) {
+  assert.deepEqual(codesAndPaths(api, payload, options), expected.map(([code, path]) => ({ code, path })));
+  // decode throws the same, as a DecodeError.
+  assert.throws(() => api.decode(payload, options), (error) => {
+    assert.ok(error instanceof api.DecodeError);
+    assert.ok(error instanceof Error);
+    assert.equal(error.name, "DecodeError");
+    assert.deepEqual(error.issues.map(({ code, path }) => [code, path]), expected);
+    return true;
+  });
+}
+
+export function contractCases(api, via) {
+  test(`${via}: exports every name of the contract`, () => {
+    for (const name of ["decode", "safeDecode", "DecodeError"]) assert.equal(typeof api[name], "function", name);
+    assert.equal(api.DEFAULT_MAX_BYTES, 1048576);
+  });
+
+  test(`${via}: the spec's examples decode to JSON.parse of their text, from every payload form`, () => {
+    for (const text of [SUCCEEDED, FAILED, WITH_METADATA]) {
+      const expected = JSON.parse(text);
+      const bytes = new TextEncoder().encode(text);
+      for (const payload of [text, Buffer.from(text), bytes, bytes.buffer, JSON.parse(text)]) {
+        const event = api.decode(payload);
+        assert.deepEqual(event, expected);
+        assert.equal(Object.getPrototypeOf(event), Object.prototype);
+      }
+    }
+    assert.equal(api.decode(SUCCEEDED).event_type, "connect_webview.login_succeeded");
+    assert.equal(api.decode(FAILED).event_type, "connect_webview.login_failed");
+  });
+
+  test(`${via}: a decoded plain object is a fresh copy`, () => {
+    const input = JSON.parse(WITH_METADATA);
+    const event = api.decode(input);
+    assert.notEqual(event, input);
+    assert.notEqual(event.connected_account_custom_metadata, input.connected_account_custom_metadata);
+  });
+
+  test(`${via}: safeDecode returns success or a DecodeError, zod style`, () => {
+    const ok = api.safeDecode(FAILED);
+    assert.equal(ok.success, true);
+    assert.deepEqual(ok.data, JSON.parse(FAILED));
+    const bad = api.safeDecode("{");
+    assert.equal(bad.success, false);
+    assert.ok(bad.error instanceof api.DecodeError);
+  });
+
+  test(`${via}: DecodeError collects every issue and summarises them`, () => {
+    const text = JSON.stringify({ event_type: "connect_webview.login_failed", event_id: "x", created_at: "2025-02-29T00:00:00Z" });
+    const { error } = api.safeDecode(text);
+    assert.deepEqual(error.issues.map((i) => [i.code, i.path]), [
+      ["invalid_uuid", "/event_id"],
+      ["invalid_datetime", "/created_at"],
+      ["missing_field", "/workspace_id"],
+      ["missing_field", "/connect_webview_id"],
+      ["missing_field", "/occurred_at"],
+    ]);
+    assert.equal(
+      error.message,
+      'invalid connect_webview event: /event_id: expected a UUID like 00000000-0000-0000-0000-000000000000, found "x": it has 1 characters, not 36 (invalid_uuid), and 4 more issues',
+    );
+    assert.equal(error.issues[1].message, 'expected a date-time like 2025-01-01T00:00:00.000Z, found "2025-02-29T00:00:00Z": February 2025 has no day 29');
+    assert.deepEqual(JSON.parse(JSON.stringify(error)).issues, error.issues);
+  });
+
+  test(`${via}: each rule of the spec gives its code and path`, () => {
+    const table = [
+      [withField(SUCCEEDED, "event_id", "00000000000000000000000000000000"), "invalid_uuid", "/event_id"],
+      [withField(SUCCEEDED, "workspace_id", "{00000000-0000-0000-0000-000000000000}"), "invalid_uuid", "/workspace_id"],
+      [withField(SUCCEEDED, "connected_account_id", "urn:uuid:00000000-0000-0000-0000-000000000000"), "invalid_uuid", "/connected_account_id"],
+      [withField(SUCCEEDED, "connect_webview_id", "00000000-0000-0000-0000-00000000000g"), "invalid_uuid", "/connect_webview_id"],
+      [withField(SUCCEEDED, "created_at", "2025-01-01T00:00:00+01:00"), "invalid_datetime", "/created_at"],
+      [withField(SUCCEEDED, "occurred_at", "2023-02-29T00:00:00Z"), "invalid_datetime", "/occurred_at"],
+      [withField(SUCCEEDED, "occurred_at", "2025-01-01 00:00:00Z"), "invalid_datetime", "/occurred_at"],
+      [withField(SUCCEEDED, "customer_key", 42), "invalid_type", "/customer_key"],
+      [withField(SUCCEEDED, "event_description", null), "invalid_type", "/event_description"],
+      [withField(SUCCEEDED, "connected_account_custom_metadata", []), "invalid_type", "/connected_account_custom_metadata"],
+      [withField(SUCCEEDED, "connected_account_custom_metadata", { "a/b": 1 }), "invalid_type", "/connected_account_custom_metadata/a~1b"],
+      [withField(SUCCEEDED, "connected_account_id", undefined), "missing_field", "/connected_account_id"],
+      [withField(FAILED, "event_type", undefined), "missing_field", "/event_type"],
+      [withField(FAILED, "event_type", "device.connected"), "unknown_event_type", "/event_type"],
+      [withField(FAILED, "event_type", ["connect_webview.login_failed"]), "invalid_type", "/event_type"],
+      [FAILED.replace("{", '{"event_id": "00000000-0000-0000-0000-000000000000",'), "duplicate_field", "/event_id"],
+      ["[]", "invalid_type", ""],
+      ["null", "invalid_type", ""],
+    ];
+    for (const [text, code, path] of table) {
+      assertIssues(api, text, [[code, path]]);
+      assertIssues(api, Buffer.from(text), [[code, path]]);
+    }
+  });
+
+  test(`${via}: other event types are named in the message`, () => {
+    const { error } = api.safeDecode(withField(FAILED, "event_type", "lock.unlocked"));
+    assert.match(error.issues[0].message, /found "lock\.unlocked", which is not a connect_webview event/);
+  });
+
+  test(`${via}: syntax errors have a 1-based line and column`, () => {
+    const table = [
+      ["", 1, 1],
+      ['{\n  "event_id": 1,\n}', 3, 1],
+      ['{"a" 1}', 1, 6],
+      ["{\"é\": tru}", 1, 10],
+      ["\uFEFF{}", 1, 1],
+    ];
+    for (const [text, line, column] of table) {
+      const [issue] = api.safeDecode(text).error.issues;
+      assert.deepEqual([issue.code, issue.path, issue.line, issue.column], ["invalid_json", "", line, column], text);
+    }
+  });
+
+  test(`${via}: invalid UTF-8 bytes and lone surrogates give invalid_utf8 with a position`, () => {
+    const bytes = Buffer.concat([Buffer.from('{\n "customer_key": "'), Buffer.from([0xff]), Buffer.from('"}')]);
+    const [issue] = api.safeDecode(bytes).error.issues;
+    assert.deepEqual([issue.code, issue.path, issue.line, issue.column], ["invalid_utf8", "", 2, 19]);
+    const lone = api.safeDecode('{"customer_key": "\uD800"}').error.issues[0];
+    assert.deepEqual([lone.code, lone.path, lone.line, lone.column], ["invalid_utf8", "", 1, 19]);
+    assertIssues(api, { ...JSON.parse(FAILED), customer_key: "\uDC00" }, [["invalid_utf8", "/customer_key"]]);
+    assertIssues(api, { ...JSON.parse(FAILED), ["\uD800x"]: 1 }, [["invalid_utf8", "/\uD800x"]]);
+  });
+
+  test(`${via}: values that are not a JSON payload give invalid_input`, () => {
+    const values = [undefined, null, 0, 1.5, NaN, true, 10n, Symbol("x"), () => 1, [], [SUCCEEDED], new Map(), new Set(),
+      new Date(), /x/, new Uint16Array(2), new DataView(new ArrayBuffer(2)), Promise.resolve(), new (class Event {})(),
+      new String(SUCCEEDED), new Error("x")];
+    for (const value of values) assertIssues(api, value, [["invalid_input", ""]]);
+  });
+
+  test(`${via}: plain objects holding non-JSON values name the value's path`, () => {
+    const event = JSON.parse(WITH_METADATA);
+    const table = [
+      [{ ...event, customer_key: 1n }, "/customer_key"],
+      [{ ...event, hint: NaN }, "/hint"],
+      [{ ...event, hint: [1, Infinity] }, "/hint/1"],
+      [{ ...event, connected_account_custom_metadata: { "a~b": new Map() } }, "/connected_account_custom_metadata/a~0b"],
+      [{ ...event, hint: Symbol("s") }, "/hint"],
+      [{ ...event, hint: () => 1 }, "/hint"],
+      [{ ...event, created_at: new Date(0) }, "/created_at"],
+    ];
+    for (const [payload, path] of table) assertIssues(api, payload, [["invalid_input", path]]);
+    // An undefined property counts as absent, as in JSON.stringify.
+    const expected = JSON.parse(WITH_METADATA);
+    delete expected.customer_key;
+    assert.deepEqual(api.decode({ ...event, customer_key: undefined }), expected);
+  });
+
+  test(`${via}: cycles, deep nesting and throwing getters are invalid_input, not a crash`, () => {
+    const cyclic = JSON.parse(FAILED);
+    cyclic.self = cyclic;
+    assert.equal(codesAndPaths(api, cyclic)[0].code, "invalid_input");
+    let deep = {};
+    for (let i = 0; i < 100_000; i++) deep = { a: deep };
+    assert.equal(codesAndPaths(api, deep)[0].code, "invalid_input");
+    const getter = { ...JSON.parse(FAILED), get hint() { throw new Error("boom"); } };
+    const issues = api.safeDecode(getter).error.issues;
+    assert.deepEqual([issues[0].code, issues[0].path], ["invalid_input", ""]);
+    assert.match(issues[0].message, /boom/);
+  });
+
+  test(`${via}: deeply nested JSON text is invalid_json`, () => {
+    for (const text of ["[".repeat(100_000), '{"a":'.repeat(100_000), `{"hint": ${"[".repeat(200)}${"]".repeat(200)}}`]) {
+      const [issue] = codesAndPaths(api, text);
+      assert.deepEqual(issue, { code: "invalid_json", path: "" });
+    }
+  });
+
+  test(`${via}: multi-megabyte payloads are refused before copying, or decoded when allowed`, () => {
+    const huge = withField(SUCCEEDED, "customer_key", "x".repeat(5 << 20));
+    assertIssues(api, huge, [["payload_too_large", ""]]);
+    assertIssues(api, Buffer.from(huge), [["payload_too_large", ""]]);
+    assertIssues(api, JSON.parse(huge), [["payload_too_large", ""]]);
+    assert.equal(api.decode(huge, { maxBytes: 6 << 20 }).customer_key.length, 5 << 20);
+    // The limit counts UTF-8 bytes: 3 bytes per "€".
+    const euros = withField(FAILED, "event_description", "€".repeat(1000));
+    assert.doesNotThrow(() => api.decode(euros, { maxBytes: Buffer.byteLength(euros) }));
+    assertIssues(api, euros, [["payload_too_large", ""]], { maxBytes: Buffer.byteLength(euros) - 1 });
+    assertIssues(api, Buffer.from(euros), [["payload_too_large", ""]], { maxBytes: Buffer.byteLength(euros) - 1 });
+  });
+
+  test(`${via}: __proto__ and constructor keys arrive as own data properties`, () => {
+    const text = '{"__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}, ' +
+      SUCCEEDED.trim().slice(1).replace('"connected_account_custom_metadata": {}',
+        '"connected_account_custom_metadata": {"__proto__": "x", "constructor": true, "prototype": "y"}');
+    for (const payload of [text, Buffer.from(text), JSON.parse(text)]) {
+      const event = api.decode(payload);
+      assert.equal(Object.getPrototypeOf(event), Object.prototype);
+      assert.ok(Object.hasOwn(event, "__proto__"));
+      assert.deepEqual(event["__proto__"], { polluted: true });
+      assert.deepEqual(Object.getOwnPropertyDescriptor(event, "constructor").value, { prototype: { polluted: true } });
+      const metadata = event.connected_account_custom_metadata;
+      assert.deepEqual(Object.keys(metadata), ["__proto__", "constructor", "prototype"]);
+      assert.equal(Object.getOwnPropertyDescriptor(metadata, "__proto__").value, "x");
+      assert.equal(Object.getPrototypeOf(metadata), Object.prototype);
+      assert.equal({}.polluted, undefined);
+      assert.equal(Object.prototype.polluted, undefined);
+    }
+  });
+
+  test(`${via}: unknown fields are kept; strict mode reports them`, () => {
+    const text = withField(FAILED, "added_later", { nested: [1, "two", null] });
+    assert.deepEqual(api.decode(text).added_later, { nested: [1, "two", null] });
+    assertIssues(api, text, [["unknown_field", "/added_later"]], { strict: true });
+    assertIssues(api, JSON.parse(WITH_METADATA), [["unknown_field", "/hint"]], { strict: true });
+    assert.doesNotThrow(() => api.decode(SUCCEEDED, { strict: true }));
+  });
+
+  test(`${via}: the module keeps working after every kind of bad input`, () => {
+    const bad = ["", "{", "[".repeat(100_000), Buffer.from([0xff, 0xfe]), 1, null, Symbol(), "\uD800", "x".repeat(2 << 20)];
+    for (let round = 0; round < 3; round++) {
+      for (const payload of bad) {
+        const result = api.safeDecode(payload);
+        assert.equal(result.success, false);
+        assert.ok(result.error instanceof api.DecodeError);
+      }
+      assert.equal(api.decode(SUCCEEDED).event_type, "connect_webview.login_succeeded");
+    }
+  });
+
+  test(`${via}: malformed options are a TypeError, not a DecodeError`, () => {
+    assert.throws(() => api.decode(SUCCEEDED, { strict: "yes" }), TypeError);
+    assert.throws(() => api.decode(SUCCEEDED, { maxBytes: -1 }), TypeError);
+    assert.throws(() => api.safeDecode(SUCCEEDED, "strict"), TypeError);
+    assert.doesNotThrow(() => api.decode(SUCCEEDED, { maxBytes: Infinity }));
+  });
+}

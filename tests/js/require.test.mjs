@@ -1,0 +1,17 @@
+// The contract through `require`, and one instance shared with `import`.
+import assert from "node:assert/strict";
+import { createRequire } from "node:module";
+import { test } from "node:test";
+import * as imported from "connect-webview-events";
+import { contractCases } from "./cases.mjs";
+
+const required = createRequire(import.meta.url)("connect-webview-events");
+
+contractCases(required, "require");
+
+test("import and require share one instance, so one DecodeError class", () => {
+  assert.equal(required.DecodeError, imported.DecodeError);
+  assert.equal(required.decode, imported.decode);
+  const { error } = imported.safeDecode("{");
+  assert.ok(error instanceof required.DecodeError);
+});
