@@ -67,7 +67,7 @@ copyFileSync(`${template}/node.mjs`, `${pkg}/dist/node.mjs`);
 // 5. Types, README, licence, and package.json with the crate's version.
 copyFileSync(`${template}/index.d.ts`, `${pkg}/index.d.ts`);
 copyFileSync(`${template}/index.d.ts`, `${pkg}/index.d.cts`);
-copyFileSync(`${template}/README.md`, `${pkg}/README.md`);
+copyFileSync(`${root}README.md`, `${pkg}/README.md`);
 copyFileSync(`${root}LICENSE`, `${pkg}/LICENSE`);
 const cargoToml = readFileSync(`${root}Cargo.toml`, "utf8");
 const version = /^version = "([^"]+)"/m.exec(cargoToml)?.[1];

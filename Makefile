@@ -1,0 +1,45 @@
+# The two commands of the README:
+#   make demo   set up, build the package, serve the demo page
+#   make test   set up, then run every suite
+# Set-up (scripts/setup.sh) installs what is missing and skips what is there.
+
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
+PORT ?= 8080
+
+.PHONY: setup pkg test test-rust test-wasm-node test-wasm-chrome test-wasm-firefox test-package demo
+
+setup:
+	@scripts/setup.sh
+
+## pkg/: the npm package, built from the release wasm and pkg-template/.
+pkg: setup
+	node scripts/build-pkg.mjs
+
+## Every suite: native Rust, the wasm boundary in Node, Chromium and Firefox,
+## and the packed npm package in Node through import and require.
+test: setup
+	$(MAKE) --no-print-directory test-rust test-wasm-node test-wasm-chrome test-wasm-firefox test-package
+
+test-rust:
+	cargo test --locked
+	cargo package --locked --allow-dirty --quiet
+
+test-wasm-node:
+	wasm-pack test --node -- --locked --test node
+
+# One browser per command: with both drivers set, the runner uses only Firefox.
+test-wasm-chrome:
+	wasm-pack test --headless --chrome -- --locked --test web
+
+test-wasm-firefox:
+	wasm-pack test --headless --firefox -- --locked --test web
+
+test-package:
+	node scripts/build-pkg.mjs
+	scripts/test-package.sh
+
+demo: pkg
+	@echo "pkg/ is built. The demo page comes with its own issue; meanwhile:"
+	@echo "  node -e 'console.log(require(\"./pkg\").decode(require(\"fs\").readFileSync(\"tests/fixtures/login_failed.json\")))'"
