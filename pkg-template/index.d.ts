@@ -185,3 +185,108 @@ export type SafeDecodeResult =
  * ```
  */
 export declare function safeDecode(payload: DecodePayload, options?: DecodeOptions): SafeDecodeResult;
+
+/** Why a webhook cannot be trusted. */
+export type WebhookVerificationErrorCode =
+  /** `webhook-id`/`svix-id`, `-timestamp` or `-signature` is absent, or `headers` is not an object. */
+  | "missing_header"
+  /** The timestamp header is not integer Unix seconds. */
+  | "invalid_timestamp"
+  /** The timestamp is more than `toleranceSeconds` in the past. */
+  | "timestamp_too_old"
+  /** The timestamp is more than `toleranceSeconds` in the future. */
+  | "timestamp_too_new"
+  /** No `v1` signature in the header matches the body. */
+  | "invalid_signature"
+  /** The secret is not `whsec_` followed by base64 (bare base64 works too). */
+  | "invalid_secret";
+
+/** A webhook that cannot be trusted. The body was not decoded. */
+export declare class WebhookVerificationError extends Error {
+  readonly name: "WebhookVerificationError";
+  readonly code: WebhookVerificationErrorCode;
+  constructor(code: WebhookVerificationErrorCode, message: string);
+  toJSON(): { name: "WebhookVerificationError"; code: WebhookVerificationErrorCode; message: string };
+}
+
+/** Options of {@link verify}: the timestamp check, then those of {@link decode}. */
+export interface VerifyOptions extends DecodeOptions {
+  /** How far the timestamp may be from now, either way, in seconds. Default 300. */
+  toleranceSeconds?: number;
+  /** The time to check the timestamp against. Default: the current time. */
+  now?: Date;
+}
+
+/**
+ * Request headers: a Fetch `Headers`, a `Map`, or a plain object such as
+ * Node's `req.headers` (names in any case; a value may be an array).
+ */
+export type WebhookHeaders = Headers | Map<string, string> | Record<string, string | string[] | undefined>;
+
+/**
+ * Authenticates a webhook (Standard Webhooks / Svix signature over the raw
+ * body), then decodes it.
+ *
+ * @param payload the raw request body, exactly as received.
+ * @param secret `whsec_...` as shown in the webhook settings.
+ * @throws {WebhookVerificationError} when the request cannot be trusted.
+ * @throws {DecodeError} when it can, but the event is not valid.
+ *
+ * @example
+ * ```ts
+ * // Next.js route or Cloudflare Worker
+ * const event = verify(await request.text(), request.headers, env.SEAM_WEBHOOK_SECRET);
+ * ```
+ */
+export declare function verify(
+  payload: string | Uint8Array | ArrayBuffer,
+  headers: WebhookHeaders,
+  secret: string,
+  options?: VerifyOptions,
+): ConnectWebviewEvent;
+
+/** Arguments of {@link sign}. */
+export interface SignArgs {
+  /** The body to sign, exactly as it will be sent. */
+  payload: string | Uint8Array | ArrayBuffer;
+  /** `whsec_...`. */
+  secret: string;
+  /** Message ID. Default: `msg_` and 32 random hex digits. */
+  id?: string;
+  /** Signing time, a Date or integer Unix seconds. Default: now. */
+  timestamp?: Date | number;
+}
+
+/** The headers {@link sign} returns. */
+export interface SignedHeaders {
+  "webhook-id": string;
+  "webhook-timestamp": string;
+  "webhook-signature": string;
+}
+
+/**
+ * Signs a body as Seam (through Svix) would: for your own tests.
+ *
+ * @example
+ * ```ts
+ * const headers = sign({ payload: body, secret });
+ * await fetch("http://127.0.0.1:3000/webhooks/seam", { method: "POST", body, headers });
+ * ```
+ */
+export declare function sign(args: SignArgs): SignedHeaders;
+
+/**
+ * Shaped like `SeamWebhook` from `@seamapi/webhook`, so that switching is one
+ * line; `verify` also validates the event.
+ *
+ * @example
+ * ```ts
+ * const webhook = new ConnectWebviewWebhook(process.env.SEAM_WEBHOOK_SECRET!);
+ * const event = webhook.verify(rawBody, req.headers);
+ * ```
+ */
+export declare class ConnectWebviewWebhook {
+  /** @throws {WebhookVerificationError} with code `invalid_secret` for a malformed secret. */
+  constructor(secret: string, options?: VerifyOptions);
+  verify(payload: string | Uint8Array | ArrayBuffer, headers: WebhookHeaders): ConnectWebviewEvent;
+}

@@ -2,4 +2,5 @@
 // both has one DecodeError class and one WebAssembly module.
 import api from "./node.cjs";
 
-export const { decode, safeDecode, DecodeError, DEFAULT_MAX_BYTES } = api;
+export const { decode, safeDecode, DecodeError, DEFAULT_MAX_BYTES, verify, sign, ConnectWebviewWebhook, WebhookVerificationError } =
+  api;

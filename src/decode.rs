@@ -117,7 +117,8 @@ impl DecodeOptions {
         std::str::from_utf8(bytes).map_err(|e| DecodeError::new(vec![utf8_issue(bytes, &e)]))
     }
 
-    fn check_size(&self, len: usize) -> Result<(), DecodeError> {
+    /// `payload_too_large` when `len` bytes are over the limit.
+    pub(crate) fn check_size(&self, len: usize) -> Result<(), DecodeError> {
         if len <= self.max_bytes {
             return Ok(());
         }

@@ -8,12 +8,16 @@ mod event;
 mod pointer;
 pub mod rules;
 mod schema;
+mod signature;
 mod tree;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
 pub use decode::{decode, decode_slice, DecodeOptions, DEFAULT_MAX_BYTES};
 pub use error::{DecodeError, Issue, IssueCode};
+pub use signature::{
+    verify, VerifyError, VerifyErrorCode, Webhook, WebhookError, WebhookHeaders, TOLERANCE_IN_SECONDS,
+};
 pub use event::{
     ConnectWebviewEvent, ConnectWebviewLoginFailedEvent, ConnectWebviewLoginSucceededEvent, CustomMetadata,
     EventType, MetadataValue,

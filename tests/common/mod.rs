@@ -2,7 +2,7 @@
 //! (run with `wasm-pack test --node`) and `tests/web.rs` (run in headless
 //! Chromium and Firefox), so that every runtime runs the same cases.
 
-use connect_webview_events::wasm::{validate_bytes, validate_text};
+use connect_webview_events::wasm::{check_secret, sign, validate_bytes, validate_text, verify_signature};
 use serde::Deserialize;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -122,4 +122,44 @@ fn hostile_inputs_give_issues_and_the_module_keeps_working() {
     }
     assert!(validate_bytes(&[0xff; 1 << 16], false).is_truthy());
     assert!(validate_bytes(FAILED.as_bytes(), false).is_undefined());
+}
+
+/// The Standard Webhooks reference example.
+const SECRET: &str = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+const SIGNED_BODY: &[u8] = br#"{"test": 2432232314}"#;
+const SIGNATURE: &str = "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=";
+
+fn verify_code(body: &[u8], headers: &[(&str, &str)], secret: &str, now: f64) -> Option<String> {
+    let names = headers.iter().map(|(n, _)| n.to_string()).collect();
+    let values = headers.iter().map(|(_, v)| v.to_string()).collect();
+    let result = verify_signature(body, names, values, secret, now, 300.0);
+    if result.is_undefined() {
+        return None;
+    }
+    js_sys::Reflect::get(&result, &"code".into()).unwrap().as_string()
+}
+
+#[wasm_bindgen_test]
+fn signatures_verify_and_fail_with_their_codes() {
+    let headers = [("Svix-Id", "msg_p5jXN8AQM9LWM0D4loKWxJek"), ("svix-timestamp", "1614265330"), ("SVIX-SIGNATURE", SIGNATURE)];
+    let now = 1614265330.0;
+    assert_eq!(verify_code(SIGNED_BODY, &headers, SECRET, now), None);
+    assert_eq!(verify_code(b"{}", &headers, SECRET, now).as_deref(), Some("invalid_signature"));
+    assert_eq!(verify_code(SIGNED_BODY, &headers, SECRET, now + 301.0).as_deref(), Some("timestamp_too_old"));
+    assert_eq!(verify_code(SIGNED_BODY, &headers, SECRET, now - 301.0).as_deref(), Some("timestamp_too_new"));
+    assert_eq!(verify_code(SIGNED_BODY, &headers[..2], SECRET, now).as_deref(), Some("missing_header"));
+    assert_eq!(verify_code(SIGNED_BODY, &headers, "whsec_!", now).as_deref(), Some("invalid_secret"));
+    let truncated = [headers[0], headers[1], ("svix-signature", &SIGNATURE[..30])];
+    assert_eq!(verify_code(SIGNED_BODY, &truncated, SECRET, now).as_deref(), Some("invalid_signature"));
+    let bad_time = [headers[0], ("svix-timestamp", "1614265330x"), headers[2]];
+    assert_eq!(verify_code(SIGNED_BODY, &bad_time, SECRET, now).as_deref(), Some("invalid_timestamp"));
+}
+
+#[wasm_bindgen_test]
+fn signing_matches_the_reference_and_secrets_are_checked() {
+    let signature = sign(SIGNED_BODY, "msg_p5jXN8AQM9LWM0D4loKWxJek", 1614265330.0, SECRET);
+    assert_eq!(signature.as_string().as_deref(), Some(SIGNATURE));
+    assert!(check_secret(SECRET).is_undefined());
+    let bad = check_secret("whsec_");
+    assert_eq!(js_sys::Reflect::get(&bad, &"code".into()).unwrap().as_string().as_deref(), Some("invalid_secret"));
 }

@@ -39,7 +39,8 @@ function assertIssues(api, payload, expected, options) {
 
 export function contractCases(api, via) {
   test(`${via}: exports every name of the contract`, () => {
-    for (const name of ["decode", "safeDecode", "DecodeError"]) assert.equal(typeof api[name], "function", name);
+    const names = ["decode", "safeDecode", "DecodeError", "verify", "sign", "ConnectWebviewWebhook", "WebhookVerificationError"];
+    for (const name of names) assert.equal(typeof api[name], "function", name);
     assert.equal(api.DEFAULT_MAX_BYTES, 1048576);
   });
 

@@ -4,14 +4,17 @@ import { createRequire } from "node:module";
 import { test } from "node:test";
 import * as imported from "connect-webview-events";
 import { contractCases } from "./cases.mjs";
+import { webhookCases } from "./webhook-cases.mjs";
 
 const required = createRequire(import.meta.url)("connect-webview-events");
 
 contractCases(required, "require");
+webhookCases(required, "require");
 
 test("import and require share one instance, so one DecodeError class", () => {
   assert.equal(required.DecodeError, imported.DecodeError);
   assert.equal(required.decode, imported.decode);
+  assert.equal(required.WebhookVerificationError, imported.WebhookVerificationError);
   const { error } = imported.safeDecode("{");
   assert.ok(error instanceof required.DecodeError);
 });

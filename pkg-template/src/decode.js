@@ -1,0 +1,307 @@
+// @ts-check
+// decode and safeDecode over the WebAssembly validator. This side does what
+// only JavaScript can: accept strings, bytes and plain objects, enforce
+// `maxBytes` before anything is copied into wasm, and build the result with
+// the engine's own `JSON.parse` once the payload is known to be valid.
+
+/** The default byte limit, as in the Rust crate. */
+export const DEFAULT_MAX_BYTES = 1048576;
+
+/** Nesting limit for plain-object payloads, the same as the JSON parser's. */
+const MAX_DEPTH = 128;
+
+/** At most this many issues are reported for a plain-object payload. */
+const MAX_INPUT_ISSUES = 100;
+
+/**
+ * @typedef {{ code: string, path: string, message: string, line?: number, column?: number }} Issue
+ * @typedef {{ validateText(text: string, strict: boolean): Issue[] | undefined,
+ *             validateBytes(bytes: Uint8Array, strict: boolean): Issue[] | undefined }} Validator
+ */
+
+/** Every way a payload can be wrong, with every issue found. */
+export class DecodeError extends Error {
+  /** @param {Issue[]} issues */
+  constructor(issues) {
+    super(summarize(issues));
+    this.name = "DecodeError";
+    /** @type {Issue[]} */
+    this.issues = issues;
+  }
+
+  /** `JSON.stringify(error)` keeps the issues (an Error alone gives `{}`). */
+  toJSON() {
+    return { name: this.name, message: this.message, issues: this.issues };
+  }
+}
+
+/** @param {Issue[]} issues */
+function summarize(issues) {
+  const [first] = issues;
+  if (!first) return "invalid connect_webview event";
+  const where = first.path === "" ? "(root)" : first.path;
+  const more = issues.length - 1;
+  const rest = more === 0 ? "" : `, and ${more} more issue${more === 1 ? "" : "s"}`;
+  return `invalid connect_webview event: ${where}: ${first.message} (${first.code})${rest}`;
+}
+
+/**
+ * @param {string} code
+ * @param {string} path
+ * @param {string} message
+ * @returns {Issue}
+ */
+function issue(code, path, message) {
+  return { code, path, message };
+}
+
+/**
+ * Reads `{ strict, maxBytes }`. A malformed options object is a programming
+ * error, not bad input, so it throws `TypeError`.
+ * @param {unknown} options
+ */
+export function readOptions(options) {
+  if (options === undefined || options === null) return { strict: false, maxBytes: DEFAULT_MAX_BYTES };
+  if (typeof options !== "object") throw new TypeError(`options: expected an object, found ${describe(options)}`);
+  const { strict = false, maxBytes = DEFAULT_MAX_BYTES } = /** @type {Record<string, unknown>} */ (options);
+  if (typeof strict !== "boolean") throw new TypeError(`options.strict: expected a boolean, found ${describe(strict)}`);
+  if (typeof maxBytes !== "number" || !(maxBytes >= 0) || (!Number.isInteger(maxBytes) && maxBytes !== Infinity)) {
+    throw new TypeError(`options.maxBytes: expected a non-negative integer, found ${describe(maxBytes)}`);
+  }
+  return { strict, maxBytes };
+}
+
+/** "a string", "a Map object", ...: for messages. @param {unknown} value */
+export function describe(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  switch (typeof value) {
+    case "undefined": return "undefined";
+    case "string": return "a string";
+    case "number": return Number.isFinite(value) ? "a number" : String(value);
+    case "bigint": return "a bigint";
+    case "boolean": return "a boolean";
+    case "symbol": return "a symbol";
+    case "function": return "a function";
+  }
+  const tag = Object.prototype.toString.call(value).slice(8, -1);
+  const name = Object.getPrototypeOf(value)?.constructor?.name;
+  return `a ${typeof name === "string" && name !== "" ? name : tag} object`;
+}
+
+/** @param {unknown} value */
+export function isUint8Array(value) {
+  // Works across realms (iframes, vm contexts), unlike `instanceof`. Node's
+  // Buffer is a Uint8Array.
+  return ArrayBuffer.isView(value) && Object.prototype.toString.call(value) === "[object Uint8Array]";
+}
+
+/** @param {unknown} value */
+export function isArrayBuffer(value) {
+  return Object.prototype.toString.call(value) === "[object ArrayBuffer]";
+}
+
+/** @param {unknown} value @returns {value is Record<string, unknown>} */
+function isPlainObject(value) {
+  if (typeof value !== "object" || value === null) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === null || proto === Object.prototype || Object.getPrototypeOf(proto) === null;
+}
+
+/** JSON Pointer escaping of one key (RFC 6901). @param {string} key */
+function escapeKey(key) {
+  return key.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+/**
+ * Checks that a parsed payload is plain JSON data: objects, arrays, strings,
+ * finite numbers, booleans and null, at most 128 levels deep. A property whose
+ * value is `undefined` counts as absent, as in `JSON.stringify`.
+ * @param {unknown} value @param {string} path @param {number} depth @param {Issue[]} issues
+ */
+function checkJsonData(value, path, depth, issues) {
+  if (issues.length >= MAX_INPUT_ISSUES) return;
+  switch (typeof value) {
+    case "string":
+      if (hasLoneSurrogate(value)) issues.push(loneSurrogate(path, "string"));
+      return;
+    case "boolean":
+      return;
+    case "number":
+      if (!Number.isFinite(value)) issues.push(issue("invalid_input", path, `expected a JSON value, found ${value}`));
+      return;
+    case "object": {
+      if (value === null) return;
+      if (depth >= MAX_DEPTH) {
+        issues.push(issue("invalid_input", path, `expected at most ${MAX_DEPTH} levels of nesting, found more`));
+        return;
+      }
+      if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++) checkJsonData(value[i], `${path}/${i}`, depth + 1, issues);
+        return;
+      }
+      if (isPlainObject(value)) {
+        for (const key of Object.keys(value)) {
+          if (hasLoneSurrogate(key)) issues.push(loneSurrogate(`${path}/${escapeKey(key)}`, "key"));
+          const member = value[key];
+          if (member !== undefined) checkJsonData(member, `${path}/${escapeKey(key)}`, depth + 1, issues);
+        }
+        return;
+      }
+      issues.push(issue("invalid_input", path, `expected a JSON value, found ${describe(value)}`));
+      return;
+    }
+    default:
+      issues.push(issue("invalid_input", path, `expected a JSON value, found ${describe(value)}`));
+  }
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Whether a string holds a lone surrogate, which has no UTF-8 form. @param {string} text */
+function hasLoneSurrogate(text) {
+  // @ts-ignore: isWellFormed is ES2024; the regular expression is the fallback.
+  return typeof text.isWellFormed === "function" ? !text.isWellFormed() : LONE_SURROGATE.test(text);
+}
+
+/** @param {string} path @param {string} what */
+function loneSurrogate(path, what) {
+  return issue("invalid_utf8", path, `expected a ${what} with a UTF-8 form, found one with a lone surrogate`);
+}
+
+/**
+ * The UTF-8 length of a string (a lone surrogate counts as the 3 bytes of
+ * U+FFFD, which replaces it in TextEncoder), and the index of the first lone
+ * surrogate or -1. Stops counting past `limit`.
+ * @param {string} text @param {number} limit
+ */
+function utf8Length(text, limit) {
+  let bytes = 0;
+  let loneSurrogateAt = -1;
+  for (let i = 0; i < text.length && bytes <= limit; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x80) bytes += 1;
+    else if (unit < 0x800) bytes += 2;
+    else if (unit <= 0xdbff && unit >= 0xd800 && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      i++;
+    } else {
+      if (unit >= 0xd800 && unit <= 0xdfff && loneSurrogateAt < 0) loneSurrogateAt = i;
+      bytes += 3;
+    }
+  }
+  return { bytes, loneSurrogateAt };
+}
+
+/** Line and column (1-based, in UTF-16 units) of index `at`. @param {string} text @param {number} at */
+function position(text, at) {
+  const before = text.slice(0, at);
+  const lineStart = before.lastIndexOf("\n") + 1;
+  return { line: before.split("\n").length, column: at - lineStart + 1 };
+}
+
+/** @param {number} maxBytes @param {number | string} found */
+function tooLarge(maxBytes, found) {
+  return new DecodeError([issue("payload_too_large", "", `expected at most ${maxBytes} bytes, found ${found}`)]);
+}
+
+/**
+ * Refuses a payload over `maxBytes` of UTF-8 without copying it.
+ * @param {string | Uint8Array} payload @param {number} maxBytes
+ */
+export function checkSize(payload, maxBytes) {
+  if (typeof payload !== "string") {
+    if (payload.byteLength > maxBytes) throw tooLarge(maxBytes, payload.byteLength);
+    return;
+  }
+  // One UTF-16 code unit takes 1 to 3 bytes of UTF-8 (a pair takes 4).
+  if (payload.length * 3 <= maxBytes) return;
+  if (payload.length > maxBytes) throw tooLarge(maxBytes, `at least ${payload.length}`);
+  const { bytes } = utf8Length(payload, maxBytes);
+  if (bytes > maxBytes) throw tooLarge(maxBytes, `at least ${bytes}`);
+}
+
+/**
+ * Checks a string payload's size and encoding without copying it.
+ * @param {string} text @param {number} maxBytes
+ */
+function checkText(text, maxBytes) {
+  checkSize(text, maxBytes);
+  if (!hasLoneSurrogate(text)) return;
+  const { loneSurrogateAt } = utf8Length(text, Infinity);
+  const { line, column } = position(text, loneSurrogateAt);
+  const unit = text.charCodeAt(loneSurrogateAt).toString(16);
+  const message = `expected text that has a UTF-8 form, found a lone surrogate \\u${unit} at index ${loneSurrogateAt} (line ${line}, column ${column})`;
+  throw new DecodeError([{ code: "invalid_utf8", path: "", message, line, column }]);
+}
+
+/**
+ * decode and safeDecode over one validator instance.
+ * @param {Validator} wasm
+ */
+export function createDecode(wasm) {
+  const utf8 = new TextDecoder("utf-8", { ignoreBOM: true });
+
+  /**
+   * @param {unknown} payload
+   * @param {unknown} [options]
+   */
+  function decode(payload, options) {
+    const { strict, maxBytes } = readOptions(options);
+    let issues;
+    if (typeof payload === "string") {
+      checkText(payload, maxBytes);
+      issues = wasm.validateText(payload, strict);
+      if (issues === undefined) return JSON.parse(payload);
+    } else if (isUint8Array(payload) || isArrayBuffer(payload)) {
+      const bytes = isArrayBuffer(payload) ? new Uint8Array(/** @type {ArrayBuffer} */ (payload)) : /** @type {Uint8Array} */ (payload);
+      checkSize(bytes, maxBytes);
+      issues = wasm.validateBytes(bytes, strict);
+      if (issues === undefined) return JSON.parse(utf8.decode(bytes));
+    } else if (isPlainObject(payload)) {
+      const text = stringifyPlain(payload);
+      checkText(text, maxBytes);
+      issues = wasm.validateText(text, strict);
+      if (issues === undefined) return JSON.parse(text);
+    } else {
+      throw new DecodeError([
+        issue("invalid_input", "", `expected a JSON string, a Uint8Array or a plain object, found ${describe(payload)}`),
+      ]);
+    }
+    throw new DecodeError(issues);
+  }
+
+  /**
+   * @param {unknown} payload
+   * @param {unknown} [options]
+   */
+  function safeDecode(payload, options) {
+    readOptions(options);
+    try {
+      return { success: true, data: decode(payload, options) };
+    } catch (error) {
+      if (error instanceof DecodeError) return { success: false, error };
+      throw error;
+    }
+  }
+
+  return { decode, safeDecode };
+}
+
+/**
+ * JSON text of a plain-object payload, after checking that it is plain JSON
+ * data. Getters that throw and other surprises become `invalid_input`.
+ * @param {Record<string, unknown>} payload
+ */
+function stringifyPlain(payload) {
+  /** @type {Issue[]} */
+  const issues = [];
+  try {
+    checkJsonData(payload, "", 0, issues);
+    if (issues.length === 0) return JSON.stringify(payload);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    issues.push(issue("invalid_input", "", `expected a readable plain object, but reading it threw: ${reason}`));
+  }
+  throw new DecodeError(issues);
+}

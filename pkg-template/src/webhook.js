@@ -1,0 +1,187 @@
+// @ts-check
+// verify, sign and ConnectWebviewWebhook: Standard Webhooks (Svix)
+// signatures, checked in WebAssembly with RustCrypto, before decoding.
+import { checkSize, describe, isArrayBuffer, isUint8Array, readOptions } from "./decode.js";
+
+/**
+ * @typedef {{ code: string, message: string }} VerifyFailure
+ * @typedef {{
+ *   verifySignature(body: Uint8Array, names: string[], values: string[], secret: string, now: number, tolerance: number): VerifyFailure | undefined,
+ *   checkSecret(secret: string): VerifyFailure | undefined,
+ *   sign(body: Uint8Array, id: string, timestamp: number, secret: string): string | VerifyFailure,
+ * }} Signer
+ */
+
+/** Default tolerance of the timestamp, either way: 5 minutes. */
+const TOLERANCE_SECONDS = 300;
+
+/** A webhook that cannot be trusted: bad or missing headers, signature or secret. */
+export class WebhookVerificationError extends Error {
+  /** @param {string} code @param {string} message */
+  constructor(code, message) {
+    super(message);
+    this.name = "WebhookVerificationError";
+    /** @type {string} */
+    this.code = code;
+  }
+
+  toJSON() {
+    return { name: this.name, code: this.code, message: this.message };
+  }
+}
+
+/** @param {VerifyFailure} failure */
+function failed(failure) {
+  return new WebhookVerificationError(failure.code, failure.message);
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * The raw body as bytes: what was signed.
+ * @param {unknown} payload
+ */
+function bodyBytes(payload) {
+  if (typeof payload === "string") return encoder.encode(payload);
+  if (isUint8Array(payload)) return /** @type {Uint8Array} */ (payload);
+  if (isArrayBuffer(payload)) return new Uint8Array(/** @type {ArrayBuffer} */ (payload));
+  throw new TypeError(
+    `payload: expected the raw body as a string or a Uint8Array, found ${describe(payload)}; a parsed object cannot be verified`,
+  );
+}
+
+/** Only these headers matter, so only these cross into wasm. */
+const SIGNATURE_HEADER = /^(svix|webhook)-(id|timestamp|signature)$/i;
+
+/**
+ * The signature headers as two parallel lists. Takes a Fetch `Headers`, a
+ * `Map`, or a plain object such as Node's `req.headers`, whose values may be
+ * arrays (joined with spaces, as several signatures are).
+ * @param {unknown} headers
+ */
+function headerPairs(headers) {
+  /** @type {string[]} */
+  const names = [];
+  /** @type {string[]} */
+  const values = [];
+  /** @param {string} name @param {unknown} value */
+  const add = (name, value) => {
+    if (!SIGNATURE_HEADER.test(name)) return;
+    const text = Array.isArray(value) ? value.filter((v) => typeof v === "string").join(" ") : value;
+    if (typeof text !== "string") return;
+    names.push(name);
+    values.push(text);
+  };
+  if (typeof headers !== "object" || headers === null) {
+    const message = `missing headers: expected a Headers object or a plain object, found ${describe(headers)}`;
+    throw new WebhookVerificationError("missing_header", message);
+  }
+  if (headers instanceof Map || typeof (/** @type {any} */ (headers).forEach) === "function" && typeof (/** @type {any} */ (headers).get) === "function") {
+    // Fetch Headers and Map both call back with (value, name).
+    /** @type {any} */ (headers).forEach((/** @type {unknown} */ value, /** @type {unknown} */ name) => {
+      if (typeof name === "string") add(name, value);
+    });
+  } else {
+    for (const [name, value] of Object.entries(headers)) add(name, value);
+  }
+  return { names, values };
+}
+
+/**
+ * Reads `{ toleranceSeconds, now, strict, maxBytes }`.
+ * @param {unknown} options
+ */
+function readVerifyOptions(options) {
+  const decodeOptions = readOptions(options);
+  const { toleranceSeconds = TOLERANCE_SECONDS, now = undefined } = /** @type {Record<string, unknown>} */ (options ?? {});
+  if (typeof toleranceSeconds !== "number" || !Number.isInteger(toleranceSeconds) || toleranceSeconds < 0) {
+    throw new TypeError(`options.toleranceSeconds: expected a non-negative integer, found ${describe(toleranceSeconds)}`);
+  }
+  if (now !== undefined && !(now instanceof Date && Number.isFinite(now.getTime()))) {
+    throw new TypeError(`options.now: expected a valid Date, found ${describe(now)}`);
+  }
+  const nowSeconds = Math.floor((now ?? new Date()).getTime() / 1000);
+  return { ...decodeOptions, toleranceSeconds, nowSeconds };
+}
+
+/** @param {unknown} secret */
+function readSecret(secret) {
+  if (typeof secret !== "string") {
+    throw new WebhookVerificationError("invalid_secret", `expected the secret as a whsec_ string, found ${describe(secret)}`);
+  }
+  return secret;
+}
+
+/** A message ID like Svix's: msg_ and 32 hex digits. */
+function randomId() {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return `msg_${Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("")}`;
+}
+
+/**
+ * verify, sign and ConnectWebviewWebhook over one wasm instance and decode.
+ * @param {Signer} wasm
+ * @param {(payload: unknown, options?: unknown) => unknown} decode
+ */
+export function createWebhook(wasm, decode) {
+  /**
+   * Authenticates a webhook, then decodes it.
+   * @param {unknown} payload @param {unknown} headers @param {unknown} secret @param {unknown} [options]
+   */
+  function verify(payload, headers, secret, options) {
+    const { strict, maxBytes, toleranceSeconds, nowSeconds } = readVerifyOptions(options);
+    const key = readSecret(secret);
+    const { names, values } = headerPairs(headers);
+    // The size limit comes before any copying or hashing.
+    if (typeof payload === "string") checkSize(payload, maxBytes);
+    const body = bodyBytes(payload);
+    checkSize(body, maxBytes);
+    const failure = wasm.verifySignature(body, names, values, key, nowSeconds, toleranceSeconds);
+    if (failure !== undefined) throw failed(failure);
+    return decode(typeof payload === "string" ? payload : body, { strict, maxBytes });
+  }
+
+  /**
+   * Signs a body: the three `webhook-*` headers a sender would add.
+   * @param {{ payload: unknown, secret: unknown, id?: unknown, timestamp?: unknown }} args
+   */
+  function sign(args) {
+    if (typeof args !== "object" || args === null) {
+      throw new TypeError(`sign: expected { payload, secret, id?, timestamp? }, found ${describe(args)}`);
+    }
+    const { payload, secret, id = randomId(), timestamp = new Date() } = args;
+    if (typeof id !== "string" || id === "") throw new TypeError(`id: expected a non-empty string, found ${describe(id)}`);
+    const seconds = timestamp instanceof Date ? Math.floor(timestamp.getTime() / 1000) : timestamp;
+    if (typeof seconds !== "number" || !Number.isSafeInteger(seconds) || seconds < 0) {
+      throw new TypeError(`timestamp: expected a Date or integer Unix seconds, found ${describe(timestamp)}`);
+    }
+    const signature = wasm.sign(bodyBytes(payload), id, seconds, readSecret(secret));
+    if (typeof signature !== "string") throw failed(signature);
+    return { "webhook-id": id, "webhook-timestamp": String(seconds), "webhook-signature": signature };
+  }
+
+  /** Shaped like `SeamWebhook` from `@seamapi/webhook`: switching is one line. */
+  class ConnectWebviewWebhook {
+    /** @type {string} */
+    #secret;
+    /** @type {unknown} */
+    #options;
+
+    /** @param {unknown} secret @param {unknown} [options] */
+    constructor(secret, options) {
+      const key = readSecret(secret);
+      const failure = wasm.checkSecret(key);
+      if (failure !== undefined) throw failed(failure);
+      readVerifyOptions(options);
+      this.#secret = key;
+      this.#options = options;
+    }
+
+    /** @param {unknown} payload @param {unknown} headers */
+    verify(payload, headers) {
+      return verify(payload, headers, this.#secret, this.#options);
+    }
+  }
+
+  return { verify, sign, ConnectWebviewWebhook };
+}

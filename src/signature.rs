@@ -1,0 +1,360 @@
+//! Standard Webhooks (Svix) signatures: the check that a webhook came from
+//! Seam, before its body is decoded.
+//!
+//! The signed content is `{id}.{timestamp}.` followed by the raw body bytes;
+//! the signature is `v1,` and the base64 of its HMAC-SHA256 under the secret.
+//! The cryptography is RustCrypto's `hmac` and `sha2`; signatures are compared
+//! in constant time with `subtle`, and only when their lengths are equal.
+
+use std::fmt;
+
+use base64::engine::general_purpose::STANDARD as BASE64;
+use base64::Engine;
+use hmac::{Hmac, KeyInit, Mac};
+use sha2::Sha256;
+use subtle::ConstantTimeEq;
+
+use crate::decode::DecodeOptions;
+use crate::error::DecodeError;
+use crate::event::ConnectWebviewEvent;
+
+/// How far a timestamp may be from now, either way: 5 minutes.
+pub const TOLERANCE_IN_SECONDS: u64 = 300;
+
+/// The prefix of secrets as the webhook settings show them.
+const SECRET_PREFIX: &str = "whsec_";
+
+/// The only signature version there is.
+const VERSION: &str = "v1";
+
+/// Why a webhook cannot be trusted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum VerifyErrorCode {
+    /// `webhook-id`/`svix-id`, `-timestamp` or `-signature` is absent.
+    MissingHeader,
+    /// The timestamp is not an integer number of Unix seconds.
+    InvalidTimestamp,
+    /// The timestamp is further in the past than the tolerance.
+    TimestampTooOld,
+    /// The timestamp is further in the future than the tolerance.
+    TimestampTooNew,
+    /// No signature in the header matches the body.
+    InvalidSignature,
+    /// The secret is not `whsec_` and base64 (or bare base64) of a non-empty key.
+    InvalidSecret,
+}
+
+impl VerifyErrorCode {
+    /// The code as JavaScript sees it, e.g. `"timestamp_too_old"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            VerifyErrorCode::MissingHeader => "missing_header",
+            VerifyErrorCode::InvalidTimestamp => "invalid_timestamp",
+            VerifyErrorCode::TimestampTooOld => "timestamp_too_old",
+            VerifyErrorCode::TimestampTooNew => "timestamp_too_new",
+            VerifyErrorCode::InvalidSignature => "invalid_signature",
+            VerifyErrorCode::InvalidSecret => "invalid_secret",
+        }
+    }
+}
+
+/// A webhook that cannot be trusted: a code and a short lower-case message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VerifyError {
+    code: VerifyErrorCode,
+    message: String,
+}
+
+impl VerifyError {
+    fn new(code: VerifyErrorCode, message: impl Into<String>) -> VerifyError {
+        VerifyError { code, message: message.into() }
+    }
+
+    /// What kind of failure this is.
+    pub fn code(&self) -> VerifyErrorCode {
+        self.code
+    }
+
+    /// What went wrong, in words.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
+
+impl fmt::Display for VerifyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} ({})", self.message, self.code.as_str())
+    }
+}
+
+impl std::error::Error for VerifyError {}
+
+/// Why [`Webhook::verify`] refused a request: it could not be trusted, or it
+/// could but its event is not valid.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WebhookError {
+    /// The signature check failed; the body was not looked at.
+    Verify(VerifyError),
+    /// The signature is good but the event is not valid.
+    Decode(DecodeError),
+}
+
+impl fmt::Display for WebhookError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            WebhookError::Verify(e) => write!(f, "webhook verification failed: {e}"),
+            WebhookError::Decode(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for WebhookError {}
+
+impl From<VerifyError> for WebhookError {
+    fn from(e: VerifyError) -> Self {
+        WebhookError::Verify(e)
+    }
+}
+
+impl From<DecodeError> for WebhookError {
+    fn from(e: DecodeError) -> Self {
+        WebhookError::Decode(e)
+    }
+}
+
+/// The three signature headers of one request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WebhookHeaders<'a> {
+    /// `webhook-id` or `svix-id`: the message ID.
+    pub id: &'a str,
+    /// `webhook-timestamp` or `svix-timestamp`: Unix seconds.
+    pub timestamp: &'a str,
+    /// `webhook-signature` or `svix-signature`: space-separated `v1,<base64>`.
+    pub signature: &'a str,
+}
+
+impl<'a> WebhookHeaders<'a> {
+    /// Picks the headers out of `(name, value)` pairs. Names match in any
+    /// case; `svix-*` is preferred to `webhook-*` when a request has both.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use connect_webview_events::{VerifyErrorCode, WebhookHeaders};
+    ///
+    /// let pairs = [("Webhook-Id", "msg_1"), ("WEBHOOK-TIMESTAMP", "1700000000"), ("svix-signature", "v1,abc=")];
+    /// let headers = WebhookHeaders::from_pairs(pairs).unwrap();
+    /// assert_eq!((headers.id, headers.signature), ("msg_1", "v1,abc="));
+    ///
+    /// let err = WebhookHeaders::from_pairs([("webhook-id", "msg_1")]).unwrap_err();
+    /// assert_eq!(err.code(), VerifyErrorCode::MissingHeader);
+    /// assert_eq!(err.message(), "missing header webhook-timestamp (or svix-timestamp)");
+    /// ```
+    pub fn from_pairs<I: IntoIterator<Item = (&'a str, &'a str)>>(pairs: I) -> Result<Self, VerifyError> {
+        let mut found: [[Option<&'a str>; 2]; 3] = Default::default();
+        for (name, value) in pairs {
+            let Some((prefix, field)) = split_name(name) else { continue };
+            found[field][prefix] = found[field][prefix].or(Some(value));
+        }
+        let pick = |field: usize| {
+            let [svix, webhook] = found[field];
+            svix.or(webhook).ok_or_else(|| {
+                let name = FIELDS[field];
+                VerifyError::new(VerifyErrorCode::MissingHeader, format!("missing header webhook-{name} (or svix-{name})"))
+            })
+        };
+        Ok(WebhookHeaders { id: pick(0)?, timestamp: pick(1)?, signature: pick(2)? })
+    }
+}
+
+const FIELDS: [&str; 3] = ["id", "timestamp", "signature"];
+
+/// `("svix-id")` to `(0, 0)`, `("Webhook-Signature")` to `(1, 2)`.
+fn split_name(name: &str) -> Option<(usize, usize)> {
+    let (prefix, field) = name.split_once('-')?;
+    let prefix = ["svix", "webhook"].iter().position(|p| p.eq_ignore_ascii_case(prefix))?;
+    let field = FIELDS.iter().position(|f| f.eq_ignore_ascii_case(field))?;
+    Some((prefix, field))
+}
+
+/// The HMAC keyed with the secret, ready to clone for each message. Its
+/// `Debug` form never shows the key.
+#[derive(Clone)]
+struct SecretKey(Hmac<Sha256>);
+
+impl fmt::Debug for SecretKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("[redacted]")
+    }
+}
+
+/// Verifies and signs webhooks for one endpoint secret.
+///
+/// # Examples
+///
+/// ```
+/// use connect_webview_events::{EventType, Webhook, WebhookError, WebhookHeaders, VerifyErrorCode};
+///
+/// let webhook = Webhook::new("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw").unwrap();
+/// let body = include_bytes!("../tests/fixtures/login_failed.json");
+/// let now = 1_700_000_000;
+/// let signature = webhook.sign("msg_1", now, body);
+/// let headers = WebhookHeaders { id: "msg_1", timestamp: "1700000000", signature: &signature };
+///
+/// let event = webhook.verify_at(body, &headers, now).unwrap();
+/// assert_eq!(event.event_type(), EventType::LoginFailed);
+///
+/// let tampered = String::from_utf8_lossy(body).replace("login_failed", "login_succeeded");
+/// let Err(WebhookError::Verify(err)) = webhook.verify_at(tampered.as_bytes(), &headers, now) else { panic!() };
+/// assert_eq!(err.code(), VerifyErrorCode::InvalidSignature);
+/// ```
+#[derive(Debug, Clone)]
+pub struct Webhook {
+    key: SecretKey,
+    tolerance_seconds: u64,
+    options: DecodeOptions,
+}
+
+impl Webhook {
+    /// A verifier for `secret`: `whsec_` followed by base64, as the webhook
+    /// settings show it, or the bare base64.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use connect_webview_events::{Webhook, VerifyErrorCode};
+    ///
+    /// assert!(Webhook::new("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw").is_ok());
+    /// assert!(Webhook::new("MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw").is_ok());
+    /// assert_eq!(Webhook::new("whsec_not base64!").unwrap_err().code(), VerifyErrorCode::InvalidSecret);
+    /// assert_eq!(format!("{:?}", Webhook::new("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw").unwrap()).contains("redacted"), true);
+    /// ```
+    pub fn new(secret: &str) -> Result<Webhook, VerifyError> {
+        let encoded = secret.strip_prefix(SECRET_PREFIX).unwrap_or(secret);
+        let key = BASE64.decode(encoded).map_err(|e| {
+            VerifyError::new(VerifyErrorCode::InvalidSecret, format!("the secret is not whsec_ followed by base64: {e}"))
+        })?;
+        if key.is_empty() {
+            return Err(VerifyError::new(VerifyErrorCode::InvalidSecret, "the secret is empty"));
+        }
+        let mac = <Hmac<Sha256> as KeyInit>::new_from_slice(&key)
+            .map_err(|e| VerifyError::new(VerifyErrorCode::InvalidSecret, format!("the secret is not a usable key: {e}")))?;
+        Ok(Webhook { key: SecretKey(mac), tolerance_seconds: TOLERANCE_IN_SECONDS, options: DecodeOptions::default() })
+    }
+
+    /// Sets how far, in seconds, a timestamp may be from now (default 300).
+    pub fn tolerance_seconds(mut self, seconds: u64) -> Self {
+        self.tolerance_seconds = seconds;
+        self
+    }
+
+    /// Sets the options used to decode the body once it is authenticated.
+    pub fn decode_options(mut self, options: DecodeOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// The `v1,<base64>` signature of `body` sent with `id` at `timestamp`.
+    pub fn sign(&self, id: &str, timestamp: i64, body: &[u8]) -> String {
+        format!("{VERSION},{}", BASE64.encode(self.mac(id, timestamp, body)))
+    }
+
+    /// Checks the signature headers against the raw body, with `now` in Unix
+    /// seconds. Says nothing about the body's content.
+    pub fn verify_signature(&self, body: &[u8], headers: &WebhookHeaders<'_>, now: i64) -> Result<(), VerifyError> {
+        let timestamp = parse_timestamp(headers.timestamp)?;
+        // Saturating: an absurd timestamp is only ever too old or too new.
+        let age = now.saturating_sub(timestamp);
+        let tolerance = i64::try_from(self.tolerance_seconds).unwrap_or(i64::MAX);
+        if age > tolerance {
+            return Err(VerifyError::new(
+                VerifyErrorCode::TimestampTooOld,
+                format!("message timestamp too old: {age} s ago, more than the {tolerance} s allowed"),
+            ));
+        }
+        if age < -tolerance {
+            return Err(VerifyError::new(
+                VerifyErrorCode::TimestampTooNew,
+                format!("message timestamp too new: {} s ahead, more than the {tolerance} s allowed", age.unsigned_abs()),
+            ));
+        }
+        let expected = self.mac(headers.id, timestamp, body);
+        let matched = headers
+            .signature
+            .split(' ')
+            .filter_map(|entry| entry.split_once(','))
+            .filter(|(version, _)| *version == VERSION)
+            .filter_map(|(_, signature)| BASE64.decode(signature).ok())
+            .any(|candidate| candidate.len() == expected.len() && bool::from(candidate.ct_eq(&expected)));
+        if matched {
+            Ok(())
+        } else {
+            Err(VerifyError::new(VerifyErrorCode::InvalidSignature, "no matching signature found"))
+        }
+    }
+
+    /// Authenticates the request at `now` (Unix seconds), then decodes its
+    /// body. A body over the byte limit is refused before any hashing.
+    pub fn verify_at(
+        &self,
+        body: &[u8],
+        headers: &WebhookHeaders<'_>,
+        now: i64,
+    ) -> Result<ConnectWebviewEvent, WebhookError> {
+        self.options.check_size(body.len())?;
+        self.verify_signature(body, headers, now)?;
+        Ok(self.options.decode_slice(body)?)
+    }
+
+    /// [`verify_at`](Self::verify_at) the system clock's now.
+    pub fn verify(&self, body: &[u8], headers: &WebhookHeaders<'_>) -> Result<ConnectWebviewEvent, WebhookError> {
+        self.verify_at(body, headers, unix_now())
+    }
+
+    fn mac(&self, id: &str, timestamp: i64, body: &[u8]) -> Vec<u8> {
+        let mut mac = self.key.0.clone();
+        mac.update(id.as_bytes());
+        mac.update(format!(".{timestamp}.").as_bytes());
+        mac.update(body);
+        mac.finalize().into_bytes().to_vec()
+    }
+}
+
+/// Authenticates a request with `secret` and decodes its body, with the
+/// default tolerance and decode options.
+///
+/// # Examples
+///
+/// ```
+/// use connect_webview_events::{verify, WebhookError, WebhookHeaders};
+///
+/// let headers = WebhookHeaders { id: "msg_1", timestamp: "1", signature: "v1,AAAA" };
+/// let Err(WebhookError::Verify(err)) = verify(b"{}", &headers, "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw") else { panic!() };
+/// assert_eq!(err.code().as_str(), "timestamp_too_old");
+/// ```
+pub fn verify(body: &[u8], headers: &WebhookHeaders<'_>, secret: &str) -> Result<ConnectWebviewEvent, WebhookError> {
+    Webhook::new(secret)?.verify(body, headers)
+}
+
+/// Integer Unix seconds: ASCII digits only, no sign, no trailing characters.
+fn parse_timestamp(text: &str) -> Result<i64, VerifyError> {
+    let invalid = || {
+        VerifyError::new(
+            VerifyErrorCode::InvalidTimestamp,
+            format!("invalid timestamp header: expected integer Unix seconds, found {}", crate::error::quote(text)),
+        )
+    };
+    if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(invalid());
+    }
+    text.parse().map_err(|_| invalid())
+}
+
+fn unix_now() -> i64 {
+    use std::time::{SystemTime, UNIX_EPOCH};
+    match SystemTime::now().duration_since(UNIX_EPOCH) {
+        Ok(d) => i64::try_from(d.as_secs()).unwrap_or(i64::MAX),
+        Err(e) => -i64::try_from(e.duration().as_secs()).unwrap_or(i64::MAX),
+    }
+}

@@ -1,0 +1,144 @@
+// verify, sign and ConnectWebviewWebhook as node:test cases, cross-checked
+// with the `svix` package as an independent implementation both ways.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { test } from "node:test";
+import { Webhook as SvixWebhook } from "svix";
+
+const BODY = readFileSync(new URL("./fixtures/login_succeeded.json", import.meta.url), "utf8");
+const SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+const OTHER_SECRET = "whsec_c2VjcmV0LWtleS1vbmU=";
+
+/** svix's own headers for `body`, signed now (or at `date`). */
+function svixHeaders(body, { secret = SECRET, id = "msg_2KWPBgLlAfxdpx2AI54pPJ85f4W", date = new Date() } = {}) {
+  const signature = new SvixWebhook(secret).sign(id, date, body);
+  return { "svix-id": id, "svix-timestamp": String(Math.floor(date.getTime() / 1000)), "svix-signature": signature };
+}
+
+function verifyCode(api, ...args) {
+  try {
+    api.verify(...args);
+  } catch (error) {
+    if (error instanceof api.WebhookVerificationError) {
+      assert.equal(error.name, "WebhookVerificationError");
+      return error.code;
+    }
+    throw error;
+  }
+  return "ok";
+}
+
+export function webhookCases(api, via) {
+  test(`${via}: svix signs, verify accepts and decodes, from a string, a Buffer and bytes`, () => {
+    const headers = svixHeaders(BODY);
+    for (const payload of [BODY, Buffer.from(BODY), new TextEncoder().encode(BODY)]) {
+      assert.deepEqual(api.verify(payload, headers, SECRET), JSON.parse(BODY));
+    }
+  });
+
+  test(`${via}: sign signs, svix verifies`, () => {
+    const headers = api.sign({ payload: BODY, secret: SECRET });
+    assert.deepEqual(Object.keys(headers), ["webhook-id", "webhook-timestamp", "webhook-signature"]);
+    assert.match(headers["webhook-id"], /^msg_[0-9a-f]{32}$/);
+    assert.deepEqual(new SvixWebhook(SECRET).verify(BODY, headers), JSON.parse(BODY));
+    const bytes = api.sign({ payload: Buffer.from(BODY), secret: SECRET, id: "msg_1", timestamp: new Date() });
+    assert.deepEqual(new SvixWebhook(SECRET).verify(BODY, bytes), JSON.parse(BODY));
+  });
+
+  test(`${via}: sign and svix give the same signature for the same id and time`, () => {
+    const date = new Date(1614265330_000);
+    const ours = api.sign({ payload: BODY, secret: SECRET, id: "msg_x", timestamp: date });
+    assert.equal(ours["webhook-signature"], new SvixWebhook(SECRET).sign("msg_x", date, BODY));
+    assert.equal(ours["webhook-timestamp"], "1614265330");
+    assert.deepEqual(api.sign({ payload: BODY, secret: SECRET, id: "msg_x", timestamp: 1614265330 }), ours);
+  });
+
+  test(`${via}: headers come as Fetch Headers, Node's req.headers with arrays, or any case`, () => {
+    const h = svixHeaders(BODY);
+    const forms = [
+      new Headers(h),
+      new Map(Object.entries(h)),
+      { "SVIX-ID": h["svix-id"], "Svix-Timestamp": h["svix-timestamp"], "svix-signature": [h["svix-signature"]], host: "x" },
+      { "webhook-id": h["svix-id"], "webhook-timestamp": h["svix-timestamp"], "webhook-signature": h["svix-signature"] },
+      { "svix-id": h["svix-id"], "svix-timestamp": h["svix-timestamp"], "svix-signature": ["v1,AAAA", h["svix-signature"]] },
+    ];
+    for (const headers of forms) assert.equal(api.verify(BODY, headers, SECRET).event_type, "connect_webview.login_succeeded");
+  });
+
+  test(`${via}: each way a request cannot be trusted has its code`, () => {
+    const h = svixHeaders(BODY);
+    const good = h["svix-signature"];
+    const at = (seconds) => ({ now: new Date((Number(h["svix-timestamp"]) + seconds) * 1000) });
+    const table = [
+      [[BODY, h, SECRET], "ok"],
+      [[BODY, h, SECRET, at(300)], "ok"],
+      [[BODY, h, SECRET, at(301)], "timestamp_too_old"],
+      [[BODY, h, SECRET, at(-301)], "timestamp_too_new"],
+      [[BODY, h, SECRET, { ...at(3600), toleranceSeconds: 3600 }], "ok"],
+      [[BODY + " ", h, SECRET], "invalid_signature"],
+      [[BODY.replace("login_succeeded", "login_failed"), h, SECRET], "invalid_signature"],
+      [[BODY, { ...h, "svix-id": "msg_other" }, SECRET], "invalid_signature"],
+      [[BODY, { ...h, "svix-signature": good.slice(0, 20) }, SECRET], "invalid_signature"],
+      [[BODY, { ...h, "svix-signature": good.slice(0, -2) }, SECRET], "invalid_signature"],
+      [[BODY, { ...h, "svix-signature": "v1," }, SECRET], "invalid_signature"],
+      [[BODY, { ...h, "svix-signature": good.replace("v1,", "v2,") }, SECRET], "invalid_signature"],
+      [[BODY, { ...h, "svix-signature": `v1,AAAA ${good}` }, SECRET], "ok"],
+      [[BODY, h, OTHER_SECRET], "invalid_signature"],
+      [[BODY, { ...h, "svix-timestamp": `${h["svix-timestamp"]}abc` }, SECRET], "invalid_timestamp"],
+      [[BODY, { ...h, "svix-timestamp": "" }, SECRET], "invalid_timestamp"],
+      [[BODY, { "svix-id": h["svix-id"], "svix-signature": good }, SECRET], "missing_header"],
+      [[BODY, {}, SECRET], "missing_header"],
+      [[BODY, undefined, SECRET], "missing_header"],
+      [[BODY, h, "whsec_not base64!"], "invalid_secret"],
+      [[BODY, h, "whsec_"], "invalid_secret"],
+      [[BODY, h, undefined], "invalid_secret"],
+    ];
+    for (const [args, code] of table) assert.equal(verifyCode(api, ...args), code, JSON.stringify(args.slice(1)));
+  });
+
+  test(`${via}: rotated keys: a header with the old and the new signature verifies with either`, () => {
+    const date = new Date();
+    const id = "msg_rotate";
+    const both = `${new SvixWebhook(OTHER_SECRET).sign(id, date, BODY)} ${new SvixWebhook(SECRET).sign(id, date, BODY)}`;
+    const headers = { "webhook-id": id, "webhook-timestamp": String(Math.floor(date / 1000)), "webhook-signature": both };
+    assert.equal(api.verify(BODY, headers, SECRET).event_type, "connect_webview.login_succeeded");
+    assert.equal(api.verify(BODY, headers, OTHER_SECRET).event_type, "connect_webview.login_succeeded");
+  });
+
+  test(`${via}: authentication comes first: a good signature over an invalid event is a DecodeError`, () => {
+    const body = BODY.replace('"event_id": "00000000-0000-0000-0000-000000000000"', '"event_id": "nope"');
+    assert.throws(() => api.verify(body, svixHeaders(body), SECRET), (error) => {
+      assert.ok(error instanceof api.DecodeError);
+      assert.deepEqual(error.issues.map((i) => [i.code, i.path]), [["invalid_uuid", "/event_id"]]);
+      return true;
+    });
+    const extra = JSON.stringify({ ...JSON.parse(BODY), added_later: 1 });
+    assert.equal(api.verify(extra, svixHeaders(extra), SECRET).added_later, 1);
+    assert.throws(() => api.verify(extra, svixHeaders(extra), SECRET, { strict: true }), api.DecodeError);
+    // A body over maxBytes is refused before any hashing.
+    assert.throws(() => api.verify(BODY, svixHeaders(BODY), SECRET, { maxBytes: 10 }), (error) => {
+      assert.deepEqual(error.issues.map((i) => i.code), ["payload_too_large"]);
+      return true;
+    });
+  });
+
+  test(`${via}: ConnectWebviewWebhook is SeamWebhook's shape: new (secret), .verify(payload, headers)`, () => {
+    const webhook = new api.ConnectWebviewWebhook(SECRET);
+    assert.deepEqual(webhook.verify(BODY, svixHeaders(BODY)), JSON.parse(BODY));
+    assert.throws(() => webhook.verify(BODY, svixHeaders(BODY, { secret: OTHER_SECRET })), (error) => error.code === "invalid_signature");
+    assert.throws(() => new api.ConnectWebviewWebhook("whsec_%%%"), (error) => {
+      assert.ok(error instanceof api.WebhookVerificationError);
+      assert.equal(error.code, "invalid_secret");
+      return true;
+    });
+  });
+
+  test(`${via}: a parsed object cannot be verified; bad options are a TypeError`, () => {
+    const headers = svixHeaders(BODY);
+    assert.throws(() => api.verify(JSON.parse(BODY), headers, SECRET), TypeError);
+    assert.throws(() => api.verify(BODY, headers, SECRET, { now: 5 }), TypeError);
+    assert.throws(() => api.verify(BODY, headers, SECRET, { toleranceSeconds: -1 }), TypeError);
+    assert.throws(() => api.sign({ payload: BODY, secret: SECRET, timestamp: "soon" }), TypeError);
+    assert.throws(() => api.sign({ payload: BODY, secret: "whsec_" }), (error) => error.code === "invalid_secret");
+  });
+}

@@ -1,0 +1,195 @@
+//! Standard Webhooks / Svix signatures as tables.
+
+use connect_webview_events::{
+    DecodeOptions, EventType, IssueCode, VerifyErrorCode, Webhook, WebhookError, WebhookHeaders,
+};
+
+/// The reference example of the Standard Webhooks spec and the svix libraries.
+const SECRET: &str = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+const ID: &str = "msg_p5jXN8AQM9LWM0D4loKWxJek";
+const TIMESTAMP: i64 = 1614265330;
+const BODY: &[u8] = br#"{"test": 2432232314}"#;
+const SIGNATURE: &str = "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=";
+
+const EVENT: &[u8] = include_bytes!("fixtures/login_succeeded.json");
+
+fn webhook() -> Webhook {
+    Webhook::new(SECRET).unwrap()
+}
+
+fn check(signature: &str, timestamp: &str, now: i64) -> Result<(), VerifyErrorCode> {
+    let headers = WebhookHeaders { id: ID, timestamp, signature };
+    webhook().verify_signature(BODY, &headers, now).map_err(|e| e.code())
+}
+
+#[test]
+fn the_reference_example_verifies_and_signs_the_same() {
+    assert_eq!(check(SIGNATURE, "1614265330", TIMESTAMP), Ok(()));
+    assert_eq!(webhook().sign(ID, TIMESTAMP, BODY), SIGNATURE);
+    // The bare base64 secret is the same key.
+    assert_eq!(Webhook::new(&SECRET[6..]).unwrap().sign(ID, TIMESTAMP, BODY), SIGNATURE);
+}
+
+#[test]
+fn signature_header_table() {
+    let good = &SIGNATURE[3..];
+    let other_key = Webhook::new("whsec_c2VjcmV0LWtleS1vbmU=").unwrap().sign(ID, TIMESTAMP, BODY);
+    let cases: Vec<(String, Result<(), VerifyErrorCode>)> = vec![
+        (SIGNATURE.into(), Ok(())),
+        (format!("v1,{}", &good[..20]), Err(VerifyErrorCode::InvalidSignature)),
+        (format!("v1,{}", &good[..good.len() - 4]), Err(VerifyErrorCode::InvalidSignature)),
+        ("v1,".into(), Err(VerifyErrorCode::InvalidSignature)),
+        ("".into(), Err(VerifyErrorCode::InvalidSignature)),
+        ("v1".into(), Err(VerifyErrorCode::InvalidSignature)),
+        // 31 and 33 bytes: right prefix, wrong length.
+        ("v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1A==".into(), Err(VerifyErrorCode::InvalidSignature)),
+        (format!("v1,{}", base64_of_33_bytes()), Err(VerifyErrorCode::InvalidSignature)),
+        (format!("v1,{}!", good), Err(VerifyErrorCode::InvalidSignature)),
+        (format!("v2,{good}"), Err(VerifyErrorCode::InvalidSignature)),
+        (format!("V1,{good}"), Err(VerifyErrorCode::InvalidSignature)),
+        (format!("v1a,{good}"), Err(VerifyErrorCode::InvalidSignature)),
+        // Several signatures: one match is enough, other versions are skipped.
+        (format!("v2,{good} v1,AAAA {SIGNATURE}"), Ok(())),
+        (format!("{other_key} {SIGNATURE}"), Ok(())),
+        (format!("{SIGNATURE} {other_key}"), Ok(())),
+        (format!("  {SIGNATURE}  "), Ok(())),
+        (other_key.clone(), Err(VerifyErrorCode::InvalidSignature)),
+    ];
+    for (signature, expected) in cases {
+        assert_eq!(check(&signature, "1614265330", TIMESTAMP), expected, "{signature:?}");
+    }
+}
+
+fn base64_of_33_bytes() -> String {
+    "g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OEA".into()
+}
+
+#[test]
+fn rotated_keys_verify_with_either_signature() {
+    let old = Webhook::new("whsec_b2xkLWtleQ==").unwrap();
+    let new = Webhook::new("whsec_bmV3LWtleQ==").unwrap();
+    let both = format!("{} {}", old.sign(ID, TIMESTAMP, BODY), new.sign(ID, TIMESTAMP, BODY));
+    let headers = WebhookHeaders { id: ID, timestamp: "1614265330", signature: &both };
+    assert_eq!(old.verify_signature(BODY, &headers, TIMESTAMP), Ok(()));
+    assert_eq!(new.verify_signature(BODY, &headers, TIMESTAMP), Ok(()));
+    assert_eq!(webhook().verify_signature(BODY, &headers, TIMESTAMP).unwrap_err().code(), VerifyErrorCode::InvalidSignature);
+}
+
+#[test]
+fn timestamp_table() {
+    let cases = [
+        ("1614265330", TIMESTAMP + 300, Ok(())),
+        ("1614265330", TIMESTAMP - 300, Ok(())),
+        ("1614265330", TIMESTAMP + 301, Err(VerifyErrorCode::TimestampTooOld)),
+        ("1614265330", TIMESTAMP - 301, Err(VerifyErrorCode::TimestampTooNew)),
+        ("01614265330", TIMESTAMP, Ok(())),
+        ("", TIMESTAMP, Err(VerifyErrorCode::InvalidTimestamp)),
+        ("abc", TIMESTAMP, Err(VerifyErrorCode::InvalidTimestamp)),
+        ("1614265330abc", TIMESTAMP, Err(VerifyErrorCode::InvalidTimestamp)),
+        ("1614265330.0", TIMESTAMP, Err(VerifyErrorCode::InvalidTimestamp)),
+        ("1614265330 ", TIMESTAMP, Err(VerifyErrorCode::InvalidTimestamp)),
+        (" 1614265330", TIMESTAMP, Err(VerifyErrorCode::InvalidTimestamp)),
+        ("+1614265330", TIMESTAMP, Err(VerifyErrorCode::InvalidTimestamp)),
+        ("-1", TIMESTAMP, Err(VerifyErrorCode::InvalidTimestamp)),
+        ("1e9", TIMESTAMP, Err(VerifyErrorCode::InvalidTimestamp)),
+        ("99999999999999999999999", TIMESTAMP, Err(VerifyErrorCode::InvalidTimestamp)),
+        ("9223372036854775807", i64::MIN, Err(VerifyErrorCode::TimestampTooNew)),
+        ("0", i64::MAX, Err(VerifyErrorCode::TimestampTooOld)),
+    ];
+    for (timestamp, now, expected) in cases {
+        assert_eq!(check(SIGNATURE, timestamp, now), expected, "{timestamp:?} at {now}");
+    }
+    let wide = webhook().tolerance_seconds(3600);
+    let headers = WebhookHeaders { id: ID, timestamp: "1614265330", signature: SIGNATURE };
+    assert_eq!(wide.verify_signature(BODY, &headers, TIMESTAMP + 3600), Ok(()));
+}
+
+#[test]
+fn secrets_table() {
+    for (secret, ok) in [
+        (SECRET, true),
+        ("MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", true),
+        ("whsec_", false),
+        ("", false),
+        ("whsec_not base64", false),
+        ("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaS", false),
+        ("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw=", false),
+    ] {
+        match Webhook::new(secret) {
+            Ok(_) => assert!(ok, "{secret:?} was accepted"),
+            Err(e) => {
+                assert!(!ok, "{secret:?}: {e}");
+                assert_eq!(e.code(), VerifyErrorCode::InvalidSecret);
+            }
+        }
+    }
+}
+
+#[test]
+fn the_secret_never_shows_in_debug_output() {
+    let shown = format!("{:?}", webhook());
+    assert!(shown.contains("[redacted]"), "{shown}");
+    assert!(!shown.contains("MfKQ9r8"), "{shown}");
+}
+
+#[test]
+fn a_changed_body_id_or_timestamp_fails() {
+    let w = webhook();
+    let headers = WebhookHeaders { id: ID, timestamp: "1614265330", signature: SIGNATURE };
+    let err = w.verify_signature(br#"{"test": 2432232315}"#, &headers, TIMESTAMP).unwrap_err();
+    assert_eq!((err.code(), err.message()), (VerifyErrorCode::InvalidSignature, "no matching signature found"));
+    let other_id = WebhookHeaders { id: "msg_other", ..headers };
+    assert_eq!(w.verify_signature(BODY, &other_id, TIMESTAMP).unwrap_err().code(), VerifyErrorCode::InvalidSignature);
+    let other_time = WebhookHeaders { timestamp: "1614265331", ..headers };
+    assert_eq!(w.verify_signature(BODY, &other_time, TIMESTAMP).unwrap_err().code(), VerifyErrorCode::InvalidSignature);
+}
+
+#[test]
+fn headers_are_found_in_any_case_with_either_prefix() {
+    let tables: [&[(&str, &str)]; 3] = [
+        &[("svix-id", ID), ("svix-timestamp", "1614265330"), ("svix-signature", SIGNATURE)],
+        &[("Webhook-Id", ID), ("WEBHOOK-TIMESTAMP", "1614265330"), ("webhook-Signature", SIGNATURE)],
+        &[("content-type", "application/json"), ("SVIX-ID", ID), ("webhook-timestamp", "1614265330"), ("Svix-Signature", SIGNATURE)],
+    ];
+    for pairs in tables {
+        let headers = WebhookHeaders::from_pairs(pairs.iter().copied()).unwrap();
+        assert_eq!(webhook().verify_signature(BODY, &headers, TIMESTAMP), Ok(()));
+    }
+    for missing in ["id", "timestamp", "signature"] {
+        let pairs = ["id", "timestamp", "signature"].into_iter().filter(|f| *f != missing).map(|f| match f {
+            "id" => ("webhook-id", ID),
+            "timestamp" => ("webhook-timestamp", "1614265330"),
+            _ => ("webhook-signature", SIGNATURE),
+        });
+        let err = WebhookHeaders::from_pairs(pairs).unwrap_err();
+        assert_eq!(err.code(), VerifyErrorCode::MissingHeader);
+        assert_eq!(err.message(), format!("missing header webhook-{missing} (or svix-{missing})"));
+    }
+}
+
+#[test]
+fn authentication_comes_first_then_decoding() {
+    let w = webhook();
+    let signature = w.sign(ID, TIMESTAMP, EVENT);
+    let headers = WebhookHeaders { id: ID, timestamp: "1614265330", signature: &signature };
+    assert_eq!(w.verify_at(EVENT, &headers, TIMESTAMP).unwrap().event_type(), EventType::LoginSucceeded);
+
+    // A good signature over a body that is not a valid event: a decode error.
+    let signature = w.sign(ID, TIMESTAMP, BODY);
+    let headers = WebhookHeaders { signature: &signature, ..headers };
+    let Err(WebhookError::Decode(err)) = w.verify_at(BODY, &headers, TIMESTAMP) else { panic!("expected a decode error") };
+    assert_eq!(err.issues()[0].code, IssueCode::MissingField);
+
+    // A bad signature over an invalid body: the verification error, body unread.
+    let headers = WebhookHeaders { signature: "v1,AAAA", ..headers };
+    let Err(WebhookError::Verify(err)) = w.verify_at(b"\xff not json", &headers, TIMESTAMP) else { panic!("expected a verify error") };
+    assert_eq!(err.code(), VerifyErrorCode::InvalidSignature);
+
+    // Decode options apply after authentication.
+    let strict = w.decode_options(DecodeOptions::new().strict(true));
+    let body = br#"{"x": 1}"#;
+    let signature = strict.sign(ID, TIMESTAMP, body);
+    let headers = WebhookHeaders { signature: &signature, ..headers };
+    let Err(WebhookError::Decode(err)) = strict.verify_at(body, &headers, TIMESTAMP) else { panic!() };
+    assert_eq!(err.issues()[0].code, IssueCode::MissingField);
+}
