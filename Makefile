@@ -8,7 +8,7 @@ SHELL := bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 PORT ?= 8080
 
-.PHONY: setup pkg test test-rust test-wasm-node test-wasm-chrome test-wasm-firefox test-package demo
+.PHONY: setup pkg test test-rust test-wasm-node test-wasm-chrome test-wasm-firefox test-package test-browser demo
 
 setup:
 	@scripts/setup.sh
@@ -18,9 +18,10 @@ pkg: setup
 	node scripts/build-pkg.mjs
 
 ## Every suite: native Rust, the wasm boundary in Node, Chromium and Firefox,
-## and the packed npm package in Node through import and require.
+## the packed npm package in Node through import and require, and the same
+## JavaScript cases against the browser build in Chromium and Firefox.
 test: setup
-	$(MAKE) --no-print-directory test-rust test-wasm-node test-wasm-chrome test-wasm-firefox test-package
+	$(MAKE) --no-print-directory test-rust test-wasm-node test-wasm-chrome test-wasm-firefox test-package test-browser
 
 test-rust:
 	cargo test --locked
@@ -39,6 +40,10 @@ test-wasm-firefox:
 test-package:
 	node scripts/build-pkg.mjs
 	scripts/test-package.sh
+
+# Needs pkg/ (test-package builds it); drives the browsers over WebDriver.
+test-browser:
+	node --test --test-reporter=spec tests/browser/
 
 demo: pkg
 	@echo "pkg/ is built. The demo page comes with its own issue; meanwhile:"

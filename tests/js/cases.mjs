@@ -1,14 +1,13 @@
-// The contract of js-api.md as node:test cases, run against the packed and
-// installed package through `import` (import.test.mjs) and `require`
-// (require.test.mjs). `api` is the package's module object.
-import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { test } from "node:test";
+// The contract of js-api.md as test cases, one body for every runtime: Node
+// runs it against the packed and installed package through `import` and
+// `require` (node:test, node:assert), and tests/browser/ runs it against
+// dist/web.js in Chromium and Firefox (a small harness with the same API).
+//
+// `api` is the package's module object; `host` brings the runtime's pieces:
+// `{ test, assert, fixtures: { SUCCEEDED, FAILED, WITH_METADATA }, bytesOf }`,
+// where `bytesOf(text)` gives a Node Buffer in Node, a Uint8Array elsewhere.
 
-const fixture = (name) => readFileSync(new URL(`./fixtures/${name}.json`, import.meta.url), "utf8");
-const SUCCEEDED = fixture("login_succeeded");
-const FAILED = fixture("login_failed");
-const WITH_METADATA = fixture("login_succeeded_with_metadata");
+const utf8Length = (text) => new TextEncoder().encode(text).length;
 
 /** `text` as JSON with `field` set to `value` (removed when `value` is undefined). */
 function withField(text, field, value) {
@@ -19,14 +18,14 @@ function withField(text, field, value) {
 }
 
 /** @returns {{code: string, path: string}[]} */
-function codesAndPaths(api, payload, options) {
+function codesAndPaths(api, assert, payload, options) {
   const result = api.safeDecode(payload, options);
   assert.equal(result.success, false, `expected issues for ${String(payload).slice(0, 60)}`);
   return result.error.issues.map(({ code, path }) => ({ code, path }));
 }
 
-function assertIssues(api, payload, expected, options) {
-  assert.deepEqual(codesAndPaths(api, payload, options), expected.map(([code, path]) => ({ code, path })));
+function assertIssues(api, assert, payload, expected, options) {
+  assert.deepEqual(codesAndPaths(api, assert, payload, options), expected.map(([code, path]) => ({ code, path })));
   // decode throws the same, as a DecodeError.
   assert.throws(() => api.decode(payload, options), (error) => {
     assert.ok(error instanceof api.DecodeError);
@@ -37,7 +36,9 @@ function assertIssues(api, payload, expected, options) {
   });
 }
 
-export function contractCases(api, via) {
+export function contractCases(api, via, { test, assert, fixtures, bytesOf }) {
+  const { SUCCEEDED, FAILED, WITH_METADATA } = fixtures;
+
   test(`${via}: exports every name of the contract`, () => {
     const names = ["decode", "safeDecode", "DecodeError", "verify", "sign", "ConnectWebviewWebhook", "WebhookVerificationError"];
     for (const name of names) assert.equal(typeof api[name], "function", name);
@@ -48,7 +49,7 @@ export function contractCases(api, via) {
     for (const text of [SUCCEEDED, FAILED, WITH_METADATA]) {
       const expected = JSON.parse(text);
       const bytes = new TextEncoder().encode(text);
-      for (const payload of [text, Buffer.from(text), bytes, bytes.buffer, JSON.parse(text)]) {
+      for (const payload of [text, bytesOf(text), bytes, bytes.buffer, JSON.parse(text)]) {
         const event = api.decode(payload);
         assert.deepEqual(event, expected);
         assert.equal(Object.getPrototypeOf(event), Object.prototype);
@@ -114,8 +115,8 @@ export function contractCases(api, via) {
       ["null", "invalid_type", ""],
     ];
     for (const [text, code, path] of table) {
-      assertIssues(api, text, [[code, path]]);
-      assertIssues(api, Buffer.from(text), [[code, path]]);
+      assertIssues(api, assert, text, [[code, path]]);
+      assertIssues(api, assert, bytesOf(text), [[code, path]]);
     }
   });
 
@@ -139,20 +140,20 @@ export function contractCases(api, via) {
   });
 
   test(`${via}: invalid UTF-8 bytes and lone surrogates give invalid_utf8 with a position`, () => {
-    const bytes = Buffer.concat([Buffer.from('{\n "customer_key": "'), Buffer.from([0xff]), Buffer.from('"}')]);
+    const bytes = Uint8Array.from([...bytesOf('{\n "customer_key": "'), 0xff, ...bytesOf('"}')]);
     const [issue] = api.safeDecode(bytes).error.issues;
     assert.deepEqual([issue.code, issue.path, issue.line, issue.column], ["invalid_utf8", "", 2, 19]);
     const lone = api.safeDecode('{"customer_key": "\uD800"}').error.issues[0];
     assert.deepEqual([lone.code, lone.path, lone.line, lone.column], ["invalid_utf8", "", 1, 19]);
-    assertIssues(api, { ...JSON.parse(FAILED), customer_key: "\uDC00" }, [["invalid_utf8", "/customer_key"]]);
-    assertIssues(api, { ...JSON.parse(FAILED), ["\uD800x"]: 1 }, [["invalid_utf8", "/\uD800x"]]);
+    assertIssues(api, assert, { ...JSON.parse(FAILED), customer_key: "\uDC00" }, [["invalid_utf8", "/customer_key"]]);
+    assertIssues(api, assert, { ...JSON.parse(FAILED), ["\uD800x"]: 1 }, [["invalid_utf8", "/\uD800x"]]);
   });
 
   test(`${via}: values that are not a JSON payload give invalid_input`, () => {
     const values = [undefined, null, 0, 1.5, NaN, true, 10n, Symbol("x"), () => 1, [], [SUCCEEDED], new Map(), new Set(),
       new Date(), /x/, new Uint16Array(2), new DataView(new ArrayBuffer(2)), Promise.resolve(), new (class Event {})(),
       new String(SUCCEEDED), new Error("x")];
-    for (const value of values) assertIssues(api, value, [["invalid_input", ""]]);
+    for (const value of values) assertIssues(api, assert, value, [["invalid_input", ""]]);
   });
 
   test(`${via}: plain objects holding non-JSON values name the value's path`, () => {
@@ -166,7 +167,7 @@ export function contractCases(api, via) {
       [{ ...event, hint: () => 1 }, "/hint"],
       [{ ...event, created_at: new Date(0) }, "/created_at"],
     ];
-    for (const [payload, path] of table) assertIssues(api, payload, [["invalid_input", path]]);
+    for (const [payload, path] of table) assertIssues(api, assert, payload, [["invalid_input", path]]);
     // An undefined property counts as absent, as in JSON.stringify.
     const expected = JSON.parse(WITH_METADATA);
     delete expected.customer_key;
@@ -176,10 +177,10 @@ export function contractCases(api, via) {
   test(`${via}: cycles, deep nesting and throwing getters are invalid_input, not a crash`, () => {
     const cyclic = JSON.parse(FAILED);
     cyclic.self = cyclic;
-    assert.equal(codesAndPaths(api, cyclic)[0].code, "invalid_input");
+    assert.equal(codesAndPaths(api, assert, cyclic)[0].code, "invalid_input");
     let deep = {};
     for (let i = 0; i < 100_000; i++) deep = { a: deep };
-    assert.equal(codesAndPaths(api, deep)[0].code, "invalid_input");
+    assert.equal(codesAndPaths(api, assert, deep)[0].code, "invalid_input");
     const getter = { ...JSON.parse(FAILED), get hint() { throw new Error("boom"); } };
     const issues = api.safeDecode(getter).error.issues;
     assert.deepEqual([issues[0].code, issues[0].path], ["invalid_input", ""]);
@@ -188,29 +189,29 @@ export function contractCases(api, via) {
 
   test(`${via}: deeply nested JSON text is invalid_json`, () => {
     for (const text of ["[".repeat(100_000), '{"a":'.repeat(100_000), `{"hint": ${"[".repeat(200)}${"]".repeat(200)}}`]) {
-      const [issue] = codesAndPaths(api, text);
+      const [issue] = codesAndPaths(api, assert, text);
       assert.deepEqual(issue, { code: "invalid_json", path: "" });
     }
   });
 
   test(`${via}: multi-megabyte payloads are refused before copying, or decoded when allowed`, () => {
     const huge = withField(SUCCEEDED, "customer_key", "x".repeat(5 << 20));
-    assertIssues(api, huge, [["payload_too_large", ""]]);
-    assertIssues(api, Buffer.from(huge), [["payload_too_large", ""]]);
-    assertIssues(api, JSON.parse(huge), [["payload_too_large", ""]]);
+    assertIssues(api, assert, huge, [["payload_too_large", ""]]);
+    assertIssues(api, assert, bytesOf(huge), [["payload_too_large", ""]]);
+    assertIssues(api, assert, JSON.parse(huge), [["payload_too_large", ""]]);
     assert.equal(api.decode(huge, { maxBytes: 6 << 20 }).customer_key.length, 5 << 20);
     // The limit counts UTF-8 bytes: 3 bytes per "€".
     const euros = withField(FAILED, "event_description", "€".repeat(1000));
-    assert.doesNotThrow(() => api.decode(euros, { maxBytes: Buffer.byteLength(euros) }));
-    assertIssues(api, euros, [["payload_too_large", ""]], { maxBytes: Buffer.byteLength(euros) - 1 });
-    assertIssues(api, Buffer.from(euros), [["payload_too_large", ""]], { maxBytes: Buffer.byteLength(euros) - 1 });
+    assert.doesNotThrow(() => api.decode(euros, { maxBytes: utf8Length(euros) }));
+    assertIssues(api, assert, euros, [["payload_too_large", ""]], { maxBytes: utf8Length(euros) - 1 });
+    assertIssues(api, assert, bytesOf(euros), [["payload_too_large", ""]], { maxBytes: utf8Length(euros) - 1 });
   });
 
   test(`${via}: __proto__ and constructor keys arrive as own data properties`, () => {
     const text = '{"__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}, ' +
       SUCCEEDED.trim().slice(1).replace('"connected_account_custom_metadata": {}',
         '"connected_account_custom_metadata": {"__proto__": "x", "constructor": true, "prototype": "y"}');
-    for (const payload of [text, Buffer.from(text), JSON.parse(text)]) {
+    for (const payload of [text, bytesOf(text), JSON.parse(text)]) {
       const event = api.decode(payload);
       assert.equal(Object.getPrototypeOf(event), Object.prototype);
       assert.ok(Object.hasOwn(event, "__proto__"));
@@ -228,13 +229,13 @@ export function contractCases(api, via) {
   test(`${via}: unknown fields are kept; strict mode reports them`, () => {
     const text = withField(FAILED, "added_later", { nested: [1, "two", null] });
     assert.deepEqual(api.decode(text).added_later, { nested: [1, "two", null] });
-    assertIssues(api, text, [["unknown_field", "/added_later"]], { strict: true });
-    assertIssues(api, JSON.parse(WITH_METADATA), [["unknown_field", "/hint"]], { strict: true });
+    assertIssues(api, assert, text, [["unknown_field", "/added_later"]], { strict: true });
+    assertIssues(api, assert, JSON.parse(WITH_METADATA), [["unknown_field", "/hint"]], { strict: true });
     assert.doesNotThrow(() => api.decode(SUCCEEDED, { strict: true }));
   });
 
   test(`${via}: the module keeps working after every kind of bad input`, () => {
-    const bad = ["", "{", "[".repeat(100_000), Buffer.from([0xff, 0xfe]), 1, null, Symbol(), "\uD800", "x".repeat(2 << 20)];
+    const bad = ["", "{", "[".repeat(100_000), Uint8Array.of(0xff, 0xfe), 1, null, Symbol(), "\uD800", "x".repeat(2 << 20)];
     for (let round = 0; round < 3; round++) {
       for (const payload of bad) {
         const result = api.safeDecode(payload);

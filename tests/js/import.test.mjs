@@ -1,7 +1,8 @@
 // The contract through `import`, as an ES-module app sees it.
 import * as api from "connect-webview-events";
 import { contractCases } from "./cases.mjs";
+import { host } from "./node-host.mjs";
 import { webhookCases } from "./webhook-cases.mjs";
 
-contractCases(api, "import");
-webhookCases(api, "import");
+contractCases(api, "import", host);
+webhookCases(api, "import", host);

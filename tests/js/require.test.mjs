@@ -1,15 +1,15 @@
 // The contract through `require`, and one instance shared with `import`.
-import assert from "node:assert/strict";
 import { createRequire } from "node:module";
-import { test } from "node:test";
 import * as imported from "connect-webview-events";
 import { contractCases } from "./cases.mjs";
+import { host } from "./node-host.mjs";
 import { webhookCases } from "./webhook-cases.mjs";
 
+const { test, assert } = host;
 const required = createRequire(import.meta.url)("connect-webview-events");
 
-contractCases(required, "require");
-webhookCases(required, "require");
+contractCases(required, "require", host);
+webhookCases(required, "require", host);
 
 test("import and require share one instance, so one DecodeError class", () => {
   assert.equal(required.DecodeError, imported.DecodeError);

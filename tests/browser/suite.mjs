@@ -1,0 +1,31 @@
+// The shared JavaScript cases in a browser, against the package's browser
+// build (pkg/dist/web.js). Bundled by run.test.mjs; the results are left in
+// window.__results for the WebDriver runner to collect.
+import * as api from "../../pkg/dist/web.js";
+import { contractCases } from "../js/cases.mjs";
+import { webhookCases } from "../js/webhook-cases.mjs";
+import FAILED from "../fixtures/login_failed.json";
+import SUCCEEDED from "../fixtures/login_succeeded.json";
+import WITH_METADATA from "../fixtures/login_succeeded_with_metadata.json";
+import * as assert from "./assert.mjs";
+
+const tests = [];
+const host = {
+  test: (name, fn) => tests.push({ name, fn }),
+  assert,
+  fixtures: { SUCCEEDED, FAILED, WITH_METADATA },
+  bytesOf: (text) => new TextEncoder().encode(text),
+};
+contractCases(api, "web.js", host);
+webhookCases(api, "web.js", host);
+
+const results = [];
+for (const { name, fn } of tests) {
+  try {
+    await fn();
+    results.push({ name, ok: true });
+  } catch (error) {
+    results.push({ name, ok: false, error: `${error?.name}: ${error?.message}\n${error?.stack ?? ""}` });
+  }
+}
+window.__results = results;

@@ -1,0 +1,18 @@
+// What the shared cases need from Node: node:test, node:assert, the fixtures,
+// and Buffer as the byte payload (a Buffer is the Uint8Array Node users have).
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { test } from "node:test";
+
+const fixture = (name) => readFileSync(new URL(`./fixtures/${name}.json`, import.meta.url), "utf8");
+
+export const host = {
+  test,
+  assert,
+  fixtures: {
+    SUCCEEDED: fixture("login_succeeded"),
+    FAILED: fixture("login_failed"),
+    WITH_METADATA: fixture("login_succeeded_with_metadata"),
+  },
+  bytesOf: (text) => Buffer.from(text),
+};
