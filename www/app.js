@@ -87,18 +87,41 @@ function syncScroll() {
 }
 
 /**
- * Selects a range of the payload and scrolls it into view, as when an issue
- * is chosen.
+ * The top of the character at `offset`, in the backdrop's content (so with
+ * the textarea's wrapping), or null if the backdrop does not hold it.
+ * @param {number} offset
+ */
+function topOf(offset) {
+  const walker = document.createTreeWalker(backdrop, NodeFilter.SHOW_TEXT);
+  let seen = 0;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const length = /** @type {Text} */ (node).length;
+    if (offset <= seen + length) {
+      const range = document.createRange();
+      range.setStart(node, offset - seen);
+      range.setEnd(node, offset - seen);
+      const rect = range.getClientRects()[0] ?? range.getBoundingClientRect();
+      return rect.top - backdrop.getBoundingClientRect().top + backdrop.scrollTop;
+    }
+    seen += length;
+  }
+  return null;
+}
+
+/**
+ * Selects a range of the payload, as when an issue is chosen, and scrolls
+ * the editor so that the selection's first line is in view.
  * @param {{ start: number, end: number }} range
  */
 function selectInEditor({ start, end }) {
   payload.focus({ preventScroll: true });
   payload.setSelectionRange(start, end);
-  const lineHeight = parseFloat(getComputedStyle(payload).lineHeight) || 20;
-  const line = payload.value.slice(0, start).split("\n").length - 1;
-  const top = line * lineHeight;
-  if (top < payload.scrollTop || top > payload.scrollTop + payload.clientHeight - 2 * lineHeight) {
-    payload.scrollTop = Math.max(0, top - 2 * lineHeight);
+  const top = topOf(start);
+  if (top !== null) {
+    const lineHeight = parseFloat(getComputedStyle(payload).lineHeight) || 20;
+    if (top < payload.scrollTop || top + 2 * lineHeight > payload.scrollTop + payload.clientHeight) {
+      payload.scrollTop = Math.max(0, top - 2 * lineHeight);
+    }
   }
   syncScroll();
   payload.scrollIntoView({ block: "nearest" });
@@ -128,7 +151,7 @@ function renderValid(event) {
       return h("tr", { class: field ? "" : "unknown", "data-field": name }, [
         h("th", { scope: "row" }, [h("code", {}, breakable(name))]),
         h("td", { class: "value", "data-label": "Value" }, [h("code", {}, [show(value)])]),
-        h("td", { class: "rule", "data-label": "Rule met" }, [field ? field.rule : "kept, not in the schema"]),
+        h("td", { class: "rule", "data-label": "Rule" }, [field ? field.rule : "kept, not in the schema"]),
         h("td", { class: "presence", "data-label": "Presence" }, [field ? (field.required ? "required" : "optional") : "extra"]),
       ]);
     }),
