@@ -1,0 +1,358 @@
+// End-to-end test of the demo page (www/), served by scripts/serve-demo.mjs on
+// 127.0.0.1 (a free port) and driven in headless Chromium through
+// playwright-core. Run with `make test-demo` or `node --test tests/e2e/`.
+//
+// Chromium only. Firefox was tried with playwright-core 1.65.1 and Debian's
+// Firefox ESR (/usr/bin/firefox-esr, 153.8.0esr), and neither way works:
+// - firefox.launch({ executablePath: "/usr/bin/firefox-esr" }) fails with
+//     browserType.launch: Failed to launch the browser process.
+//     <launching> /usr/bin/firefox-esr -no-remote -headless -profile /tmp/playwright_firefoxdev_profile-… -juggler-pipe -silent
+//     [err] *** You are running in headless mode.
+//     <process did exit: exitCode=0, signal=null>
+//   (Playwright's Firefox protocol, Juggler, exists only in its own patched build.)
+// - firefox.launch({ channel: "moz-firefox", executablePath: "/usr/bin/firefox-esr" }),
+//   Playwright's WebDriver BiDi path, launches, but browser.newPage() fails with
+//     browser.newPage: Protocol error (emulation.setMediaFeaturesOverride): unknown command
+// The page's logic is plain ES2022 and the decoder itself runs in Firefox in
+// `make test-wasm-firefox`.
+import assert from "node:assert/strict";
+import { mkdirSync, readFileSync } from "node:fs";
+import { after, before, describe, it } from "node:test";
+import { chromium } from "playwright-core";
+import { startDemoServer } from "../../scripts/serve-demo.mjs";
+import { EXAMPLES } from "../../www/examples.js";
+
+const root = new URL("../../", import.meta.url);
+const fixture = (/** @type {string} */ name) => readFileSync(new URL(`tests/fixtures/${name}.json`, root), "utf8");
+const shots = new URL("target/", root);
+
+const LOGIN_SUCCEEDED = fixture("login_succeeded");
+const LOGIN_FAILED = fixture("login_failed");
+const WITH_METADATA = fixture("login_succeeded_with_metadata");
+
+/** The login_failed fixture with a bad UUID and a day that does not exist. */
+const BROKEN = LOGIN_FAILED.replace(
+  '"event_id": "00000000-0000-0000-0000-000000000000"',
+  '"event_id": "not-a-uuid"',
+).replace('"created_at": "2025-01-01T00:00:00.000Z"', '"created_at": "2023-02-29T00:00:00Z"');
+
+/** The login_failed fixture without the comma that ends line 3. */
+const MISSING_COMMA = LOGIN_FAILED.replace('"2025-01-01T00:00:00.000Z",\n  "event_id"', '"2025-01-01T00:00:00.000Z"\n  "event_id"');
+
+/** @type {import("playwright-core").Browser} */
+let browser;
+/** @type {import("playwright-core").Page} */
+let page;
+/** @type {Awaited<ReturnType<typeof startDemoServer>>} */
+let demo;
+/** @type {string[]} */
+const requests = [];
+/** @type {string[]} */
+const problems = [];
+
+/** Waits until the page has decoded what is in the editor now (the backdrop mirrors it then). */
+async function settled() {
+  await page.waitForFunction(() => {
+    const payload = /** @type {HTMLTextAreaElement} */ (document.getElementById("payload"));
+    const backdrop = /** @type {HTMLElement} */ (document.getElementById("backdrop"));
+    return !backdrop.classList.contains("stale") && backdrop.textContent === `${payload.value}\n `;
+  });
+}
+
+/** Replaces the editor's text as typing would (an input event), then waits for the decode. */
+async function type(/** @type {string} */ text) {
+  await page.fill("#payload", text);
+  await settled();
+}
+
+/** The issues shown, as [code, path, line/column text] from the visible list. */
+function shownIssues() {
+  return page.$$eval(".issue", (buttons) =>
+    buttons.map((button) => [
+      button.querySelector(".issue-code")?.textContent,
+      button.dataset.path,
+      button.querySelector(".issue-where")?.textContent ?? null,
+    ]),
+  );
+}
+
+/** The text the editor's selection covers, and whether the editor has the focus. */
+function editorSelection() {
+  return page.evaluate(() => {
+    const payload = /** @type {HTMLTextAreaElement} */ (document.getElementById("payload"));
+    return {
+      focused: document.activeElement === payload,
+      start: payload.selectionStart,
+      end: payload.selectionEnd,
+      text: payload.value.slice(payload.selectionStart, payload.selectionEnd),
+    };
+  });
+}
+
+/** The rows of the field table: [name, rule, presence]. */
+function fieldRows() {
+  return page.$$eval("#fields tr", (rows) =>
+    rows.map((row) => [
+      row.querySelector("th")?.textContent,
+      row.querySelector("td.rule")?.textContent,
+      row.querySelector("td.presence")?.textContent,
+    ]),
+  );
+}
+
+/** The marks painted behind the editor: [offset in the text, marked text]. */
+function marks() {
+  return page.evaluate(() => {
+    /** @type {[number, string][]} */
+    const found = [];
+    let at = 0;
+    for (const node of document.getElementById("backdrop")?.childNodes ?? []) {
+      if (node.nodeName === "MARK") found.push([at, node.textContent ?? ""]);
+      at += node.textContent?.length ?? 0;
+    }
+    return found;
+  });
+}
+
+/** Whether the page scrolls sideways. */
+function scrollsSideways() {
+  return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+}
+
+describe("demo page", { timeout: 30_000 }, () => {
+  before(async () => {
+    mkdirSync(shots, { recursive: true });
+    demo = await startDemoServer({ port: 0 });
+    browser = await chromium.launch({
+      executablePath: "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"],
+    });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: "light" });
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(demo.url).origin });
+    context.on("request", (request) => requests.push(request.url()));
+    context.on("requestfailed", (request) => problems.push(`request failed: ${request.url()} ${request.failure()?.errorText}`));
+    context.on("response", (response) => {
+      if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+    });
+    page = await context.newPage();
+    page.on("console", (message) => {
+      if (message.type() === "error") problems.push(`console error: ${message.text()}`);
+    });
+    page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+    await page.goto(demo.url);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await demo?.close();
+  });
+
+  it("keeps the example payloads equal to the fixtures", () => {
+    const text = Object.fromEntries(EXAMPLES.map((example) => [example.id, example.text]));
+    assert.equal(text.login_succeeded, LOGIN_SUCCEEDED);
+    assert.equal(text.login_failed, LOGIN_FAILED);
+    assert.equal(text.with_metadata, WITH_METADATA);
+    assert.equal(EXAMPLES[0].id, "login_succeeded");
+  });
+
+  it("opens with the spec's login_succeeded example decoded", async () => {
+    await page.waitForSelector("#verdict.valid");
+    assert.equal(await page.inputValue("#payload"), LOGIN_SUCCEEDED);
+    assert.equal(await page.textContent("#event-type"), "connect_webview.login_succeeded");
+    assert.equal(await page.textContent("#verdict"), "Valid connect_webview.login_succeeded event: 9 fields.");
+    assert.deepEqual(await fieldRows(), [
+      ["connect_webview_id", "UUID", "required"],
+      ["connected_account_custom_metadata", "object of string and boolean values", "optional"],
+      ["connected_account_id", "UUID", "required"],
+      ["created_at", "date-time", "required"],
+      ["customer_key", "string", "optional"],
+      ["event_id", "UUID", "required"],
+      ["event_type", "event type", "required"],
+      ["occurred_at", "date-time", "required"],
+      ["workspace_id", "UUID", "required"],
+    ]);
+    assert.equal(await page.textContent('#fields tr[data-field="customer_key"] td.value'), '""');
+    assert.equal(await page.textContent("#decoded"), JSON.stringify(JSON.parse(LOGIN_SUCCEEDED), null, 2));
+    assert.equal(await page.isVisible("#invalid-view"), false);
+    await page.screenshot({ path: new URL("demo-valid.png", shots).pathname, fullPage: true });
+  });
+
+  it("copies the decoded JSON", async () => {
+    await page.click("#copy");
+    await page.waitForFunction(() => document.getElementById("copy-status")?.textContent !== "");
+    assert.equal(await page.textContent("#copy-status"), "Copied.");
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    assert.equal(copied, JSON.stringify(JSON.parse(LOGIN_SUCCEEDED), null, 2));
+  });
+
+  it("lists exactly the issues of a broken payload as it is typed", async () => {
+    await type(BROKEN);
+    assert.equal(await page.textContent("#verdict"), "Invalid: 2 issues.");
+    assert.deepEqual(await shownIssues(), [
+      ["invalid_datetime", "/created_at", null],
+      ["invalid_uuid", "/event_id", null],
+    ]);
+    assert.deepEqual(
+      await page.$$eval(".issue-path", (paths) => paths.map((path) => path.textContent)),
+      ["/created_at", "/event_id"],
+    );
+    assert.match((await page.textContent(".issue:nth-of-type(1) .issue-message")) ?? "", /February 2023 has no day 29/);
+    assert.equal(await page.isVisible("#valid-view"), false);
+    // Each value with an issue is marked behind the editor.
+    assert.deepEqual(await marks(), [
+      [BROKEN.indexOf('"2023-02-29T00:00:00Z"'), '"2023-02-29T00:00:00Z"'],
+      [BROKEN.indexOf('"not-a-uuid"'), '"not-a-uuid"'],
+    ]);
+  });
+
+  it("selects the text of an issue when it is clicked or chosen with Enter", async () => {
+    await page.click('.issue[data-code="invalid_uuid"]');
+    assert.deepEqual(await editorSelection(), {
+      focused: true,
+      start: BROKEN.indexOf('"not-a-uuid"'),
+      end: BROKEN.indexOf('"not-a-uuid"') + '"not-a-uuid"'.length,
+      text: '"not-a-uuid"',
+    });
+    await page.focus('.issue[data-code="invalid_datetime"]');
+    await page.keyboard.press("Enter");
+    const chosen = await editorSelection();
+    assert.equal(chosen.focused, true);
+    assert.equal(chosen.text, '"2023-02-29T00:00:00Z"');
+    await page.screenshot({ path: new URL("demo-invalid.png", shots).pathname, fullPage: true });
+  });
+
+  it("shows a syntax error's line and column and marks the spot", async () => {
+    await type(MISSING_COMMA);
+    assert.deepEqual(await shownIssues(), [["invalid_json", "", "line 4, column 3"]]);
+    assert.match((await page.textContent(".issue-message")) ?? "", /line 4, column 3/);
+    const spot = MISSING_COMMA.indexOf('"event_id"');
+    assert.deepEqual(await marks(), [[spot, '"']]);
+    await page.click('.issue[data-code="invalid_json"]');
+    assert.deepEqual(await editorSelection(), { focused: true, start: spot, end: spot + 1, text: '"' });
+  });
+
+  it("decodes while typing without moving the caret", async () => {
+    await page.click('[data-example="login_failed"]');
+    await page.waitForSelector("#verdict.valid");
+    await page.focus("#payload");
+    await page.keyboard.press("Control+End");
+    await page.keyboard.type("x");
+    await settled();
+    assert.deepEqual(await shownIssues(), [["invalid_json", "", "line 9, column 1"]]);
+    await page.keyboard.type("yz", { delay: 40 });
+    await settled();
+    const caret = await editorSelection();
+    const length = LOGIN_FAILED.length + 3;
+    assert.deepEqual(caret, { focused: true, start: length, end: length, text: "" });
+    assert.equal(await page.inputValue("#payload"), `${LOGIN_FAILED}xyz`);
+    assert.deepEqual(await marks(), [[LOGIN_FAILED.length, "x"]]);
+  });
+
+  it("decodes a paste at once, without waiting for the typing pause", async () => {
+    await page.click('[data-example="login_succeeded"]');
+    await page.evaluate((text) => navigator.clipboard.writeText(text), BROKEN);
+    await page.focus("#payload");
+    await page.keyboard.press("Control+A");
+    await page.keyboard.press("Control+V");
+    // No wait here: the input handler decodes a paste synchronously.
+    assert.equal(await page.getAttribute("#verdict", "class"), "verdict invalid");
+    assert.deepEqual((await shownIssues()).map(([code, path]) => [code, path]), [
+      ["invalid_datetime", "/created_at"],
+      ["invalid_uuid", "/event_id"],
+    ]);
+  });
+
+  it("decodes each example button's payload", async () => {
+    /** @type {[string, string | [string, string, string | null][]][]} */
+    const expected = [
+      ["login_failed", "connect_webview.login_failed"],
+      ["with_metadata", "connect_webview.login_succeeded"],
+      ["bad_uuid", [["invalid_uuid", "/connected_account_id", null]]],
+      ["impossible_date", [["invalid_datetime", "/created_at", null]]],
+      ["other_event_type", [["unknown_event_type", "/event_type", null]]],
+      ["syntax_error", [["invalid_json", "", "line 4, column 3"]]],
+      ["duplicate_key", [["duplicate_field", "/event_type", null]]],
+      ["login_succeeded", "connect_webview.login_succeeded"],
+    ];
+    for (const [id, outcome] of expected) {
+      await page.click(`[data-example="${id}"]`);
+      assert.equal(await page.getAttribute(`[data-example="${id}"]`, "aria-current"), "true", id);
+      if (typeof outcome === "string") {
+        assert.equal(await page.getAttribute("#verdict", "class"), "verdict valid", id);
+        assert.equal(await page.textContent("#event-type"), outcome, id);
+      } else {
+        assert.equal(await page.getAttribute("#verdict", "class"), "verdict invalid", id);
+        assert.deepEqual(await shownIssues(), outcome, id);
+      }
+    }
+    // A duplicate key selects its last occurrence, the one JSON.parse keeps.
+    await page.click('[data-example="duplicate_key"]');
+    await page.click('.issue[data-code="duplicate_field"]');
+    const text = EXAMPLES.find((example) => example.id === "duplicate_key")?.text ?? "";
+    const last = text.lastIndexOf('"event_type"');
+    assert.deepEqual(await editorSelection(), {
+      focused: true,
+      start: last,
+      end: last + '"event_type": "connect_webview.login_failed"'.length,
+      text: '"event_type": "connect_webview.login_failed"',
+    });
+  });
+
+  it("keeps an unknown field, and reports it in strict mode", async () => {
+    await page.click('[data-example="with_metadata"]');
+    assert.deepEqual(await page.$eval('#fields tr[data-field="hint"]', (row) => [row.className, row.querySelector("td.rule")?.textContent]), [
+      "unknown",
+      "kept, not in the schema",
+    ]);
+    assert.equal(await page.textContent("#verdict"), "Valid connect_webview.login_succeeded event: 11 fields, 1 kept outside the schema.");
+    await page.check("#strict");
+    assert.deepEqual(await shownIssues(), [["unknown_field", "/hint", null]]);
+    await page.click('.issue[data-code="unknown_field"]');
+    assert.equal((await editorSelection()).text, '"hint": {"added_by_seam_later": [1, 2.5, null]}');
+    await page.uncheck("#strict");
+    assert.equal(await page.getAttribute("#verdict", "class"), "verdict valid");
+  });
+
+  it("is usable at phone width, by keyboard, and in dark mode", async () => {
+    await page.setViewportSize({ width: 375, height: 800 });
+    for (const id of ["with_metadata", "bad_uuid", "syntax_error"]) {
+      await page.click(`[data-example="${id}"]`);
+      assert.equal(await scrollsSideways(), false, `${id} scrolls sideways at 375px`);
+    }
+    await page.click('[data-example="with_metadata"]');
+    await page.screenshot({ path: new URL("demo-phone.png", shots).pathname, fullPage: true });
+
+    // Keyboard: from the strict switch back to the last example button, with
+    // a visible focus ring, and Enter loads it.
+    await page.focus("#strict");
+    await page.keyboard.press("Shift+Tab");
+    assert.equal(await page.evaluate(() => (/** @type {HTMLElement} */ (document.activeElement)).dataset.example), "duplicate_key");
+    const outline = await page.evaluate(() => getComputedStyle(/** @type {Element} */ (document.activeElement)).outlineStyle);
+    assert.equal(outline, "solid");
+    await page.keyboard.press("Enter");
+    assert.deepEqual(await shownIssues(), [["duplicate_field", "/event_type", null]]);
+    assert.equal(await page.getAttribute(".skip", "href"), "#payload");
+
+    // Labels and the live verdict.
+    assert.equal(await page.$eval("#payload", (el) => /** @type {HTMLTextAreaElement} */ (el).labels?.[0]?.textContent), "Webhook body (JSON)");
+    assert.match((await page.$eval("#strict", (el) => /** @type {HTMLInputElement} */ (el).labels?.[0]?.textContent)) ?? "", /Strict mode/);
+    assert.deepEqual(await page.$eval("#verdict", (el) => [el.getAttribute("role"), el.getAttribute("aria-live")]), ["status", "polite"]);
+    // The place kept for the signature panel: there, hidden, empty.
+    assert.deepEqual(await page.$eval("#verify-panel", (el) => [el.tagName, /** @type {HTMLElement} */ (el).hidden, el.childElementCount]), [
+      "SECTION",
+      true,
+      0,
+    ]);
+
+    await page.emulateMedia({ colorScheme: "dark" });
+    assert.equal(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), "rgb(13, 17, 23)");
+    await page.screenshot({ path: new URL("demo-phone-dark.png", shots).pathname, fullPage: true });
+  });
+
+  it("made no request off the machine and logged no error", () => {
+    assert.ok(requests.some((url) => url === `${demo.url}pkg/dist/web.js`), "the page loads the package's browser build");
+    const offMachine = requests.filter((url) => !url.startsWith(demo.url));
+    assert.deepEqual(offMachine, []);
+    assert.deepEqual(problems, []);
+  });
+});
