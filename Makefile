@@ -21,7 +21,7 @@ pkg: setup
 ## the packed npm package in Node through import and require, and the same
 ## JavaScript cases against the browser build in Chromium and Firefox.
 test: setup
-	$(MAKE) --no-print-directory test-rust test-wasm-node test-wasm-chrome test-wasm-firefox test-package test-browser
+	$(MAKE) --no-print-directory test-rust test-wasm-node test-wasm-chrome test-wasm-firefox test-package test-browser test-demo
 
 test-rust:
 	cargo test --locked
@@ -45,6 +45,12 @@ test-package:
 test-browser:
 	node --test --test-reporter=spec tests/browser/
 
+# Serves www/ and pkg/ on http://127.0.0.1:$(PORT)/ until stopped (Ctrl+C).
 demo: pkg
-	@echo "pkg/ is built. The demo page comes with its own issue; meanwhile:"
-	@echo "  node -e 'console.log(require(\"./pkg\").decode(require(\"fs\").readFileSync(\"tests/fixtures/login_failed.json\")))'"
+	PORT=$(PORT) node scripts/serve-demo.mjs
+
+# The demo page in headless Chromium through playwright-core, with its locator
+# and server; builds pkg/ only if it is missing (test-package builds it first).
+test-demo:
+	[ -f pkg/dist/web.js ] || node scripts/build-pkg.mjs
+	node --test --test-reporter=spec tests/e2e/
