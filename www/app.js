@@ -148,11 +148,11 @@ function renderValid(event) {
   fieldRows.replaceChildren(
     ...entries.map(([name, value]) => {
       const field = fieldOf(type, name);
-      return h("tr", { class: field ? "" : "unknown", "data-field": name }, [
-        h("th", { scope: "row" }, [h("code", {}, breakable(name))]),
-        h("td", { class: "value", "data-label": "Value" }, [h("code", {}, [show(value)])]),
-        h("td", { class: "rule", "data-label": "Rule" }, [field ? field.rule : "kept, not in the schema"]),
-        h("td", { class: "presence", "data-label": "Presence" }, [field ? (field.required ? "required" : "optional") : "extra"]),
+      return h("tr", { class: field ? "" : "unknown", "data-field": name, role: "row" }, [
+        h("th", { scope: "row", role: "rowheader" }, [h("code", {}, breakable(name))]),
+        h("td", { class: "value", "data-label": "Value", role: "cell" }, [h("code", {}, [show(value)])]),
+        h("td", { class: "rule", "data-label": "Rule", role: "cell" }, [field ? field.rule : "kept, not in the schema"]),
+        h("td", { class: "presence", "data-label": "Presence", role: "cell" }, [field ? (field.required ? "required" : "optional") : "extra"]),
       ]);
     }),
   );
