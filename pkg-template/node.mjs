@@ -2,5 +2,15 @@
 // both has one DecodeError class and one WebAssembly module.
 import api from "./node.cjs";
 
-export const { decode, safeDecode, DecodeError, DEFAULT_MAX_BYTES, verify, sign, ConnectWebviewWebhook, WebhookVerificationError } =
-  api;
+export const {
+  decode,
+  safeDecode,
+  decodeBatch,
+  DecodeError,
+  DEFAULT_MAX_BYTES,
+  DEFAULT_MAX_BATCH_BYTES,
+  verify,
+  sign,
+  ConnectWebviewWebhook,
+  WebhookVerificationError,
+} = api;

@@ -112,7 +112,7 @@ impl DecodeOptions {
     }
 
     /// The byte limit, then UTF-8.
-    fn utf8<'a>(&self, bytes: &'a [u8]) -> Result<&'a str, DecodeError> {
+    pub(crate) fn utf8<'a>(&self, bytes: &'a [u8]) -> Result<&'a str, DecodeError> {
         self.check_size(bytes.len())?;
         std::str::from_utf8(bytes).map_err(|e| DecodeError::new(vec![utf8_issue(bytes, &e)]))
     }

@@ -2,6 +2,7 @@
 #![warn(missing_docs)]
 #![forbid(unsafe_code)]
 
+mod batch;
 mod decode;
 mod error;
 mod event;
@@ -13,6 +14,7 @@ mod tree;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
+pub use batch::{decode_batch, BatchItem, BatchOptions, DEFAULT_MAX_BATCH_BYTES};
 pub use decode::{decode, decode_slice, DecodeOptions, DEFAULT_MAX_BYTES};
 pub use error::{DecodeError, Issue, IssueCode};
 pub use signature::{

@@ -6,9 +6,10 @@
 //! builds the result object, so keys such as `__proto__` arrive as plain data
 //! and no per-field calls cross the boundary.
 
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::{DecodeError, DecodeOptions, VerifyError, Webhook, WebhookHeaders};
+use crate::{BatchItem, BatchOptions, DecodeError, DecodeOptions, EventType, VerifyError, Webhook, WebhookHeaders};
 
 /// Installs the panic hook, so that a bug would at least say where it was.
 #[wasm_bindgen(start)]
@@ -39,8 +40,7 @@ fn options(strict: bool) -> DecodeOptions {
 fn issues_or_undefined(error: Option<DecodeError>) -> JsValue {
     match error {
         None => JsValue::UNDEFINED,
-        // Issues hold only strings and integers, which always serialise.
-        Some(error) => serde_wasm_bindgen::to_value(error.issues()).unwrap_or(JsValue::NULL),
+        Some(error) => to_js(error.issues()),
     }
 }
 
@@ -84,8 +84,59 @@ pub fn sign(body: &[u8], id: &str, timestamp: f64, secret: &str) -> JsValue {
 fn verify_error_or_undefined(error: Option<VerifyError>) -> JsValue {
     let Some(error) = error else { return JsValue::UNDEFINED };
     let object = js_sys::Object::new();
-    // Setting a property on a fresh plain object cannot fail.
-    let _ = js_sys::Reflect::set(&object, &"code".into(), &error.code().as_str().into());
-    let _ = js_sys::Reflect::set(&object, &"message".into(), &error.message().into());
+    set(&object, "code", error.code().as_str().into());
+    set(&object, "message", error.message().into());
     object.into()
+}
+
+/// Validates a batch (NDJSON or a JSON array) in one call. Returns
+/// `{ lines: Uint32Array, failures: [{ index, issues }] }`, one line number per
+/// event, or `{ issues }` when the input as a whole is refused.
+#[wasm_bindgen(js_name = validateBatchText)]
+pub fn validate_batch_text(input: &str, strict: bool, max_bytes: f64, max_batch_bytes: f64) -> JsValue {
+    batch_outcome(batch_options(strict, max_bytes, max_batch_bytes).validate(input))
+}
+
+/// [`validate_batch_text`] for UTF-8 bytes.
+#[wasm_bindgen(js_name = validateBatchBytes)]
+pub fn validate_batch_bytes(input: &[u8], strict: bool, max_bytes: f64, max_batch_bytes: f64) -> JsValue {
+    batch_outcome(batch_options(strict, max_bytes, max_batch_bytes).validate_slice(input))
+}
+
+fn batch_options(strict: bool, max_bytes: f64, max_batch_bytes: f64) -> BatchOptions {
+    // Float-to-integer casts saturate, so Infinity means no limit.
+    BatchOptions { decode: DecodeOptions::new().strict(strict).max_bytes(max_bytes as usize), max_batch_bytes: max_batch_bytes as usize }
+}
+
+fn batch_outcome(outcome: Result<Vec<BatchItem<EventType>>, DecodeError>) -> JsValue {
+    #[derive(Serialize)]
+    struct Failure<'a> {
+        index: usize,
+        issues: &'a [crate::Issue],
+    }
+    let object = js_sys::Object::new();
+    match outcome {
+        Err(error) => set(&object, "issues", to_js(error.issues())),
+        Ok(items) => {
+            let lines: Vec<u32> = items.iter().map(|item| u32::try_from(item.line).unwrap_or(u32::MAX)).collect();
+            let failures: Vec<Failure<'_>> = items
+                .iter()
+                .filter_map(|item| item.result.as_ref().err().map(|e| Failure { index: item.index, issues: e.issues() }))
+                .collect();
+            set(&object, "lines", js_sys::Uint32Array::from(lines.as_slice()).into());
+            set(&object, "failures", to_js(&failures));
+        }
+    }
+    object.into()
+}
+
+/// Issues and failures hold only strings, integers and arrays of them, which
+/// always serialise.
+fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
+    value.serialize(&serde_wasm_bindgen::Serializer::new()).unwrap_or(JsValue::NULL)
+}
+
+/// Setting a property on a fresh plain object cannot fail.
+fn set(object: &js_sys::Object, key: &str, value: JsValue) {
+    let _ = js_sys::Reflect::set(object, &key.into(), &value);
 }

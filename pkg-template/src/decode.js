@@ -193,11 +193,17 @@ function utf8Length(text, limit) {
   return { bytes, loneSurrogateAt };
 }
 
-/** Line and column (1-based, in UTF-16 units) of index `at`. @param {string} text @param {number} at */
+/**
+ * Line and column (1-based; the column counts characters, as in the Rust
+ * core's issues, so a surrogate pair is one) of UTF-16 index `at`.
+ * @param {string} text @param {number} at
+ */
 function position(text, at) {
   const before = text.slice(0, at);
   const lineStart = before.lastIndexOf("\n") + 1;
-  return { line: before.split("\n").length, column: at - lineStart + 1 };
+  let column = 1;
+  for (const _ of before.slice(lineStart)) column++;
+  return { line: before.split("\n").length, column };
 }
 
 /** @param {number} maxBytes @param {number | string} found */
@@ -225,7 +231,7 @@ export function checkSize(payload, maxBytes) {
  * Checks a string payload's size and encoding without copying it.
  * @param {string} text @param {number} maxBytes
  */
-function checkText(text, maxBytes) {
+export function checkText(text, maxBytes) {
   checkSize(text, maxBytes);
   if (!hasLoneSurrogate(text)) return;
   const { loneSurrogateAt } = utf8Length(text, Infinity);

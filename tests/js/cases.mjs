@@ -40,7 +40,7 @@ export function contractCases(api, via, { test, assert, fixtures, bytesOf }) {
   const { SUCCEEDED, FAILED, WITH_METADATA } = fixtures;
 
   test(`${via}: exports every name of the contract`, () => {
-    const names = ["decode", "safeDecode", "DecodeError", "verify", "sign", "ConnectWebviewWebhook", "WebhookVerificationError"];
+    const names = ["decode", "safeDecode", "decodeBatch", "DecodeError", "verify", "sign", "ConnectWebviewWebhook", "WebhookVerificationError"];
     for (const name of names) assert.equal(typeof api[name], "function", name);
     assert.equal(api.DEFAULT_MAX_BYTES, 1048576);
   });
@@ -145,6 +145,9 @@ export function contractCases(api, via, { test, assert, fixtures, bytesOf }) {
     assert.deepEqual([issue.code, issue.path, issue.line, issue.column], ["invalid_utf8", "", 2, 19]);
     const lone = api.safeDecode('{"customer_key": "\uD800"}').error.issues[0];
     assert.deepEqual([lone.code, lone.path, lone.line, lone.column], ["invalid_utf8", "", 1, 19]);
+    // Columns count characters: the emoji before it is one.
+    const afterEmoji = api.safeDecode('{"customer_key": "\u{1F600}\uD800"}').error.issues[0];
+    assert.deepEqual([afterEmoji.line, afterEmoji.column], [1, 20]);
     assertIssues(api, assert, { ...JSON.parse(FAILED), customer_key: "\uDC00" }, [["invalid_utf8", "/customer_key"]]);
     assertIssues(api, assert, { ...JSON.parse(FAILED), ["\uD800x"]: 1 }, [["invalid_utf8", "/\uD800x"]]);
   });
@@ -251,5 +254,64 @@ export function contractCases(api, via, { test, assert, fixtures, bytesOf }) {
     assert.throws(() => api.decode(SUCCEEDED, { maxBytes: -1 }), TypeError);
     assert.throws(() => api.safeDecode(SUCCEEDED, "strict"), TypeError);
     assert.doesNotThrow(() => api.decode(SUCCEEDED, { maxBytes: Infinity }));
+  });
+
+  test(`${via}: decodeBatch reads NDJSON: one result per event, blank lines skipped, with index and line`, () => {
+    const one = (text) => JSON.stringify(JSON.parse(text));
+    const input = `${one(SUCCEEDED)}\r\n\n  \n{"event_type": "device.connected"}\n{"a": }\n${one(FAILED)}\n`;
+    for (const payload of [input, bytesOf(input)]) {
+      const results = api.decodeBatch(payload);
+      assert.deepEqual(results.map((r) => [r.index, r.line, r.success]), [[0, 1, true], [1, 4, false], [2, 5, false], [3, 6, true]]);
+      assert.deepEqual(results[0].data, JSON.parse(SUCCEEDED));
+      assert.deepEqual(results[3].data, JSON.parse(FAILED));
+      assert.ok(results[1].error instanceof api.DecodeError);
+      assert.deepEqual(results[1].error.issues.map((i) => [i.code, i.path]), [["unknown_event_type", "/event_type"]]);
+      const [syntax] = results[2].error.issues;
+      assert.deepEqual([syntax.code, syntax.line, syntax.column], ["invalid_json", 5, 7]);
+    }
+    assert.deepEqual(api.decodeBatch(""), []);
+    assert.deepEqual(api.decodeBatch("\n \n"), []);
+  });
+
+  test(`${via}: decodeBatch reads a JSON array, and strict and maxBytes apply to each event`, () => {
+    const input = `[\n${SUCCEEDED.trim()},\n${WITH_METADATA.trim()}, 7]`;
+    const results = api.decodeBatch(input);
+    assert.deepEqual(results.map((r) => [r.index, r.success]), [[0, true], [1, true], [2, false]]);
+    assert.deepEqual(results[1].data, JSON.parse(WITH_METADATA));
+    assert.equal(results[1].line, 1 + SUCCEEDED.trim().split("\n").length + 1);
+    assert.deepEqual(results[2].error.issues.map((i) => [i.code, i.path]), [["invalid_type", ""]]);
+    const strict = api.decodeBatch(input, { strict: true });
+    assert.deepEqual(strict[1].error.issues.map((i) => [i.code, i.path]), [["unknown_field", "/hint"]]);
+    const small = api.decodeBatch(input, { maxBytes: FAILED.length });
+    assert.deepEqual(small.map((r) => r.success || r.error.issues[0].code), ["payload_too_large", "payload_too_large", "invalid_type"]);
+  });
+
+  test(`${via}: decodeBatch refuses a whole input only when it cannot read it`, () => {
+    const whole = (input, options) => {
+      const error = (() => {
+        try {
+          api.decodeBatch(input, options);
+        } catch (error) {
+          return error;
+        }
+      })();
+      assert.ok(error instanceof api.DecodeError, `expected a DecodeError for ${String(input).slice(0, 40)}`);
+      return error.issues.map((i) => [i.code, i.line]);
+    };
+    assert.deepEqual(whole("[\n{},\n"), [["invalid_json", 3]]);
+    assert.deepEqual(whole(Uint8Array.of(0x7b, 0xff)), [["invalid_utf8", 1]]);
+    assert.deepEqual(whole("{}\n\uD800"), [["invalid_utf8", 2]]);
+    assert.deepEqual(whole(`${FAILED}\n${FAILED}`, { maxBatchBytes: 10 }), [["payload_too_large", undefined]]);
+    for (const input of [undefined, 1, {}, [SUCCEEDED], null]) assert.deepEqual(whole(input), [["invalid_input", undefined]]);
+  });
+
+  test(`${via}: decodeBatch takes ten thousand events in one call`, () => {
+    const line = JSON.stringify(JSON.parse(WITH_METADATA));
+    const input = Array.from({ length: 10_000 }, (_, i) => (i % 1000 === 7 ? line.replace("acme", "\\u") : line)).join("\n");
+    const results = api.decodeBatch(input);
+    assert.equal(results.length, 10_000);
+    assert.equal(results.filter((r) => !r.success).length, 10);
+    assert.equal(results[7].error.issues[0].code, "invalid_json");
+    assert.equal(results[9_999].data.connected_account_custom_metadata.vip, true);
   });
 }

@@ -1,0 +1,80 @@
+// @ts-check
+// decodeBatch: many events (NDJSON or a JSON array) validated in one call into
+// WebAssembly; the engine's JSON.parse then builds only the valid events.
+import { checkSize, checkText, DecodeError, describe, isArrayBuffer, isUint8Array, readOptions } from "./decode.js";
+
+/** The default limit on a whole batch: 256 MiB. */
+export const DEFAULT_MAX_BATCH_BYTES = 256 * 1024 * 1024;
+
+/**
+ * @typedef {{ code: string, path: string, message: string, line?: number, column?: number }} Issue
+ * @typedef {{ lines: Uint32Array, failures: { index: number, issues: Issue[] }[] } | { issues: Issue[] }} BatchOutcome
+ * @typedef {{
+ *   validateBatchText(input: string, strict: boolean, maxBytes: number, maxBatchBytes: number): BatchOutcome,
+ *   validateBatchBytes(input: Uint8Array, strict: boolean, maxBytes: number, maxBatchBytes: number): BatchOutcome,
+ * }} BatchValidator
+ */
+
+/** The same test as the Rust core's: a first non-blank `[` means a JSON array. */
+const JSON_ARRAY = /^[ \t\r\n]*\[/;
+
+/** @param {unknown} options */
+function readBatchOptions(options) {
+  const { strict, maxBytes } = readOptions(options);
+  const { maxBatchBytes = DEFAULT_MAX_BATCH_BYTES } = /** @type {Record<string, unknown>} */ (options ?? {});
+  if (typeof maxBatchBytes !== "number" || !(maxBatchBytes >= 0) || (!Number.isInteger(maxBatchBytes) && maxBatchBytes !== Infinity)) {
+    throw new TypeError(`options.maxBatchBytes: expected a non-negative integer, found ${describe(maxBatchBytes)}`);
+  }
+  return { strict, maxBytes, maxBatchBytes };
+}
+
+/** @param {BatchValidator} wasm */
+export function createBatch(wasm) {
+  const utf8 = new TextDecoder("utf-8", { ignoreBOM: true });
+
+  /**
+   * One safeDecode-shaped result per event, in order, each with its `index`
+   * and the `line` where it starts.
+   * @param {unknown} input @param {unknown} [options]
+   */
+  function decodeBatch(input, options) {
+    const { strict, maxBytes, maxBatchBytes } = readBatchOptions(options);
+    /** @type {BatchOutcome} */
+    let outcome;
+    /** @type {() => string} */
+    let text;
+    if (typeof input === "string") {
+      checkText(input, maxBatchBytes);
+      outcome = wasm.validateBatchText(input, strict, maxBytes, maxBatchBytes);
+      text = () => input;
+    } else if (isUint8Array(input) || isArrayBuffer(input)) {
+      const bytes = isArrayBuffer(input) ? new Uint8Array(/** @type {ArrayBuffer} */ (input)) : /** @type {Uint8Array} */ (input);
+      checkSize(bytes, maxBatchBytes);
+      outcome = wasm.validateBatchBytes(bytes, strict, maxBytes, maxBatchBytes);
+      text = () => utf8.decode(bytes);
+    } else {
+      const message = `expected NDJSON or a JSON array as a string or a Uint8Array, found ${describe(input)}`;
+      throw new DecodeError([{ code: "invalid_input", path: "", message }]);
+    }
+    if ("issues" in outcome) throw new DecodeError(outcome.issues);
+
+    const { lines, failures } = outcome;
+    /** @type {(Issue[] | undefined)[]} */
+    const failed = new Array(lines.length);
+    for (const { index, issues } of failures) failed[index] = issues;
+    const source = failures.length === lines.length ? "" : text();
+    const array = JSON_ARRAY.test(source) ? JSON.parse(source) : undefined;
+    const sourceLines = array === undefined ? source.split("\n") : [];
+    const results = new Array(lines.length);
+    for (let index = 0; index < lines.length; index++) {
+      const line = lines[index];
+      const issues = failed[index];
+      results[index] = issues
+        ? { success: false, error: new DecodeError(issues), index, line }
+        : { success: true, data: array ? array[index] : JSON.parse(sourceLines[line - 1]), index, line };
+    }
+    return results;
+  }
+
+  return { decodeBatch };
+}
