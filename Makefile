@@ -8,7 +8,7 @@ SHELL := bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 PORT ?= 8080
 
-.PHONY: setup pkg test test-rust test-wasm-node test-wasm-chrome test-wasm-firefox test-package test-browser demo
+.PHONY: setup pkg test test-rust test-wasm-node test-wasm-chrome test-wasm-firefox test-package test-browser demo bench test-demo
 
 setup:
 	@scripts/setup.sh
@@ -54,3 +54,8 @@ demo: pkg
 test-demo:
 	[ -f pkg/dist/web.js ] || node scripts/build-pkg.mjs
 	node --test --test-reporter=spec tests/e2e/
+
+## bench/results.md: our package against JSON.parse, zod, ajv and svix, in
+## Node, Chromium and Firefox (a few minutes; `node bench/run.mjs --quick` is faster).
+bench: pkg
+	node bench/run.mjs

@@ -1,0 +1,40 @@
+// @ts-check
+// The decode comparison in a browser, against the package's browser build.
+// Bundled and driven by bench/run.mjs; leaves its medians (ns per call) in
+// window.__bench. Browsers coarsen performance.now() (to 1 ms or more without
+// cross-origin isolation), so each sample times a loop of about 20 ms.
+import * as api from "../pkg/dist/web.js";
+import { decodeCases, PAYLOAD } from "./peers.mjs";
+
+/* global QUICK */
+const SAMPLES = QUICK ? 5 : 21;
+const decoder = new TextDecoder();
+
+/** Median nanoseconds per call of `fn`. @param {() => unknown} fn */
+function medianPerCall(fn) {
+  let iterations = 1;
+  for (;;) {
+    const start = performance.now();
+    for (let i = 0; i < iterations; i++) fn();
+    if (performance.now() - start > 20) break;
+    iterations *= 2;
+  }
+  const samples = [];
+  for (let s = 0; s < SAMPLES; s++) {
+    const start = performance.now();
+    for (let i = 0; i < iterations; i++) fn();
+    samples.push(((performance.now() - start) / iterations) * 1e6);
+  }
+  samples.sort((a, b) => a - b);
+  return samples[samples.length >> 1];
+}
+
+try {
+  const cases = decodeCases(api, new TextEncoder().encode(PAYLOAD), (bytes) => decoder.decode(bytes));
+  /** @type {Record<string, number>} */
+  const medians = {};
+  for (const [name, fn] of Object.entries(cases)) medians[name] = medianPerCall(fn);
+  window.__bench = medians;
+} catch (error) {
+  window.__bench = { error: String(error?.stack ?? error) };
+}
