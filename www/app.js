@@ -1,12 +1,16 @@
 // The demo page: decodes the payload in the editor with the package's browser
 // build as you type, and shows the event's fields or every issue, each one
-// able to select the text it is about.
+// able to select the text it is about; and verifies the payload's signature
+// from a secret and pasted request headers.
 import { EXAMPLES } from "./examples.js";
+import { demoSecret, formatHeaders, isoSeconds, parseHeaders, signatureHeader, timestampDate } from "./headers.js";
 import { fieldOf } from "./schema.js";
 import { locateIssue, valueRanges } from "./locate.js";
 
 /** Milliseconds of quiet typing before decoding. */
 const DEBOUNCE_MS = 150;
+/** Milliseconds of quiet typing before verifying again. */
+const VERIFY_DEBOUNCE_MS = 250;
 
 /** @param {string} id */
 const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
@@ -24,6 +28,17 @@ const copyButton = $("copy");
 const copyStatus = $("copy-status");
 const issueList = $("issues");
 const exampleList = $("examples");
+const verifyForm = $("verify-form");
+const secretInput = /** @type {HTMLInputElement} */ ($("secret"));
+const headersInput = /** @type {HTMLTextAreaElement} */ ($("headers"));
+const headersRead = $("headers-read");
+const checkNow = /** @type {HTMLInputElement} */ ($("check-now"));
+const signButton = $("sign");
+const verifyVerdict = $("verify-verdict");
+const verifyHeadline = $("verify-headline");
+const verifyDetail = $("verify-detail");
+const verifyHelp = $("verify-help");
+const verifyIssues = $("verify-issues");
 
 /**
  * @template {keyof HTMLElementTagNameMap} K
@@ -49,13 +64,14 @@ function say(/** @type {HTMLElement} */ element, /** @type {string} */ text, /**
 
 // --- the decoder -----------------------------------------------------------
 
-/** @type {typeof import("../pkg/index.js").safeDecode | undefined} */
-let safeDecode;
+/** @type {typeof import("../pkg/index.js") | undefined} */
+let api;
 try {
-  ({ safeDecode } = await import("/pkg/dist/web.js"));
+  api = await import("/pkg/dist/web.js");
 } catch (error) {
   say(verdict, `The decoder did not load (${error instanceof Error ? error.message : error}). Build it with make pkg.`, "invalid");
 }
+const safeDecode = api?.safeDecode;
 
 // --- the editor's backdrop -------------------------------------------------
 
@@ -163,6 +179,25 @@ function renderValid(event) {
   validView.hidden = false;
 }
 
+/**
+ * A button that shows an issue and selects the text it is about.
+ * @param {import("../pkg/index.js").Issue} issue
+ * @param {{ start: number, end: number }} range
+ */
+function issueButton(issue, range) {
+  const where = issue.line !== undefined ? `line ${issue.line}, column ${issue.column}` : "";
+  const button = h("button", { type: "button", class: "issue", "data-code": issue.code, "data-path": issue.path }, [
+    h("span", { class: "issue-head" }, [
+      h("span", { class: "issue-code" }, [issue.code]),
+      h("span", { class: "issue-path" }, [issue.path === "" ? '"" (root)' : issue.path]),
+      ...(where ? [h("span", { class: "issue-where" }, [where])] : []),
+    ]),
+    h("span", { class: "issue-message" }, [issue.message]),
+  ]);
+  button.addEventListener("click", () => selectInEditor(range));
+  return button;
+}
+
 /** @param {import("../pkg/index.js").Issue[]} issues */
 function renderInvalid(issues) {
   const text = payload.value;
@@ -171,21 +206,7 @@ function renderInvalid(issues) {
   const n = issues.length;
   say(verdict, `Invalid: ${n} ${n === 1 ? "issue" : "issues"}.`, "invalid");
 
-  issueList.replaceChildren(
-    ...located.map(({ issue, range }) => {
-      const where = issue.line !== undefined ? `line ${issue.line}, column ${issue.column}` : "";
-      const button = h("button", { type: "button", class: "issue", "data-code": issue.code, "data-path": issue.path }, [
-        h("span", { class: "issue-head" }, [
-          h("span", { class: "issue-code" }, [issue.code]),
-          h("span", { class: "issue-path" }, [issue.path === "" ? '"" (root)' : issue.path]),
-          ...(where ? [h("span", { class: "issue-where" }, [where])] : []),
-        ]),
-        h("span", { class: "issue-message" }, [issue.message]),
-      ]);
-      button.addEventListener("click", () => selectInEditor(range));
-      return h("li", {}, [button]);
-    }),
-  );
+  issueList.replaceChildren(...located.map(({ issue, range }) => h("li", {}, [issueButton(issue, range)])));
   // Mark where each issue is, except those about the whole payload or a
   // whole object (the root, a missing field), which would mark everything.
   paintBackdrop(
@@ -237,6 +258,193 @@ async function copyDecoded() {
   copyStatus.textContent = copied ? "Copied." : "Selected: press Ctrl+C (⌘C on a Mac) to copy.";
 }
 
+// --- verify signature --------------------------------------------------------
+
+/** Set once Verify or Sign this body is chosen: from then on the panel verifies again as its inputs change. */
+let verifyUsed = false;
+/** @type {ReturnType<typeof setTimeout> | undefined} */
+let verifyPending;
+
+/** What to do about each way a signature check fails. */
+const VERIFY_HELP = /** @type {Record<string, string>} */ ({
+  missing_header: "A signed request has webhook-id, webhook-timestamp and webhook-signature headers (or svix-id, svix-timestamp and svix-signature).",
+  invalid_timestamp: "The timestamp header must be whole Unix seconds, such as 1700000000.",
+  timestamp_too_old: "The request is more than 5 minutes old. To check a request copied from a log, switch off Check the timestamp against now.",
+  timestamp_too_new: "The timestamp is more than 5 minutes ahead of this computer's clock.",
+  invalid_signature: "The body, the message ID, the timestamp or the secret differs from what was signed.",
+  invalid_secret: "The secret is whsec_ followed by base64, as the endpoint's settings show it.",
+});
+
+/**
+ * Shows a verdict of the signature panel. Its live region is changed only
+ * when the verdict does, so verifying again to the same outcome is not read
+ * out again.
+ * @param {{ outcome: string, state: "neutral" | "valid" | "warn" | "invalid", code?: string,
+ *   headline: (Node | string)[], detail: string | (Node | string)[], help?: string }} verdict
+ */
+function showVerdict({ outcome, state, code = "", headline, detail, help = "" }) {
+  const nextHeadline = h("p", {}, headline);
+  const nextDetail = h("p", {}, typeof detail === "string" ? [detail] : detail);
+  const text = `${nextHeadline.textContent}\n${nextDetail.textContent}\n${help}`;
+  if (verifyVerdict.dataset.text !== text) {
+    verifyHeadline.replaceChildren(...nextHeadline.childNodes);
+    verifyDetail.replaceChildren(...nextDetail.childNodes);
+    verifyHelp.textContent = help;
+    verifyHelp.hidden = help === "";
+    verifyVerdict.dataset.text = text;
+  }
+  verifyVerdict.dataset.outcome = outcome;
+  verifyVerdict.dataset.code = code;
+  verifyVerdict.className = `verdict ${state}`;
+  verifyVerdict.removeAttribute("aria-busy");
+  if (outcome !== "invalid_event") {
+    verifyIssues.hidden = true;
+    verifyIssues.replaceChildren();
+  }
+}
+
+/** Says what was read from the headers box, under it. @param {import("./headers.js").ParsedHeaders} parsed */
+function describeHeaders(parsed) {
+  if (headersInput.value.trim() === "") return void (headersRead.textContent = "");
+  if (!parsed.ok) return void (headersRead.textContent = `Not readable: ${parsed.error}.`);
+  const { signature, others, duplicates, skipped } = parsed;
+  const parts = [signature.length > 0 ? `Read ${signature.join(", ")}` : "No webhook-* or svix-* header found"];
+  if (others > 0) parts.push(`${others} other ${others === 1 ? "header" : "headers"} ignored`);
+  if (skipped.length > 0) parts.push(`${skipped.length === 1 ? "line" : "lines"} ${skipped.join(", ")} not a header`);
+  if (duplicates.length > 0) parts.push(`${duplicates.join(", ")} given more than once: the first counts`);
+  headersRead.textContent = `${parts.join("; ")}.`;
+}
+
+/** A message as a sentence: capital first letter, full stop. @param {string} message */
+const sentence = (message) => `${message.charAt(0).toUpperCase()}${message.slice(1)}${/[.!?]$/.test(message) ? "" : "."}`;
+
+/** `1 issue`, `6 issues`. @param {number} n */
+const issues = (n) => `${n} ${n === 1 ? "issue" : "issues"}`;
+
+function verifyNow() {
+  clearTimeout(verifyPending);
+  const parsed = parseHeaders(headersInput.value);
+  describeHeaders(parsed);
+  if (!api) {
+    return showVerdict({ outcome: "error", state: "invalid", headline: ["Cannot verify"], detail: "The package did not load. Build it with make pkg." });
+  }
+  if (!parsed.ok) {
+    return showVerdict({ outcome: "unreadable", state: "invalid", headline: ["Cannot read the headers"], detail: sentence(parsed.error) });
+  }
+  const secret = secretInput.value.trim();
+  if (secret === "") {
+    return showVerdict({
+      outcome: "idle",
+      state: "neutral",
+      headline: ["No secret"],
+      detail: "Enter the webhook secret (whsec_…), or choose Sign this body to make a demo one.",
+    });
+  }
+
+  const { headers } = parsed;
+  const signedAt = timestampDate(signatureHeader(headers, "timestamp"));
+  /** @type {import("../pkg/index.js").VerifyOptions} */
+  const options = { strict: strict.checked };
+  // A request from a log is checked at its own time unless asked otherwise.
+  if (!checkNow.checked && signedAt) options.now = signedAt;
+  /** Which message, sent when, for a verdict that got past the signature. */
+  const signed = signedAt
+    ? [
+        "Signed at ",
+        h("code", {}, [isoSeconds(signedAt)]),
+        " as message ",
+        h("code", {}, [signatureHeader(headers, "id") ?? ""]),
+        `; ${checkNow.checked ? "within 5 minutes of now" : "the time was not checked against now"}. `,
+      ]
+    : [];
+
+  try {
+    const event = api.verify(payload.value, headers, secret, options);
+    const type = String(event.event_type);
+    showVerdict({
+      outcome: "authentic",
+      state: "valid",
+      code: type,
+      headline: ["Authentic: ", h("span", { class: "badge", "data-type": type, id: "verify-event-type" }, [type])],
+      detail: [...signed, "The event is valid."],
+    });
+  } catch (error) {
+    if (error instanceof api.WebhookVerificationError) {
+      showVerdict({
+        outcome: "not_authentic",
+        state: "invalid",
+        code: error.code,
+        headline: ["Not authentic: ", h("code", {}, [error.code])],
+        detail: sentence(error.message),
+        help: VERIFY_HELP[error.code] ?? "",
+      });
+    } else if (error instanceof api.DecodeError && error.issues.some((issue) => issue.code === "payload_too_large")) {
+      // Refused for its size before the signature was checked.
+      showVerdict({
+        outcome: "not_checked",
+        state: "invalid",
+        code: "payload_too_large",
+        headline: ["Not checked: ", h("code", {}, ["payload_too_large"])],
+        detail: sentence(error.issues[0].message),
+        help: "The body is refused for its size before its signature is checked.",
+      });
+    } else if (error instanceof api.DecodeError) {
+      const text = payload.value;
+      const ranges = valueRanges(text);
+      verifyIssues.replaceChildren(
+        ...error.issues.map((issue) => h("li", {}, [issueButton(issue, locateIssue(text, issue, ranges))])),
+      );
+      verifyIssues.hidden = false;
+      showVerdict({
+        outcome: "invalid_event",
+        state: "warn",
+        code: "decode_error",
+        headline: ["Authentic, but the event is invalid"],
+        detail: [...signed, `The signature matches, but the body is not a valid connect_webview event: ${issues(error.issues.length)}.`],
+      });
+    } else {
+      showVerdict({ outcome: "error", state: "invalid", headline: ["Error"], detail: error instanceof Error ? error.message : String(error) });
+    }
+  }
+}
+
+/** Verifies after a pause in typing, once the panel has been used. */
+function verifySoon() {
+  if (!verifyUsed) return;
+  clearTimeout(verifyPending);
+  verifyVerdict.setAttribute("aria-busy", "true");
+  verifyVerdict.classList.add("stale");
+  verifyPending = setTimeout(verifyNow, VERIFY_DEBOUNCE_MS);
+}
+
+/** Signs the payload with the secret (a new demo one if the box is empty) and fills in the headers. */
+function signBody() {
+  clearTimeout(verifyPending);
+  verifyUsed = true;
+  if (!api) return verifyNow();
+  let secret = secretInput.value.trim();
+  if (secret === "") {
+    secret = demoSecret();
+    secretInput.value = secret;
+  }
+  let signed;
+  try {
+    signed = api.sign({ payload: payload.value, secret });
+  } catch (error) {
+    const code = error instanceof api.WebhookVerificationError ? error.code : "";
+    return showVerdict({
+      outcome: "not_signed",
+      state: "invalid",
+      code,
+      headline: code ? ["Cannot sign: ", h("code", {}, [code])] : ["Cannot sign"],
+      detail: sentence(error instanceof Error ? error.message : String(error)),
+      help: VERIFY_HELP[code] ?? "",
+    });
+  }
+  headersInput.value = formatHeaders(/** @type {Record<string, string>} */ (/** @type {unknown} */ (signed)));
+  verifyNow();
+}
+
 // --- wiring ----------------------------------------------------------------
 
 /** @param {import("./examples.js").Example} example */
@@ -247,6 +455,7 @@ function loadExample(example) {
     button.setAttribute("aria-current", String(button.dataset.example === example.id));
   }
   decodeNow();
+  if (verifyUsed) verifyNow();
 }
 
 exampleList.replaceChildren(
@@ -264,12 +473,50 @@ payload.addEventListener("input", (event) => {
   backdrop.classList.add("stale");
   for (const button of exampleList.querySelectorAll("button")) button.setAttribute("aria-current", "false");
   const type = /** @type {InputEvent} */ (event).inputType;
-  if (type === "insertFromPaste" || type === "insertFromDrop") decodeNow();
-  else decodeSoon();
+  if (type === "insertFromPaste" || type === "insertFromDrop") {
+    decodeNow();
+    if (verifyUsed) verifyNow();
+  } else {
+    decodeSoon();
+    verifySoon();
+  }
 });
 payload.addEventListener("scroll", syncScroll);
 new ResizeObserver(syncScroll).observe(payload);
-strict.addEventListener("change", decodeNow);
+strict.addEventListener("change", () => {
+  decodeNow();
+  if (verifyUsed) verifyNow();
+});
 copyButton.addEventListener("click", copyDecoded);
+
+/** On a phone the verdict is below the inputs: bring it into view after Verify or Sign. */
+const revealVerdict = () => verifyVerdict.scrollIntoView({ block: "nearest" });
+
+verifyForm.addEventListener("submit", (event) => {
+  event.preventDefault();
+  verifyUsed = true;
+  verifyNow();
+  revealVerdict();
+});
+signButton.addEventListener("click", () => {
+  signBody();
+  revealVerdict();
+});
+secretInput.addEventListener("input", verifySoon);
+headersInput.addEventListener("input", () => {
+  describeHeaders(parseHeaders(headersInput.value));
+  verifySoon();
+});
+headersInput.addEventListener("keydown", (event) => {
+  if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+    event.preventDefault();
+    verifyUsed = true;
+    verifyNow();
+    revealVerdict();
+  }
+});
+checkNow.addEventListener("change", () => {
+  if (verifyUsed) verifyNow();
+});
 
 loadExample(EXAMPLES[0]);

@@ -15,16 +15,17 @@
 //     browser.newPage: Protocol error (emulation.setMediaFeaturesOverride): unknown command
 // The page's logic is plain ES2022 and the decoder itself runs in Firefox in
 // `make test-wasm-firefox`.
+//
+// The set-up (server, browser, the record of requests and errors) is in
+// harness.mjs, shared with verify.test.mjs, the signature panel's test.
 import assert from "node:assert/strict";
-import { mkdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
-import { chromium } from "playwright-core";
-import { startDemoServer } from "../../scripts/serve-demo.mjs";
 import { EXAMPLES } from "../../www/examples.js";
+import { openDemo, shot, scrollsSideways as sideways } from "./harness.mjs";
 
 const root = new URL("../../", import.meta.url);
 const fixture = (/** @type {string} */ name) => readFileSync(new URL(`tests/fixtures/${name}.json`, root), "utf8");
-const shots = new URL("target/", root);
 
 const LOGIN_SUCCEEDED = fixture("login_succeeded");
 const LOGIN_FAILED = fixture("login_failed");
@@ -39,16 +40,10 @@ const BROKEN = LOGIN_FAILED.replace(
 /** The login_failed fixture without the comma that ends line 3. */
 const MISSING_COMMA = LOGIN_FAILED.replace('"2025-01-01T00:00:00.000Z",\n  "event_id"', '"2025-01-01T00:00:00.000Z"\n  "event_id"');
 
-/** @type {import("playwright-core").Browser} */
-let browser;
+/** @type {Awaited<ReturnType<typeof openDemo>>} */
+let session;
 /** @type {import("playwright-core").Page} */
 let page;
-/** @type {Awaited<ReturnType<typeof startDemoServer>>} */
-let demo;
-/** @type {string[]} */
-const requests = [];
-/** @type {string[]} */
-const problems = [];
 
 /** Waits until the page has decoded what is in the editor now (the backdrop mirrors it then). */
 async function settled() {
@@ -67,7 +62,7 @@ async function type(/** @type {string} */ text) {
 
 /** The issues shown, as [code, path, line/column text] from the visible list. */
 function shownIssues() {
-  return page.$$eval(".issue", (buttons) =>
+  return page.$$eval("#issues .issue", (buttons) =>
     buttons.map((button) => [
       button.querySelector(".issue-code")?.textContent,
       button.dataset.path,
@@ -115,37 +110,15 @@ function marks() {
 }
 
 /** Whether the page scrolls sideways. */
-function scrollsSideways() {
-  return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
-}
+const scrollsSideways = () => sideways(page);
 
 describe("demo page", { timeout: 30_000 }, () => {
   before(async () => {
-    mkdirSync(shots, { recursive: true });
-    demo = await startDemoServer({ port: 0 });
-    browser = await chromium.launch({
-      executablePath: "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"],
-    });
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: "light" });
-    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(demo.url).origin });
-    context.on("request", (request) => requests.push(request.url()));
-    context.on("requestfailed", (request) => problems.push(`request failed: ${request.url()} ${request.failure()?.errorText}`));
-    context.on("response", (response) => {
-      if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
-    });
-    page = await context.newPage();
-    page.on("console", (message) => {
-      if (message.type() === "error") problems.push(`console error: ${message.text()}`);
-    });
-    page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-    await page.goto(demo.url);
+    session = await openDemo();
+    page = session.page;
   });
 
-  after(async () => {
-    await browser?.close();
-    await demo?.close();
-  });
+  after(() => session?.close());
 
   it("keeps the example payloads equal to the fixtures", () => {
     const text = Object.fromEntries(EXAMPLES.map((example) => [example.id, example.text]));
@@ -174,7 +147,7 @@ describe("demo page", { timeout: 30_000 }, () => {
     assert.equal(await page.textContent('#fields tr[data-field="customer_key"] td.value'), '""');
     assert.equal(await page.textContent("#decoded"), JSON.stringify(JSON.parse(LOGIN_SUCCEEDED), null, 2));
     assert.equal(await page.isVisible("#invalid-view"), false);
-    await page.screenshot({ path: new URL("demo-valid.png", shots).pathname, fullPage: true });
+    await page.screenshot({ path: shot("demo-valid.png"), fullPage: true });
   });
 
   it("copies the decoded JSON", async () => {
@@ -218,7 +191,7 @@ describe("demo page", { timeout: 30_000 }, () => {
     const chosen = await editorSelection();
     assert.equal(chosen.focused, true);
     assert.equal(chosen.text, '"2023-02-29T00:00:00Z"');
-    await page.screenshot({ path: new URL("demo-invalid.png", shots).pathname, fullPage: true });
+    await page.screenshot({ path: shot("demo-invalid.png"), fullPage: true });
   });
 
   it("shows a syntax error's line and column and marks the spot", async () => {
@@ -320,7 +293,7 @@ describe("demo page", { timeout: 30_000 }, () => {
       assert.equal(await scrollsSideways(), false, `${id} scrolls sideways at 375px`);
     }
     await page.click('[data-example="with_metadata"]');
-    await page.screenshot({ path: new URL("demo-phone.png", shots).pathname, fullPage: true });
+    await page.screenshot({ path: shot("demo-phone.png"), fullPage: true });
 
     // Keyboard: from the strict switch back to the last example button, with
     // a visible focus ring, and Enter loads it.
@@ -337,22 +310,21 @@ describe("demo page", { timeout: 30_000 }, () => {
     assert.equal(await page.$eval("#payload", (el) => /** @type {HTMLTextAreaElement} */ (el).labels?.[0]?.textContent), "Webhook body (JSON)");
     assert.match((await page.$eval("#strict", (el) => /** @type {HTMLInputElement} */ (el).labels?.[0]?.textContent)) ?? "", /Strict mode/);
     assert.deepEqual(await page.$eval("#verdict", (el) => [el.getAttribute("role"), el.getAttribute("aria-live")]), ["status", "polite"]);
-    // The place kept for the signature panel: there, hidden, empty.
-    assert.deepEqual(await page.$eval("#verify-panel", (el) => [el.tagName, /** @type {HTMLElement} */ (el).hidden, el.childElementCount]), [
-      "SECTION",
-      true,
-      0,
-    ]);
+    // The signature panel is there, shown, and labelled by its heading
+    // (verify.test.mjs tests what it does).
+    assert.deepEqual(
+      await page.$eval("#verify-panel", (el) => [el.tagName, /** @type {HTMLElement} */ (el).hidden, document.getElementById(el.getAttribute("aria-labelledby") ?? "")?.textContent]),
+      ["SECTION", false, "Verify signature"],
+    );
 
     await page.emulateMedia({ colorScheme: "dark" });
     assert.equal(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), "rgb(13, 17, 23)");
-    await page.screenshot({ path: new URL("demo-phone-dark.png", shots).pathname, fullPage: true });
+    await page.screenshot({ path: shot("demo-phone-dark.png"), fullPage: true });
   });
 
   it("made no request off the machine and logged no error", () => {
-    assert.ok(requests.some((url) => url === `${demo.url}pkg/dist/web.js`), "the page loads the package's browser build");
-    const offMachine = requests.filter((url) => !url.startsWith(demo.url));
-    assert.deepEqual(offMachine, []);
-    assert.deepEqual(problems, []);
+    assert.ok(session.requests.some((url) => url === `${session.demo.url}pkg/dist/web.js`), "the page loads the package's browser build");
+    assert.deepEqual(session.offMachine(), []);
+    assert.deepEqual(session.problems, []);
   });
 });

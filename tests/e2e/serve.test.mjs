@@ -38,6 +38,7 @@ describe("serve-demo.mjs", () => {
       "/": "text/html; charset=utf-8",
       "/index.html": "text/html; charset=utf-8",
       "/app.js": "text/javascript; charset=utf-8",
+      "/headers.js": "text/javascript; charset=utf-8",
       "/style.css": "text/css; charset=utf-8",
       "/favicon.svg": "image/svg+xml",
       "/pkg/dist/web.js": "text/javascript; charset=utf-8",
