@@ -3,14 +3,12 @@
 //! Each event is checked on its own, so one bad line does not hide the others;
 //! issue positions (`line`, `column`) are those of the whole input. Only a
 //! problem with the input as a whole (too large, not UTF-8, a JSON array that
-//! does not parse) fails the batch.
+//! does not parse) fails the batch. A JSON array is parsed once, as a whole.
 
-use serde_json::value::RawValue;
-
-use crate::decode::DecodeOptions;
-use crate::error::{DecodeError, Issue};
+use crate::decode::{DecodeOptions, Fields};
+use crate::error::{DecodeError, Issue, IssueCode};
 use crate::event::{ConnectWebviewEvent, EventType};
-use crate::tree::syntax_issue;
+use crate::tree::{self, Node};
 
 /// The default limit on a whole batch: 256 MiB.
 pub const DEFAULT_MAX_BATCH_BYTES: usize = 256 << 20;
@@ -58,7 +56,7 @@ impl BatchOptions {
     /// assert_eq!(items[1].result.as_ref().unwrap_err().issues()[0].code, IssueCode::UnknownEventType);
     /// ```
     pub fn decode(&self, input: &str) -> Result<Vec<BatchItem<ConnectWebviewEvent>>, DecodeError> {
-        self.each(input, |options, text| options.decode(text))
+        self.each(input, |(event_type, fields)| fields.into_event(event_type))
     }
 
     /// [`decode`](Self::decode) for UTF-8 bytes.
@@ -68,7 +66,7 @@ impl BatchOptions {
 
     /// Checks every event without building them.
     pub fn validate(&self, input: &str) -> Result<Vec<BatchItem<EventType>>, DecodeError> {
-        self.each(input, |options, text| options.validate(text))
+        self.each(input, |(event_type, _)| event_type)
     }
 
     /// [`validate`](Self::validate) for UTF-8 bytes.
@@ -80,21 +78,36 @@ impl BatchOptions {
         DecodeOptions::new().max_bytes(self.max_batch_bytes).utf8(input)
     }
 
-    fn each<T>(
+    fn each<'de, T>(
         &self,
-        input: &str,
-        one: impl Fn(&DecodeOptions, &str) -> Result<T, DecodeError>,
+        input: &'de str,
+        finish: impl Fn((EventType, Fields<'de>)) -> T,
     ) -> Result<Vec<BatchItem<T>>, DecodeError> {
         DecodeOptions::new().max_bytes(self.max_batch_bytes).check_size(input.len())?;
-        let spans = if input.trim_start_matches(is_blank).starts_with('[') { array_spans(input)? } else { ndjson_spans(input) };
-        Ok(spans
-            .into_iter()
-            .enumerate()
-            .map(|(index, span)| {
-                let result = one(&self.decode, &input[span.start..span.end]).map_err(|e| span.relocate(e));
+        if !input.trim_start_matches(is_blank).starts_with('[') {
+            let lines = ndjson_spans(input).into_iter().enumerate().map(|(index, span)| {
+                let result = self.decode.check(&input[span.start..span.end]).map(&finish).map_err(|e| span.relocate(e));
                 BatchItem { index, line: span.line, result }
-            })
-            .collect())
+            });
+            return Ok(lines.collect());
+        }
+        let mut issues = Vec::new();
+        let elements = match tree::parse(input, &mut issues) {
+            Ok(Node::Array(elements)) => elements,
+            Ok(other) => return Err(not_an_array(&other)),
+            Err(syntax) => return Err(DecodeError::new(vec![syntax])),
+        };
+        let mut parse_issues = route_by_element(issues, elements.len());
+        let spans = element_spans(input);
+        let items = elements.into_iter().enumerate().map(|(index, element)| {
+            let span = spans.get(index).copied().unwrap_or(Span { start: 0, end: 0, line: 1, column: 1 });
+            let result = match self.decode.check_size(span.end - span.start) {
+                Ok(()) => self.decode.check_node(element, std::mem::take(&mut parse_issues[index])).map(&finish),
+                Err(too_large) => Err(too_large),
+            };
+            BatchItem { index, line: span.line, result }
+        });
+        Ok(items.collect())
     }
 }
 
@@ -150,44 +163,79 @@ fn ndjson_spans(input: &str) -> Vec<Span> {
     spans
 }
 
-/// The text of each element of a JSON array.
-fn array_spans(input: &str) -> Result<Vec<Span>, DecodeError> {
-    let elements: Vec<&RawValue> =
-        serde_json::from_str(input).map_err(|e| DecodeError::new(vec![array_issue(input, &e)]))?;
-    let base = input.as_ptr() as usize;
-    let mut spans = Vec::with_capacity(elements.len());
-    // Lines and columns are counted incrementally, once over the input.
-    let (mut line, mut column, mut counted) = (1, 1, 0);
-    for raw in elements {
-        let text = raw.get();
-        let start = text.as_ptr() as usize - base;
-        for c in input[counted..start].chars() {
-            if c == '\n' {
-                line += 1;
-                column = 1;
-            } else {
-                column += 1;
-            }
+/// Where each element of a JSON array is, found by a scan of text that has
+/// already parsed: strings are skipped, and an element runs from its first
+/// character at depth 1 to its last before the next `,` or the closing `]`.
+fn element_spans(input: &str) -> Vec<Span> {
+    let mut spans = Vec::new();
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    let (mut start, mut last) = (None, 0);
+    let (mut line, mut column) = (1, 0);
+    let (mut start_line, mut start_column) = (1, 1);
+    for (i, c) in input.char_indices() {
+        if c == '\n' {
+            line += 1;
+            column = 0;
+        } else {
+            column += 1;
         }
-        counted = start;
-        spans.push(Span { start, end: start + text.len(), line, column });
+        if in_string {
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' => in_string = false,
+                _ => {}
+            }
+            last = i;
+            continue;
+        }
+        if is_blank(c) {
+            continue;
+        }
+        let closing = matches!(c, ']' | '}');
+        if depth == 1 && (c == ',' || closing) {
+            if let Some(start) = start.take() {
+                spans.push(Span { start, end: last + 1, line: start_line, column: start_column });
+            }
+        } else if depth == 1 && start.is_none() {
+            (start, start_line, start_column) = (Some(i), line, column);
+        }
+        match c {
+            '"' => in_string = true,
+            '[' | '{' => depth += 1,
+            _ if closing => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        last = i;
     }
-    Ok(spans)
+    spans
 }
 
-/// A JSON array that does not parse, or is not an array.
-fn array_issue(input: &str, e: &serde_json::Error) -> Issue {
-    let mut issue = syntax_issue(input, e);
-    if e.is_data() {
-        issue.message = format!("expected a JSON array of events: {}", issue.message);
+/// Splits issues found while parsing a whole array (`/3/event_id`) among its
+/// elements (`/event_id` of element 3).
+fn route_by_element(issues: Vec<Issue>, elements: usize) -> Vec<Vec<Issue>> {
+    let mut routed = vec![Vec::new(); elements];
+    for mut issue in issues {
+        let rest = issue.path.strip_prefix('/').unwrap_or("");
+        let (index, path) = rest.split_once('/').map_or((rest, ""), |(i, p)| (i, p));
+        if let Some(bucket) = index.parse::<usize>().ok().and_then(|i| routed.get_mut(i)) {
+            issue.path = if path.is_empty() { String::new() } else { format!("/{path}") };
+            bucket.push(issue);
+        }
     }
-    issue
+    routed
+}
+
+/// The input starts with `[` but is not an array: cannot happen after a parse
+/// that succeeded, but is an issue rather than a panic.
+fn not_an_array(node: &Node<'_>) -> DecodeError {
+    let message = format!("expected a JSON array of events, found {}", node.kind());
+    DecodeError::new(vec![Issue::new(IssueCode::InvalidType, String::new(), message)])
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::IssueCode;
 
     const FAILED: &str = include_str!("../tests/fixtures/login_failed.json");
 
@@ -242,5 +290,33 @@ mod tests {
         let options = BatchOptions { max_batch_bytes: 4, ..BatchOptions::default() };
         assert_eq!(options.validate("{}\n{}").unwrap_err().issues()[0].code, IssueCode::PayloadTooLarge);
         assert_eq!(options.validate_slice(b"\xff\xff\xff\xff\xff").unwrap_err().issues()[0].code, IssueCode::PayloadTooLarge);
+    }
+
+    #[test]
+    fn element_spans_skip_brackets_commas_and_quotes_inside_strings() {
+        let input = "[ {\"a\": \"],[\\\"{\"}, [1, [2]],\n  \"x\\\\\" , -1.5e3 ,{}]";
+        let texts: Vec<_> = element_spans(input).iter().map(|s| (&input[s.start..s.end], s.line, s.column)).collect();
+        assert_eq!(
+            texts,
+            [("{\"a\": \"],[\\\"{\"}", 1, 3), ("[1, [2]]", 1, 20), ("\"x\\\\\"", 2, 3), ("-1.5e3", 2, 11), ("{}", 2, 19)]
+        );
+        assert!(element_spans("[]").is_empty());
+        assert!(element_spans("[ \n ]").is_empty());
+    }
+
+    #[test]
+    fn issues_from_the_whole_array_go_to_their_element() {
+        let issue = |path: &str| Issue::new(IssueCode::DuplicateField, path.into(), String::new());
+        let routed = route_by_element(vec![issue("/1/a"), issue("/0/b/c"), issue("/1"), issue("/9/x")], 2);
+        let paths: Vec<Vec<&str>> = routed.iter().map(|v| v.iter().map(|i| i.path.as_str()).collect()).collect();
+        assert_eq!(paths, [vec!["/b/c"], vec!["/a", ""]]);
+    }
+
+    #[test]
+    fn an_element_over_the_event_limit_is_refused_alone() {
+        let options = BatchOptions { decode: DecodeOptions::new().max_bytes(8), ..BatchOptions::default() };
+        let items = options.validate("[{\"event_type\": 1}, 1]").unwrap();
+        assert_eq!(items[0].result.as_ref().unwrap_err().issues()[0].code, IssueCode::PayloadTooLarge);
+        assert_eq!(items[1].result.as_ref().unwrap_err().issues()[0].code, IssueCode::InvalidType);
     }
 }

@@ -127,16 +127,25 @@ impl DecodeOptions {
     }
 
     /// Parses and validates, keeping the checked fields for building.
-    fn check<'de>(&self, text: &'de str) -> Result<(EventType, Fields<'de>), DecodeError> {
+    pub(crate) fn check<'de>(&self, text: &'de str) -> Result<(EventType, Fields<'de>), DecodeError> {
         self.check_size(text.len())?;
         let mut issues = Vec::new();
-        let root = match tree::parse(text, &mut issues) {
-            Ok(root) => root,
+        match tree::parse(text, &mut issues) {
+            Ok(root) => self.check_node(root, issues),
             Err(syntax) => {
                 issues.push(syntax);
-                return Err(DecodeError::new(issues));
+                Err(DecodeError::new(issues))
             }
-        };
+        }
+    }
+
+    /// Validates one parsed event. `issues` holds what parsing found
+    /// (duplicate keys); the event is valid only if there is nothing else.
+    pub(crate) fn check_node<'de>(
+        &self,
+        root: Node<'de>,
+        mut issues: Vec<Issue>,
+    ) -> Result<(EventType, Fields<'de>), DecodeError> {
         let members = match root {
             Node::Object(members) => members,
             other => {
@@ -233,7 +242,7 @@ fn wrong_type(path: String, expected: &str, found: &Node<'_>) -> Issue {
 
 /// The checked fields of one event, borrowed from the input where possible.
 #[derive(Default)]
-struct Fields<'de> {
+pub(crate) struct Fields<'de> {
     /// String fields, indexed by `Field as usize`.
     strings: [Option<Cow<'de, str>>; 10],
     metadata: Option<Vec<(Cow<'de, str>, MetadataValue)>>,
@@ -301,7 +310,7 @@ impl<'de> Fields<'de> {
 
     /// Builds the event. Only called after a check without issues, so every
     /// required field is present.
-    fn into_event(mut self, event_type: EventType) -> ConnectWebviewEvent {
+    pub(crate) fn into_event(mut self, event_type: EventType) -> ConnectWebviewEvent {
         let mut required = |field| self.take(field).unwrap_or_default();
         let event_id = required(Field::EventId);
         let workspace_id = required(Field::WorkspaceId);

@@ -44,20 +44,15 @@ fn issues_or_undefined(error: Option<DecodeError>) -> JsValue {
     }
 }
 
-/// Checks the signature headers against the raw body. `names` and `values`
-/// are the request's header pairs (any case, `svix-*` or `webhook-*`); `now`
-/// is Unix seconds from the JavaScript clock. Returns `undefined` when the
-/// request is authentic, else `{ code, message }`.
+/// Checks the signature headers against the raw body. `headers` holds the
+/// request's header names and values, one per line, name then value (HTTP
+/// header names and values never hold a line break); names in any case,
+/// `svix-*` or `webhook-*`. `now` is Unix seconds from the JavaScript clock.
+/// Returns `undefined` when the request is authentic, else `{ code, message }`.
 #[wasm_bindgen(js_name = verifySignature)]
-pub fn verify_signature(
-    body: &[u8],
-    names: Vec<String>,
-    values: Vec<String>,
-    secret: &str,
-    now: f64,
-    tolerance_seconds: f64,
-) -> JsValue {
-    let pairs = names.iter().map(String::as_str).zip(values.iter().map(String::as_str));
+pub fn verify_signature(body: &[u8], headers: &str, secret: &str, now: f64, tolerance_seconds: f64) -> JsValue {
+    let mut lines = headers.split('\n');
+    let pairs = std::iter::from_fn(|| Some((lines.next()?, lines.next()?)));
     let outcome = WebhookHeaders::from_pairs(pairs).and_then(|headers| {
         // Float-to-integer casts saturate; the JavaScript side passes integers.
         let webhook = Webhook::new(secret)?.tolerance_seconds(tolerance_seconds as u64);

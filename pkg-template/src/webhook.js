@@ -6,7 +6,7 @@ import { checkSize, describe, isArrayBuffer, isUint8Array, readOptions } from ".
 /**
  * @typedef {{ code: string, message: string }} VerifyFailure
  * @typedef {{
- *   verifySignature(body: Uint8Array, names: string[], values: string[], secret: string, now: number, tolerance: number): VerifyFailure | undefined,
+ *   verifySignature(body: Uint8Array, headers: string, secret: string, now: number, tolerance: number): VerifyFailure | undefined,
  *   checkSecret(secret: string): VerifyFailure | undefined,
  *   sign(body: Uint8Array, id: string, timestamp: number, secret: string): string | VerifyFailure,
  * }} Signer
@@ -54,23 +54,21 @@ function bodyBytes(payload) {
 const SIGNATURE_HEADER = /^(svix|webhook)-(id|timestamp|signature)$/i;
 
 /**
- * The signature headers as two parallel lists. Takes a Fetch `Headers`, a
- * `Map`, or a plain object such as Node's `req.headers`, whose values may be
- * arrays (joined with spaces, as several signatures are).
+ * The signature headers, one line each for the name and the value, as the
+ * wasm side reads them. Takes a Fetch `Headers`, a `Map`, or a plain object
+ * such as Node's `req.headers`, whose values may be arrays (joined with
+ * spaces, as several signatures are). A value with a line break cannot come
+ * from HTTP and is left out.
  * @param {unknown} headers
  */
-function headerPairs(headers) {
-  /** @type {string[]} */
-  const names = [];
-  /** @type {string[]} */
-  const values = [];
+function headerLines(headers) {
+  let lines = "";
   /** @param {string} name @param {unknown} value */
   const add = (name, value) => {
     if (!SIGNATURE_HEADER.test(name)) return;
     const text = Array.isArray(value) ? value.filter((v) => typeof v === "string").join(" ") : value;
-    if (typeof text !== "string") return;
-    names.push(name);
-    values.push(text);
+    if (typeof text !== "string" || LINE_BREAK.test(text)) return;
+    lines += lines === "" ? `${name}\n${text}` : `\n${name}\n${text}`;
   };
   if (typeof headers !== "object" || headers === null) {
     const message = `missing headers: expected a Headers object or a plain object, found ${describe(headers)}`;
@@ -82,10 +80,14 @@ function headerPairs(headers) {
       if (typeof name === "string") add(name, value);
     });
   } else {
-    for (const [name, value] of Object.entries(headers)) add(name, value);
+    for (const name in headers) {
+      if (Object.hasOwn(headers, name)) add(name, /** @type {Record<string, unknown>} */ (headers)[name]);
+    }
   }
-  return { names, values };
+  return lines;
 }
+
+const LINE_BREAK = /[\r\n]/;
 
 /**
  * Reads `{ toleranceSeconds, now, strict, maxBytes }`.
@@ -100,7 +102,7 @@ function readVerifyOptions(options) {
   if (now !== undefined && !(now instanceof Date && Number.isFinite(now.getTime()))) {
     throw new TypeError(`options.now: expected a valid Date, found ${describe(now)}`);
   }
-  const nowSeconds = Math.floor((now ?? new Date()).getTime() / 1000);
+  const nowSeconds = Math.floor((now === undefined ? Date.now() : now.getTime()) / 1000);
   return { ...decodeOptions, toleranceSeconds, nowSeconds };
 }
 
@@ -131,12 +133,12 @@ export function createWebhook(wasm, decode) {
   function verify(payload, headers, secret, options) {
     const { strict, maxBytes, toleranceSeconds, nowSeconds } = readVerifyOptions(options);
     const key = readSecret(secret);
-    const { names, values } = headerPairs(headers);
+    const lines = headerLines(headers);
     // The size limit comes before any copying or hashing.
     if (typeof payload === "string") checkSize(payload, maxBytes);
     const body = bodyBytes(payload);
     checkSize(body, maxBytes);
-    const failure = wasm.verifySignature(body, names, values, key, nowSeconds, toleranceSeconds);
+    const failure = wasm.verifySignature(body, lines, key, nowSeconds, toleranceSeconds);
     if (failure !== undefined) throw failed(failure);
     return decode(typeof payload === "string" ? payload : body, { strict, maxBytes });
   }

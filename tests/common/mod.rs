@@ -130,9 +130,8 @@ const SIGNED_BODY: &[u8] = br#"{"test": 2432232314}"#;
 const SIGNATURE: &str = "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=";
 
 fn verify_code(body: &[u8], headers: &[(&str, &str)], secret: &str, now: f64) -> Option<String> {
-    let names = headers.iter().map(|(n, _)| n.to_string()).collect();
-    let values = headers.iter().map(|(_, v)| v.to_string()).collect();
-    let result = verify_signature(body, names, values, secret, now, 300.0);
+    let lines: Vec<String> = headers.iter().map(|(name, value)| format!("{name}\n{value}")).collect();
+    let result = verify_signature(body, &lines.join("\n"), secret, now, 300.0);
     if result.is_undefined() {
         return None;
     }
