@@ -9,7 +9,7 @@ use crate::event::{
 };
 use crate::pointer::member;
 use crate::rules::{check_datetime, check_uuid};
-use crate::schema::{fields_of, Field, Rule};
+use crate::schema::{fields_of, mask_of, Field, Rule};
 use crate::tree::{self, Members, Node};
 
 /// The default byte limit: 1 MiB, far above any real event.
@@ -245,7 +245,8 @@ fn wrong_type(path: String, expected: &str, found: &Node<'_>) -> Issue {
 pub(crate) struct Fields<'de> {
     /// String fields, indexed by `Field as usize`.
     strings: [Option<Cow<'de, str>>; 10],
-    metadata: Option<Vec<(Cow<'de, str>, MetadataValue)>>,
+    /// Checked: every value is a string or a boolean.
+    metadata: Option<Members<'de>>,
     extra: Members<'de>,
 }
 
@@ -254,10 +255,11 @@ impl<'de> Fields<'de> {
     /// fields when it is unknown), then looks for missing required fields.
     fn check(members: Members<'de>, event_type: Option<EventType>, strict: bool, issues: &mut Vec<Issue>) -> Self {
         let schema = fields_of(event_type);
+        let in_schema = mask_of(schema);
         let mut fields = Fields::default();
         let mut seen = 0u16;
         for (key, node) in members {
-            let known = Field::from_key(&key).filter(|f| schema.iter().any(|spec| spec.field == *f));
+            let known = Field::from_key(&key).filter(|f| in_schema & f.bit() != 0);
             let Some(field) = known else {
                 if strict {
                     if let Some(event_type) = event_type {
@@ -284,7 +286,10 @@ impl<'de> Fields<'de> {
         let rule = field.rule();
         if rule == Rule::Metadata {
             match node {
-                Node::Object(members) => self.metadata = Some(check_metadata(members, issues)),
+                Node::Object(members) => {
+                    check_metadata(&members, issues);
+                    self.metadata = Some(members);
+                }
                 other => issues.push(wrong_type(path(), "an object", &other)),
             }
             return;
@@ -320,7 +325,17 @@ impl<'de> Fields<'de> {
         let occurred_at = required(Field::OccurredAt);
         let customer_key = self.take(Field::CustomerKey);
         let event_description = self.take(Field::EventDescription);
-        let metadata = self.metadata.map(|m| CustomMetadata(m.into_iter().map(|(k, v)| (k.into_owned(), v)).collect()));
+        let metadata = self.metadata.map(|members| {
+            let entries = members.into_iter().filter_map(|(key, node)| {
+                let value = match node {
+                    Node::String(s) => MetadataValue::String(s.into_owned()),
+                    Node::Bool(b) => MetadataValue::Bool(b),
+                    _ => return None, // refused by check_metadata
+                };
+                Some((key.into_owned(), value))
+            });
+            CustomMetadata(entries.collect())
+        });
         let extra = self.extra.into_iter().map(|(k, v)| (k.into_owned(), v.into_value())).collect();
         match event_type {
             EventType::LoginSucceeded => ConnectWebviewEvent::LoginSucceeded(ConnectWebviewLoginSucceededEvent {
@@ -349,19 +364,11 @@ impl<'de> Fields<'de> {
 }
 
 /// Checks that every metadata value is a string or a boolean.
-fn check_metadata<'de>(members: Members<'de>, issues: &mut Vec<Issue>) -> Vec<(Cow<'de, str>, MetadataValue)> {
-    let mut out = Vec::with_capacity(members.len());
+fn check_metadata(members: &Members<'_>, issues: &mut Vec<Issue>) {
     for (key, node) in members {
-        let value = match node {
-            Node::String(s) => MetadataValue::String(s.into_owned()),
-            Node::Bool(b) => MetadataValue::Bool(b),
-            other => {
-                let path = format!("{}{}", member(Field::ConnectedAccountCustomMetadata.name()), member(&key));
-                issues.push(wrong_type(path, "a string or a boolean", &other));
-                continue;
-            }
-        };
-        out.push((key, value));
+        if !matches!(node, Node::String(_) | Node::Bool(_)) {
+            let path = format!("{}{}", member(Field::ConnectedAccountCustomMetadata.name()), member(key));
+            issues.push(wrong_type(path, "a string or a boolean", node));
+        }
     }
-    out
 }

@@ -20,16 +20,30 @@
 /// );
 /// ```
 pub fn check_uuid(s: &str) -> Result<(), String> {
+    // The common case, checked by groups of bytes: 8-4-4-4-12 hex digits.
+    let b = s.as_bytes();
+    let hyphen = |i: usize| matches!(i, 8 | 13 | 18 | 23);
+    let hex = |range: std::ops::Range<usize>| b[range].iter().all(u8::is_ascii_hexdigit);
+    if b.len() == 36
+        && [8, 13, 18, 23].iter().all(|&i| b[i] == b'-')
+        && hex(0..8)
+        && hex(9..13)
+        && hex(14..18)
+        && hex(19..23)
+        && hex(24..36)
+    {
+        return Ok(());
+    }
+    // Otherwise say what is wrong, counting in characters.
     let length = s.chars().count();
     if length != 36 {
         return Err(format!("it has {length} characters, not 36"));
     }
     for (index, c) in s.chars().enumerate() {
-        let hyphen = matches!(index, 8 | 13 | 18 | 23);
-        if hyphen && c != '-' {
+        if hyphen(index) && c != '-' {
             return Err(format!("expected '-' at index {index}, found {c:?}"));
         }
-        if !hyphen && !c.is_ascii_hexdigit() {
+        if !hyphen(index) && !c.is_ascii_hexdigit() {
             return Err(format!("character {c:?} at index {index} is not a hex digit"));
         }
     }

@@ -137,6 +137,11 @@ const LOGIN_FAILED: &[FieldSpec] = &[
 /// The fields of both types: what is checked while the type is unknown.
 const COMMON: &[FieldSpec] = LOGIN_FAILED;
 
+/// The fields of a schema as a set of [`Field::bit`]s.
+pub(crate) fn mask_of(schema: &[FieldSpec]) -> u16 {
+    schema.iter().fold(0, |mask, spec| mask | spec.field.bit())
+}
+
 /// The schema of `event_type`, or the common fields when it is not known.
 pub(crate) fn fields_of(event_type: Option<EventType>) -> &'static [FieldSpec] {
     match event_type {

@@ -160,7 +160,8 @@ impl<'de> Visitor<'de> for NodeSeed<'_, '_> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Node<'de>, A::Error> {
-        let mut members: Members<'de> = Vec::new();
+        // Events have about ten members: one allocation in the usual case.
+        let mut members: Members<'de> = Vec::with_capacity(LINEAR_SCAN_LIMIT);
         let mut index: Option<HashMap<Cow<'de, str>, usize>> = None;
         while let Some(key) = map.next_key_seed(KeySeed)? {
             let path = self.path.key(&key);

@@ -8,7 +8,7 @@ import { createWebhook, WebhookVerificationError } from "./webhook.js";
 /** @param {import("./decode.js").Validator & import("./webhook.js").Signer & import("./batch.js").BatchValidator} wasm */
 export function createApi(wasm) {
   const { decode, safeDecode } = createDecode(wasm);
-  const { verify, sign, ConnectWebviewWebhook } = createWebhook(wasm, decode);
+  const { verify, sign, ConnectWebviewWebhook } = createWebhook(wasm);
   const { decodeBatch } = createBatch(wasm);
   return { decode, safeDecode, decodeBatch, verify, sign, ConnectWebviewWebhook };
 }

@@ -1,7 +1,7 @@
 // @ts-check
 // decodeBatch: many events (NDJSON or a JSON array) validated in one call into
 // WebAssembly; the engine's JSON.parse then builds only the valid events.
-import { checkSize, checkText, DecodeError, describe, isArrayBuffer, isUint8Array, readOptions } from "./decode.js";
+import { checkSize, checkText, DecodeError, describe, isArrayBuffer, isUint8Array, readOptions, utf8Bytes } from "./decode.js";
 
 /** The default limit on a whole batch: 256 MiB. */
 export const DEFAULT_MAX_BATCH_BYTES = 256 * 1024 * 1024;
@@ -10,7 +10,6 @@ export const DEFAULT_MAX_BATCH_BYTES = 256 * 1024 * 1024;
  * @typedef {{ code: string, path: string, message: string, line?: number, column?: number }} Issue
  * @typedef {{ lines: Uint32Array, failures: { index: number, issues: Issue[] }[] } | { issues: Issue[] }} BatchOutcome
  * @typedef {{
- *   validateBatchText(input: string, strict: boolean, maxBytes: number, maxBatchBytes: number): BatchOutcome,
  *   validateBatchBytes(input: Uint8Array, strict: boolean, maxBytes: number, maxBatchBytes: number): BatchOutcome,
  * }} BatchValidator
  */
@@ -45,7 +44,7 @@ export function createBatch(wasm) {
     let text;
     if (typeof input === "string") {
       checkText(input, maxBatchBytes);
-      outcome = wasm.validateBatchText(input, strict, maxBytes, maxBatchBytes);
+      outcome = wasm.validateBatchBytes(utf8Bytes(input), strict, maxBytes, maxBatchBytes);
       text = () => input;
     } else if (isUint8Array(input) || isArrayBuffer(input)) {
       const bytes = isArrayBuffer(input) ? new Uint8Array(/** @type {ArrayBuffer} */ (input)) : /** @type {Uint8Array} */ (input);

@@ -5,18 +5,14 @@
 // an app that mixes both sees one DecodeError class.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { initSync, validateText, validateBytes, verifySignature, checkSecret, sign as signBody, validateBatchText, validateBatchBytes } from "../../target/wasm-pkg/connect_webview_events.js";
+import { initSync, validateBytes, validateBatchBytes, Verifier } from "../../target/wasm-pkg/connect_webview_events.js";
 import { createApi, DecodeError, DEFAULT_MAX_BATCH_BYTES, DEFAULT_MAX_BYTES, WebhookVerificationError } from "./api.js";
 
 initSync({ module: readFileSync(join(__dirname, "connect_webview_events_bg.wasm")) });
 
 export const { decode, safeDecode, decodeBatch, verify, sign, ConnectWebviewWebhook } = createApi({
-  validateText,
   validateBytes,
-  verifySignature,
-  checkSecret,
-  sign: signBody,
-  validateBatchText,
   validateBatchBytes,
+  Verifier,
 });
 export { DecodeError, DEFAULT_MAX_BATCH_BYTES, DEFAULT_MAX_BYTES, WebhookVerificationError };

@@ -4,7 +4,7 @@
 // compiled asynchronously at module load (top-level await), so that it needs
 // no bundler plugin, no asset URL and no init call, and stays clear of
 // Chromium's 4 KB limit on synchronous compiles on the main thread.
-import init, { validateText, validateBytes, verifySignature, checkSecret, sign as signBody, validateBatchText, validateBatchBytes } from "../../target/wasm-pkg/connect_webview_events.js";
+import init, { validateBytes, validateBatchBytes, Verifier } from "../../target/wasm-pkg/connect_webview_events.js";
 import WASM_BASE64 from "../../target/wasm-pkg/wasm-base64.js";
 import { createApi, DecodeError, DEFAULT_MAX_BATCH_BYTES, DEFAULT_MAX_BYTES, WebhookVerificationError } from "./api.js";
 
@@ -19,12 +19,8 @@ function fromBase64(base64) {
 await init({ module_or_path: fromBase64(WASM_BASE64) });
 
 export const { decode, safeDecode, decodeBatch, verify, sign, ConnectWebviewWebhook } = createApi({
-  validateText,
   validateBytes,
-  verifySignature,
-  checkSecret,
-  sign: signBody,
-  validateBatchText,
   validateBatchBytes,
+  Verifier,
 });
 export { DecodeError, DEFAULT_MAX_BATCH_BYTES, DEFAULT_MAX_BYTES, WebhookVerificationError };

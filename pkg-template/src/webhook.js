@@ -1,15 +1,17 @@
 // @ts-check
 // verify, sign and ConnectWebviewWebhook: Standard Webhooks (Svix)
 // signatures, checked in WebAssembly with RustCrypto, before decoding.
-import { checkSize, describe, isArrayBuffer, isUint8Array, readOptions } from "./decode.js";
+import { checkSize, checkText, DecodeError, describe, isArrayBuffer, isUint8Array, readOptions, utf8Bytes } from "./decode.js";
 
 /**
  * @typedef {{ code: string, message: string }} VerifyFailure
+ * @typedef {{ code: string, path: string, message: string }} Issue
  * @typedef {{
- *   verifySignature(body: Uint8Array, headers: string, secret: string, now: number, tolerance: number): VerifyFailure | undefined,
- *   checkSecret(secret: string): VerifyFailure | undefined,
- *   sign(body: Uint8Array, id: string, timestamp: number, secret: string): string | VerifyFailure,
- * }} Signer
+ *   verify(body: Uint8Array, headers: string, now: number, strict: boolean): VerifyFailure | Issue[] | undefined,
+ *   sign(body: Uint8Array, id: string, timestamp: number): string,
+ *   free(): void,
+ * }} WasmVerifier
+ * @typedef {{ Verifier: new (secret: string, toleranceSeconds: number) => WasmVerifier }} Signer
  */
 
 /** Default tolerance of the timestamp, either way: 5 minutes. */
@@ -35,14 +37,12 @@ function failed(failure) {
   return new WebhookVerificationError(failure.code, failure.message);
 }
 
-const encoder = new TextEncoder();
-
 /**
  * The raw body as bytes: what was signed.
  * @param {unknown} payload
  */
 function bodyBytes(payload) {
-  if (typeof payload === "string") return encoder.encode(payload);
+  if (typeof payload === "string") return utf8Bytes(payload);
   if (isUint8Array(payload)) return /** @type {Uint8Array} */ (payload);
   if (isArrayBuffer(payload)) return new Uint8Array(/** @type {ArrayBuffer} */ (payload));
   throw new TypeError(
@@ -120,27 +120,63 @@ function randomId() {
   return `msg_${Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("")}`;
 }
 
+/** Parsed secrets kept for reuse, by tolerance and secret. */
+const MAX_VERIFIERS = 16;
+
 /**
- * verify, sign and ConnectWebviewWebhook over one wasm instance and decode.
+ * verify, sign and ConnectWebviewWebhook over one wasm instance.
  * @param {Signer} wasm
- * @param {(payload: unknown, options?: unknown) => unknown} decode
  */
-export function createWebhook(wasm, decode) {
+export function createWebhook(wasm) {
+  /** @type {Map<string, WasmVerifier>} */
+  const verifiers = new Map();
+  const utf8 = new TextDecoder("utf-8", { ignoreBOM: true });
+
   /**
-   * Authenticates a webhook, then decodes it.
+   * The wasm verifier for `secret`: parsed once, then reused.
+   * @param {unknown} secret @param {number} toleranceSeconds
+   */
+  function verifierFor(secret, toleranceSeconds) {
+    const key = `${toleranceSeconds}:${readSecret(secret)}`;
+    let verifier = verifiers.get(key);
+    if (verifier === undefined) {
+      try {
+        verifier = new wasm.Verifier(/** @type {string} */ (secret), toleranceSeconds);
+      } catch (failure) {
+        throw failed(/** @type {VerifyFailure} */ (failure));
+      }
+      if (verifiers.size >= MAX_VERIFIERS) {
+        const [oldest, stale] = verifiers.entries().next().value;
+        verifiers.delete(oldest);
+        stale.free();
+      }
+      verifiers.set(key, verifier);
+    }
+    return verifier;
+  }
+
+  /**
+   * Authenticates a webhook, then decodes it, in one call into wasm.
    * @param {unknown} payload @param {unknown} headers @param {unknown} secret @param {unknown} [options]
    */
   function verify(payload, headers, secret, options) {
     const { strict, maxBytes, toleranceSeconds, nowSeconds } = readVerifyOptions(options);
-    const key = readSecret(secret);
+    const verifier = verifierFor(secret, toleranceSeconds);
     const lines = headerLines(headers);
     // The size limit comes before any copying or hashing.
     if (typeof payload === "string") checkSize(payload, maxBytes);
     const body = bodyBytes(payload);
     checkSize(body, maxBytes);
-    const failure = wasm.verifySignature(body, lines, key, nowSeconds, toleranceSeconds);
-    if (failure !== undefined) throw failed(failure);
-    return decode(typeof payload === "string" ? payload : body, { strict, maxBytes });
+    const outcome = verifier.verify(body, lines, nowSeconds, strict);
+    if (outcome === undefined) {
+      if (typeof payload !== "string") return JSON.parse(utf8.decode(body));
+      // Authentic, but a string with a lone surrogate has no UTF-8 form: it
+      // cannot be what was signed, and decode refuses it the same way.
+      checkText(payload, maxBytes);
+      return JSON.parse(payload);
+    }
+    if (Array.isArray(outcome)) throw new DecodeError(outcome);
+    throw failed(outcome);
   }
 
   /**
@@ -157,8 +193,7 @@ export function createWebhook(wasm, decode) {
     if (typeof seconds !== "number" || !Number.isSafeInteger(seconds) || seconds < 0) {
       throw new TypeError(`timestamp: expected a Date or integer Unix seconds, found ${describe(timestamp)}`);
     }
-    const signature = wasm.sign(bodyBytes(payload), id, seconds, readSecret(secret));
-    if (typeof signature !== "string") throw failed(signature);
+    const signature = verifierFor(secret, TOLERANCE_SECONDS).sign(bodyBytes(payload), id, seconds);
     return { "webhook-id": id, "webhook-timestamp": String(seconds), "webhook-signature": signature };
   }
 
@@ -171,11 +206,9 @@ export function createWebhook(wasm, decode) {
 
     /** @param {unknown} secret @param {unknown} [options] */
     constructor(secret, options) {
-      const key = readSecret(secret);
-      const failure = wasm.checkSecret(key);
-      if (failure !== undefined) throw failed(failure);
-      readVerifyOptions(options);
-      this.#secret = key;
+      const { toleranceSeconds } = readVerifyOptions(options);
+      verifierFor(secret, toleranceSeconds);
+      this.#secret = /** @type {string} */ (secret);
       this.#options = options;
     }
 
