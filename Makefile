@@ -8,7 +8,7 @@ SHELL := bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 PORT ?= 8080
 
-.PHONY: setup pkg test test-rust test-wasm-node test-wasm-chrome test-wasm-firefox test-package test-browser demo bench test-demo
+.PHONY: setup pkg test test-rust test-wasm-node test-wasm-chrome test-wasm-firefox test-package test-browser test-memory demo bench test-demo fuzz
 
 setup:
 	@scripts/setup.sh
@@ -21,7 +21,7 @@ pkg: setup
 ## the packed npm package in Node through import and require, and the same
 ## JavaScript cases against the browser build in Chromium and Firefox.
 test: setup
-	$(MAKE) --no-print-directory test-rust test-wasm-node test-wasm-chrome test-wasm-firefox test-package test-browser test-demo
+	$(MAKE) --no-print-directory test-rust test-wasm-node test-wasm-chrome test-wasm-firefox test-package test-browser test-memory test-demo
 
 test-rust:
 	cargo test --locked
@@ -41,6 +41,10 @@ test-package:
 	node scripts/build-pkg.mjs
 	scripts/test-package.sh
 
+# A million decodes with bounded memory (needs pkg/; about 20 s).
+test-memory:
+	node --expose-gc --test --test-reporter=spec tests/memory/
+
 # Needs pkg/ (test-package builds it); drives the browsers over WebDriver.
 test-browser:
 	node --test --test-reporter=spec tests/browser/
@@ -59,3 +63,14 @@ test-demo:
 ## Node, Chromium and Firefox (a few minutes; `node bench/run.mjs --quick` is faster).
 bench: pkg
 	node bench/run.mjs
+
+## Fuzz each target (decode, decode_batch, verify) for FUZZ_SECONDS (default
+## 60) with cargo-fuzz on nightly; new corpus entries land in fuzz/corpus/,
+## crashes in fuzz/artifacts/ (copy them to fuzz/regressions/<target>/ so that
+## make test replays them). make test replays the saved corpus on stable.
+FUZZ_SECONDS ?= 60
+fuzz: setup
+	command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+	for target in decode decode_batch verify; do \
+	  cargo +nightly fuzz run -O $$target -- -max_total_time=$(FUZZ_SECONDS) -max_len=4096 || exit 1; \
+	done

@@ -100,11 +100,16 @@ export function isArrayBuffer(value) {
   return Object.prototype.toString.call(value) === "[object ArrayBuffer]";
 }
 
-/** @param {unknown} value @returns {value is Record<string, unknown>} */
+/**
+ * A plain object: made by `{}`, `JSON.parse` or `Object.create(null)`, in this
+ * realm or another. `Math`, `JSON` and class instances are not.
+ * @param {unknown} value @returns {value is Record<string, unknown>}
+ */
 function isPlainObject(value) {
   if (typeof value !== "object" || value === null) return false;
   const proto = Object.getPrototypeOf(value);
-  return proto === null || proto === Object.prototype || Object.getPrototypeOf(proto) === null;
+  const plainProto = proto === null || proto === Object.prototype || Object.getPrototypeOf(proto) === null;
+  return plainProto && Object.prototype.toString.call(value) === "[object Object]";
 }
 
 /** JSON Pointer escaping of one key (RFC 6901). @param {string} key */

@@ -3,6 +3,7 @@
 // window.__results for the WebDriver runner to collect.
 import * as api from "../../pkg/dist/web.js";
 import { contractCases } from "../js/cases.mjs";
+import { hostileCases } from "../js/hostile-cases.mjs";
 import { webhookCases } from "../js/webhook-cases.mjs";
 import FAILED from "../fixtures/login_failed.json";
 import SUCCEEDED from "../fixtures/login_succeeded.json";
@@ -17,6 +18,7 @@ const host = {
   bytesOf: (text) => new TextEncoder().encode(text),
 };
 contractCases(api, "web.js", host);
+hostileCases(api, "web.js", host);
 webhookCases(api, "web.js", host);
 
 const results = [];

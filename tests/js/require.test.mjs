@@ -2,6 +2,7 @@
 import { createRequire } from "node:module";
 import * as imported from "connect-webview-events";
 import { contractCases } from "./cases.mjs";
+import { hostileCases } from "./hostile-cases.mjs";
 import { host } from "./node-host.mjs";
 import { webhookCases } from "./webhook-cases.mjs";
 
@@ -9,6 +10,7 @@ const { test, assert } = host;
 const required = createRequire(import.meta.url)("connect-webview-events");
 
 contractCases(required, "require", host);
+hostileCases(required, "require", host);
 webhookCases(required, "require", host);
 
 test("import and require share one instance, so one DecodeError class", () => {
