@@ -99,7 +99,12 @@ export type IssueCode =
   /** `event_type` is a string but not a `connect_webview` event type. */
   | "unknown_event_type"
   /** A field outside the schema; reported only with `strict: true`. */
-  | "unknown_field";
+  | "unknown_field"
+  /**
+   * The decoder failed inside WebAssembly (a trap) and was replaced by a fresh
+   * instance; the input was not decoded. No input is known to cause it.
+   */
+  | "internal_error";
 
 /** One problem with a payload. */
 export interface Issue {

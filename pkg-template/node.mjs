@@ -13,4 +13,5 @@ export const {
   sign,
   ConnectWebviewWebhook,
   WebhookVerificationError,
+  __forceTrapForTesting,
 } = api;

@@ -133,3 +133,12 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
 fn set(object: &js_sys::Object, key: &str, value: JsValue) {
     let _ = js_sys::Reflect::set(object, &key.into(), &value);
 }
+
+/// Traps on purpose (a panic aborts), so that tests can check that the
+/// JavaScript side replaces the instance and throws a DecodeError. Not part
+/// of the API.
+#[doc(hidden)]
+#[wasm_bindgen(js_name = __forceTrapForTesting)]
+pub fn force_trap_for_testing() {
+    panic!("a trap requested by a test");
+}

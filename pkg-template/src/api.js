@@ -3,14 +3,29 @@
 // entry (Node, browsers, edge).
 import { createBatch, DEFAULT_MAX_BATCH_BYTES } from "./batch.js";
 import { createDecode, DecodeError, DEFAULT_MAX_BYTES } from "./decode.js";
+import { createRuntime } from "./runtime.js";
 import { createWebhook, WebhookVerificationError } from "./webhook.js";
 
-/** @param {import("./decode.js").Validator & import("./webhook.js").Signer & import("./batch.js").BatchValidator} wasm */
-export function createApi(wasm) {
-  const { decode, safeDecode } = createDecode(wasm);
-  const { verify, sign, ConnectWebviewWebhook } = createWebhook(wasm);
-  const { decodeBatch } = createBatch(wasm);
-  return { decode, safeDecode, decodeBatch, verify, sign, ConnectWebviewWebhook };
+/**
+ * @typedef {import("./decode.js").Validator & import("./webhook.js").Signer & import("./batch.js").BatchValidator
+ *   & { __forceTrapForTesting(): void }} Wasm
+ * @typedef {ReturnType<typeof createRuntime<Wasm>>} Runtime
+ */
+
+/**
+ * The API over a WebAssembly instance, replaced by a fresh one should it ever
+ * trap (see runtime.js).
+ * @param {(() => Wasm) | Wasm} instantiate
+ */
+export function createApi(instantiate) {
+  const runtime = createRuntime(instantiate);
+  const { decode, safeDecode } = createDecode(runtime);
+  const { verify, sign, ConnectWebviewWebhook } = createWebhook(runtime);
+  const { decodeBatch } = createBatch(runtime);
+  // Not part of the API: makes the instance trap, so that tests can check
+  // the recovery. The next call uses a fresh instance.
+  const __forceTrapForTesting = () => runtime.call((wasm) => wasm.__forceTrapForTesting());
+  return { decode, safeDecode, decodeBatch, verify, sign, ConnectWebviewWebhook, __forceTrapForTesting };
 }
 
 export { DecodeError, DEFAULT_MAX_BATCH_BYTES, DEFAULT_MAX_BYTES, WebhookVerificationError };

@@ -27,8 +27,8 @@ function readBatchOptions(options) {
   return { strict, maxBytes, maxBatchBytes };
 }
 
-/** @param {BatchValidator} wasm */
-export function createBatch(wasm) {
+/** @param {{ call<R>(fn: (wasm: BatchValidator) => R): R }} runtime */
+export function createBatch(runtime) {
   const utf8 = new TextDecoder("utf-8", { ignoreBOM: true });
 
   /**
@@ -44,12 +44,13 @@ export function createBatch(wasm) {
     let text;
     if (typeof input === "string") {
       checkText(input, maxBatchBytes);
-      outcome = wasm.validateBatchBytes(utf8Bytes(input), strict, maxBytes, maxBatchBytes);
+      const bytes = utf8Bytes(input);
+      outcome = runtime.call((wasm) => wasm.validateBatchBytes(bytes, strict, maxBytes, maxBatchBytes));
       text = () => input;
     } else if (isUint8Array(input) || isArrayBuffer(input)) {
       const bytes = isArrayBuffer(input) ? new Uint8Array(/** @type {ArrayBuffer} */ (input)) : /** @type {Uint8Array} */ (input);
       checkSize(bytes, maxBatchBytes);
-      outcome = wasm.validateBatchBytes(bytes, strict, maxBytes, maxBatchBytes);
+      outcome = runtime.call((wasm) => wasm.validateBatchBytes(bytes, strict, maxBytes, maxBatchBytes));
       text = () => utf8.decode(bytes);
     } else {
       const message = `expected NDJSON or a JSON array as a string or a Uint8Array, found ${describe(input)}`;

@@ -266,10 +266,10 @@ export function utf8Bytes(text) {
 }
 
 /**
- * decode and safeDecode over one validator instance.
- * @param {Validator} wasm
+ * decode and safeDecode over the validator.
+ * @param {{ call<R>(fn: (wasm: Validator) => R): R }} runtime
  */
-export function createDecode(wasm) {
+export function createDecode(runtime) {
   const utf8 = new TextDecoder("utf-8", { ignoreBOM: true });
 
   /**
@@ -281,17 +281,19 @@ export function createDecode(wasm) {
     let issues;
     if (typeof payload === "string") {
       checkText(payload, maxBytes);
-      issues = wasm.validateBytes(utf8Bytes(payload), strict);
+      const bytes = utf8Bytes(payload);
+      issues = runtime.call((wasm) => wasm.validateBytes(bytes, strict));
       if (issues === undefined) return JSON.parse(payload);
     } else if (isUint8Array(payload) || isArrayBuffer(payload)) {
       const bytes = isArrayBuffer(payload) ? new Uint8Array(/** @type {ArrayBuffer} */ (payload)) : /** @type {Uint8Array} */ (payload);
       checkSize(bytes, maxBytes);
-      issues = wasm.validateBytes(bytes, strict);
+      issues = runtime.call((wasm) => wasm.validateBytes(bytes, strict));
       if (issues === undefined) return JSON.parse(utf8.decode(bytes));
     } else if (isPlainObject(payload)) {
       const text = stringifyPlain(payload);
       checkText(text, maxBytes);
-      issues = wasm.validateBytes(utf8Bytes(text), strict);
+      const bytes = utf8Bytes(text);
+      issues = runtime.call((wasm) => wasm.validateBytes(bytes, strict));
       if (issues === undefined) return JSON.parse(text);
     } else {
       throw new DecodeError([

@@ -5,14 +5,18 @@
 // an app that mixes both sees one DecodeError class.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { initSync, validateBytes, validateBatchBytes, Verifier } from "../../target/wasm-pkg/connect_webview_events.js";
+import { createGlue } from "../../target/wasm-pkg/glue-factory.js";
 import { createApi, DecodeError, DEFAULT_MAX_BATCH_BYTES, DEFAULT_MAX_BYTES, WebhookVerificationError } from "./api.js";
 
-initSync({ module: readFileSync(join(__dirname, "connect_webview_events_bg.wasm")) });
+const module = new WebAssembly.Module(readFileSync(join(__dirname, "connect_webview_events_bg.wasm")));
 
-export const { decode, safeDecode, decodeBatch, verify, sign, ConnectWebviewWebhook } = createApi({
-  validateBytes,
-  validateBatchBytes,
-  Verifier,
-});
+/** A fresh instance: at load, and again should one ever trap. */
+function instantiate() {
+  const glue = createGlue();
+  glue.initSync({ module });
+  return glue;
+}
+
+export const { decode, safeDecode, decodeBatch, verify, sign, ConnectWebviewWebhook, __forceTrapForTesting } =
+  createApi(instantiate);
 export { DecodeError, DEFAULT_MAX_BATCH_BYTES, DEFAULT_MAX_BYTES, WebhookVerificationError };

@@ -4,7 +4,7 @@
 // compiled asynchronously at module load (top-level await), so that it needs
 // no bundler plugin, no asset URL and no init call, and stays clear of
 // Chromium's 4 KB limit on synchronous compiles on the main thread.
-import init, { validateBytes, validateBatchBytes, Verifier } from "../../target/wasm-pkg/connect_webview_events.js";
+import { createGlue } from "../../target/wasm-pkg/glue-factory.js";
 import WASM_BASE64 from "../../target/wasm-pkg/wasm-base64.js";
 import { createApi, DecodeError, DEFAULT_MAX_BATCH_BYTES, DEFAULT_MAX_BYTES, WebhookVerificationError } from "./api.js";
 
@@ -16,11 +16,19 @@ function fromBase64(base64) {
   return bytes;
 }
 
-await init({ module_or_path: fromBase64(WASM_BASE64) });
+const module = await WebAssembly.compile(fromBase64(WASM_BASE64));
+const first = createGlue();
+await first.__wbg_init({ module_or_path: module });
 
-export const { decode, safeDecode, decodeBatch, verify, sign, ConnectWebviewWebhook } = createApi({
-  validateBytes,
-  validateBatchBytes,
-  Verifier,
-});
+/** The first instance, made asynchronously above; then, should one ever trap, a fresh one. */
+let instances = 0;
+function instantiate() {
+  if (instances++ === 0) return first;
+  const glue = createGlue();
+  glue.initSync({ module });
+  return glue;
+}
+
+export const { decode, safeDecode, decodeBatch, verify, sign, ConnectWebviewWebhook, __forceTrapForTesting } =
+  createApi(instantiate);
 export { DecodeError, DEFAULT_MAX_BATCH_BYTES, DEFAULT_MAX_BYTES, WebhookVerificationError };

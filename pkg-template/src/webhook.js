@@ -124,12 +124,13 @@ function randomId() {
 const MAX_VERIFIERS = 16;
 
 /**
- * verify, sign and ConnectWebviewWebhook over one wasm instance.
- * @param {Signer} wasm
+ * verify, sign and ConnectWebviewWebhook over the wasm instance.
+ * @param {{ call<R>(fn: (wasm: Signer) => R): R, readonly generation: number }} runtime
  */
-export function createWebhook(wasm) {
-  /** @type {Map<string, WasmVerifier>} */
+export function createWebhook(runtime) {
+  /** @type {Map<string, WasmVerifier>} Verifiers of the current instance. */
   const verifiers = new Map();
+  let verifiersGeneration = runtime.generation;
   const utf8 = new TextDecoder("utf-8", { ignoreBOM: true });
 
   /**
@@ -138,13 +139,23 @@ export function createWebhook(wasm) {
    */
   function verifierFor(secret, toleranceSeconds) {
     const key = `${toleranceSeconds}:${readSecret(secret)}`;
+    if (verifiersGeneration !== runtime.generation) {
+      // They belong to an instance that trapped and was replaced.
+      verifiers.clear();
+      verifiersGeneration = runtime.generation;
+    }
     let verifier = verifiers.get(key);
     if (verifier === undefined) {
-      try {
-        verifier = new wasm.Verifier(/** @type {string} */ (secret), toleranceSeconds);
-      } catch (failure) {
-        throw failed(/** @type {VerifyFailure} */ (failure));
-      }
+      const made = runtime.call((wasm) => {
+        try {
+          return new wasm.Verifier(/** @type {string} */ (secret), toleranceSeconds);
+        } catch (failure) {
+          if (failure instanceof WebAssembly.RuntimeError) throw failure;
+          return failed(/** @type {VerifyFailure} */ (failure));
+        }
+      });
+      if (made instanceof WebhookVerificationError) throw made;
+      verifier = made;
       if (verifiers.size >= MAX_VERIFIERS) {
         const [oldest, stale] = verifiers.entries().next().value;
         verifiers.delete(oldest);
@@ -167,7 +178,7 @@ export function createWebhook(wasm) {
     if (typeof payload === "string") checkSize(payload, maxBytes);
     const body = bodyBytes(payload);
     checkSize(body, maxBytes);
-    const outcome = verifier.verify(body, lines, nowSeconds, strict);
+    const outcome = runtime.call(() => verifier.verify(body, lines, nowSeconds, strict));
     if (outcome === undefined) {
       if (typeof payload !== "string") return JSON.parse(utf8.decode(body));
       // Authentic, but a string with a lone surrogate has no UTF-8 form: it
@@ -193,7 +204,9 @@ export function createWebhook(wasm) {
     if (typeof seconds !== "number" || !Number.isSafeInteger(seconds) || seconds < 0) {
       throw new TypeError(`timestamp: expected a Date or integer Unix seconds, found ${describe(timestamp)}`);
     }
-    const signature = verifierFor(secret, TOLERANCE_SECONDS).sign(bodyBytes(payload), id, seconds);
+    const verifier = verifierFor(secret, TOLERANCE_SECONDS);
+    const bytes = bodyBytes(payload);
+    const signature = runtime.call(() => verifier.sign(bytes, id, seconds));
     return { "webhook-id": id, "webhook-timestamp": String(seconds), "webhook-signature": signature };
   }
 

@@ -137,4 +137,21 @@ export function hostileCases(api, via, { test, assert, fixtures, bytesOf }) {
     }
     assert.equal(api.decode(SUCCEEDED).event_type, "connect_webview.login_succeeded");
   });
+
+  test(`${via}: should the instance ever trap, the caller gets a DecodeError and a fresh instance carries on`, () => {
+    const secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+    const headers = api.sign({ payload: SUCCEEDED, secret });
+    for (let round = 0; round < 3; round++) {
+      assert.throws(() => api.__forceTrapForTesting(), (error) => {
+        assert.ok(error instanceof api.DecodeError, `expected a DecodeError, found ${error?.name}`);
+        assert.deepEqual(error.issues.map((i) => [i.code, i.path]), [["internal_error", ""]]);
+        assert.match(error.issues[0].message, /restarted/);
+        return true;
+      });
+      assert.equal(api.decode(SUCCEEDED).event_type, "connect_webview.login_succeeded");
+      assert.equal(api.verify(SUCCEEDED, headers, secret).event_type, "connect_webview.login_succeeded");
+      assert.equal(api.decodeBatch(`${FAILED.replaceAll("\n", "")}\n{`).length, 2);
+      assert.deepEqual(issuesOf(FAILED.replace("00000000-0000-0000-0000-000000000000", "x")), [["invalid_uuid", "/connect_webview_id"]]);
+    }
+  });
 }

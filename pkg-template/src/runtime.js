@@ -1,0 +1,44 @@
+// @ts-check
+// The WebAssembly instance behind the API, and what happens if it ever traps.
+//
+// No input is known to make the Rust core panic (the fuzz targets and the
+// hostile-input suites look for one), but a panic aborts, and an aborted
+// (trapped) instance cannot be trusted again. So every call goes through
+// `call`: on a WebAssembly.RuntimeError the instance is replaced by a fresh
+// one, and the caller gets a DecodeError with code `internal_error` instead
+// of the RuntimeError. The next call works on the fresh instance.
+import { DecodeError } from "./decode.js";
+
+/**
+ * @template T
+ * @param {(() => T) | T} source a function that makes a fresh instance (the
+ *   glue is built as a factory for this), or an instance that cannot be
+ *   replaced
+ */
+export function createRuntime(source) {
+  const instantiate = typeof source === "function" ? /** @type {() => T} */ (source) : () => source;
+  let instance = instantiate();
+  let generation = 0;
+  return {
+    /** Goes up by one each time the instance is replaced. */
+    get generation() {
+      return generation;
+    },
+    /**
+     * @template R
+     * @param {(instance: T) => R} fn
+     * @returns {R}
+     */
+    call(fn) {
+      try {
+        return fn(instance);
+      } catch (error) {
+        if (!(error instanceof WebAssembly.RuntimeError)) throw error;
+        instance = instantiate();
+        generation++;
+        const message = `the decoder failed inside WebAssembly (${error.message}) and was restarted; this input was not decoded. Please report it.`;
+        throw new DecodeError([{ code: "internal_error", path: "", message }]);
+      }
+    },
+  };
+}
