@@ -8,7 +8,7 @@ SHELL := bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 PORT ?= 8080
 
-.PHONY: setup pkg test test-rust test-wasm-node test-wasm-chrome test-wasm-firefox test-package test-browser test-memory demo bench test-demo fuzz
+.PHONY: setup pkg test test-rust test-wasm-node test-wasm-chrome test-wasm-firefox test-package test-cli test-browser test-memory demo bench test-demo fuzz
 
 setup:
 	@scripts/setup.sh
@@ -21,7 +21,7 @@ pkg: setup
 ## the packed npm package in Node through import and require, and the same
 ## JavaScript cases against the browser build in Chromium and Firefox.
 test: setup
-	$(MAKE) --no-print-directory test-rust test-wasm-node test-wasm-chrome test-wasm-firefox test-package test-browser test-memory test-demo
+	$(MAKE) --no-print-directory test-rust test-wasm-node test-wasm-chrome test-wasm-firefox test-package test-cli test-browser test-memory test-demo
 
 test-rust:
 	cargo test --locked
@@ -40,6 +40,11 @@ test-wasm-firefox:
 test-package:
 	node scripts/build-pkg.mjs
 	scripts/test-package.sh
+
+# The command-line tool, pkg/dist/cli.mjs, as child processes (needs pkg/;
+# test-package builds it).
+test-cli:
+	node --test --test-reporter=spec tests/cli/
 
 # A million decodes with bounded memory (needs pkg/; about 20 s).
 test-memory:

@@ -8,7 +8,7 @@
 //   pkg/dist/web.js     browsers, bundlers, Deno, workers: .wasm inlined
 //   pkg/index.d.ts      types (index.d.cts for `require` under node16 resolution)
 import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 
@@ -81,6 +81,7 @@ await build({
 });
 copyFileSync(`${wasmOut}/${wasmName}`, `${pkg}/dist/${wasmName}`);
 copyFileSync(`${template}/node.mjs`, `${pkg}/dist/node.mjs`);
+copyFileSync(`${template}/cli.mjs`, `${pkg}/dist/cli.mjs`); chmodSync(`${pkg}/dist/cli.mjs`, 0o755); // the `bin`
 
 // 5. Types, README, licence, and package.json with the crate's version.
 copyFileSync(`${template}/index.d.ts`, `${pkg}/index.d.ts`);

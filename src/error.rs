@@ -161,22 +161,73 @@ impl fmt::Display for DecodeError {
 
 impl std::error::Error for DecodeError {}
 
-/// A string value for a message: quoted and escaped like a Rust or JSON
-/// string, and cut after 64 characters so that a huge value stays readable.
+/// A string value for a message: quoted, escaped as Rust's `{:?}` would for
+/// the common cases, with invisible characters spelled out, and cut after 64
+/// characters so that a huge value stays readable.
 pub(crate) fn quote(s: &str) -> String {
     const MAX: usize = 64;
-    match s.char_indices().nth(MAX) {
-        None => format!("{s:?}"),
-        Some((cut, _)) => {
-            let total = s.chars().count();
-            format!("{:?}… ({total} characters)", &s[..cut])
+    let mut out = String::with_capacity(s.len().min(MAX * 4) + 2);
+    out.push('"');
+    for c in s.chars().take(MAX) {
+        push_escaped(&mut out, c, '"');
+    }
+    out.push('"');
+    let total = s.chars().count();
+    if total > MAX {
+        out.push_str(&format!("… ({total} characters)"));
+    }
+    out
+}
+
+/// A character for a message, in single quotes, escaped like [`quote`].
+pub(crate) fn quote_char(c: char) -> String {
+    let mut out = String::from("'");
+    push_escaped(&mut out, c, '\'');
+    out.push('\'');
+    out
+}
+
+/// Escapes quotes, backslashes, control characters, and the characters that
+/// print as nothing (zero-width, bidirectional controls, the byte-order mark),
+/// which are exactly what a person cannot see in a bad value. Written out
+/// rather than `{:?}`, whose Unicode tables would add kilobytes to the wasm.
+fn push_escaped(out: &mut String, c: char, quote: char) {
+    match c {
+        '\\' => out.push_str("\\\\"),
+        '\n' => out.push_str("\\n"),
+        '\r' => out.push_str("\\r"),
+        '\t' => out.push_str("\\t"),
+        '\0' => out.push_str("\\0"),
+        c if c == quote => {
+            out.push('\\');
+            out.push(c);
         }
+        '\u{0}'..='\u{1f}'
+        | '\u{7f}'..='\u{9f}'
+        | '\u{ad}'
+        | '\u{200b}'..='\u{200f}'
+        | '\u{2028}'..='\u{202e}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{feff}' => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
+        c => out.push(c),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quote_spells_out_what_cannot_be_seen() {
+        assert_eq!(quote("a\u{200b}b\u{feff}\u{1}é"), r#""a\u{200b}b\u{feff}\u{1}é""#);
+        assert_eq!(quote_char('\''), r"'\''");
+        assert_eq!(quote_char('"'), "'\"'");
+        assert_eq!(quote_char('\u{202e}'), r"'\u{202e}'");
+        for c in [' ', 'é', '\n', '\t', '\\', '\0', '\u{7f}', 'x', '２'] {
+            assert_eq!(quote_char(c), format!("{c:?}"), "{c:?}");
+            assert_eq!(quote(&c.to_string()), format!("{:?}", c.to_string()), "{c:?}");
+        }
+    }
 
     #[test]
     fn quote_escapes_and_cuts_long_values() {

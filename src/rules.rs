@@ -3,6 +3,8 @@
 //! Each check returns `Ok(())` or a short phrase saying what is wrong, which
 //! the decoder puts into the issue message after the value it found.
 
+use crate::error::quote_char;
+
 /// Checks the canonical hyphenated UUID form: 8-4-4-4-12 hex digits, either
 /// case, any version or variant (the nil UUID is valid). The 32-digit,
 /// `{braced}` and `urn:uuid:` forms are rejected, as the reference schema does.
@@ -41,10 +43,10 @@ pub fn check_uuid(s: &str) -> Result<(), String> {
     }
     for (index, c) in s.chars().enumerate() {
         if hyphen(index) && c != '-' {
-            return Err(format!("expected '-' at index {index}, found {c:?}"));
+            return Err(format!("expected '-' at index {index}, found {}", quote_char(c)));
         }
         if !hyphen(index) && !c.is_ascii_hexdigit() {
-            return Err(format!("character {c:?} at index {index} is not a hex digit"));
+            return Err(format!("character {} at index {index} is not a hex digit", quote_char(c)));
         }
     }
     Ok(())
@@ -169,7 +171,7 @@ fn found_at_bytes(b: &[u8], index: usize) -> String {
     // Every byte before `index` was ASCII (digits and separators were checked
     // in order), so `index` starts a character.
     match std::str::from_utf8(&b[index..]).ok().and_then(|rest| rest.chars().next()) {
-        Some(c) => format!("{c:?}"),
+        Some(c) => quote_char(c),
         None => format!("byte 0x{:02x}", b[index]),
     }
 }

@@ -84,7 +84,7 @@ pub(crate) fn syntax_issue(text: &str, e: &serde_json::Error) -> Issue {
     let column = line_text[..at].chars().count() + 1;
     let found = match line_text[at..].chars().next() {
         _ if e.is_eof() => "the end of the input".to_string(),
-        Some(c) => format!("{c:?}"),
+        Some(c) => crate::error::quote_char(c),
         None => "the end of the line".to_string(),
     };
     let message = format!("not valid JSON at line {line}, column {column}: {what}, found {found}");

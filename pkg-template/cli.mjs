@@ -1,0 +1,814 @@
+#!/usr/bin/env node
+// @ts-check
+// connect-webview-events: the package's command-line tool (package.json `bin`).
+// Copied to dist/cli.mjs by scripts/build-pkg.mjs; uses only Node built-ins
+// and the package's own Node entry.
+//
+//   decode [FILE|-]   one event: a readable summary, or --json
+//   verify [FILE|-]   the webhook signature over the exact bytes, then the event
+//   batch  [FILE|-]   NDJSON or a JSON array: counts by type and issue code
+//
+// Exit status: 0 valid (and authentic), 1 invalid or not authentic, 2 usage
+// error or unreadable input.
+import { readFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { isUtf8 } from "node:buffer";
+import { createRequire } from "node:module";
+import { parseArgs } from "node:util";
+
+const NAME = "connect-webview-events";
+
+/**
+ * The package, through its own Node entry (dist/node.cjs, the instance that
+ * dist/node.mjs re-exports), loaded once the arguments are known to be good:
+ * --help, --version and usage errors do not wait for the WebAssembly module.
+ * `require`, not `import "./node.mjs"`: importing CommonJS from ESM makes
+ * Node scan node.cjs for its export names first, which doubles the start-up
+ * time of every command.
+ * @type {typeof import("./node.mjs")}
+ */
+let api;
+function loadApi() {
+  api ??= createRequire(import.meta.url)("./node.cjs");
+  return api;
+}
+
+/** NDJSON lines per decodeBatch call when a progress bar is drawn. */
+const CHUNK_LINES = 5000;
+
+/** `CONNECT_WEBVIEW_EVENTS_PROGRESS`: `1` always draws the bar (on stderr), `0` never; unset: when stderr is a terminal. */
+const PROGRESS_ENV = "CONNECT_WEBVIEW_EVENTS_PROGRESS";
+
+/** The environment variable read when `verify` has no `--secret`. */
+const SECRET_ENV = "SEAM_WEBHOOK_SECRET";
+
+const EXIT_VALID = 0;
+const EXIT_INVALID = 1;
+const EXIT_USAGE = 2;
+
+// ---------------------------------------------------------------------------
+// Help texts
+
+const MAIN_HELP = `Usage: ${NAME} <command> [options] [FILE|-]
+
+Decode, validate and authenticate Seam connect_webview webhook events.
+FILE is read as raw bytes; without FILE, or with -, standard input is read.
+
+Commands:
+  decode [FILE|-]   check one event and print its fields
+  verify [FILE|-]   check a webhook's signature over the exact bytes, then the event
+  batch  [FILE|-]   check NDJSON or a JSON array of events and print a summary
+  help [COMMAND]    show this help, or a command's
+
+Options:
+  -h, --help        show this help
+  -v, --version     print the version
+
+Exit status: 0 valid (and authentic), 1 invalid or not authentic,
+2 usage error or unreadable input.
+
+Run '${NAME} <command> --help' for a command's options.
+`;
+
+const DECODE_HELP = `Usage: ${NAME} decode [options] [FILE|-]
+
+Checks one event. Valid: its type and each field as "name: value" on stdout
+(fields outside the schema are marked as kept). Invalid: every issue on
+stderr as "code path: message", with line:column for invalid_json and
+invalid_utf8.
+
+Options:
+  --json            print the event as JSON; when invalid, {"issues": [...]}
+  --strict          report fields outside the schema (unknown_field)
+  --max-bytes N     refuse a payload over N bytes (default 1048576, 1 MiB)
+  -h, --help        show this help
+
+Exit status: 0 valid, 1 invalid, 2 usage error or unreadable input.
+
+Examples:
+  ${NAME} decode event.json
+  pbpaste | ${NAME} decode --json
+`;
+
+const VERIFY_HELP = `Usage: ${NAME} verify [--secret S] --header NAME:VALUE ... [options] [FILE|-]
+
+Checks the Standard Webhooks (Svix) signature over the exact bytes of FILE or
+standard input, then checks the event. The secret is never printed.
+
+Options:
+  --secret S            the whsec_... secret; default: $${SECRET_ENV}
+                        (the variable keeps it out of shell history and ps)
+  --header NAME:VALUE   a request header, repeatable; NAME=VALUE works too:
+                        webhook-id, webhook-timestamp, webhook-signature
+                        (or svix-id, svix-timestamp, svix-signature)
+  --headers-file F      headers from a file: "name: value" lines (blank lines,
+                        # comments and an HTTP request line are skipped),
+                        or a JSON object
+  --tolerance SECONDS   how far the timestamp may be from now (default 300)
+  --now UNIX_SECONDS    check the timestamp against this time, not the clock
+                        (to replay a webhook from an old log)
+  --json                print the event as JSON; when invalid, {"issues": [...]};
+                        when not authentic, {"name", "code", "message"}
+  --strict              report fields outside the schema (unknown_field)
+  --max-bytes N         refuse a body over N bytes (default 1048576, 1 MiB)
+  -h, --help            show this help
+
+Exit status: 0 authentic and valid, 1 not authentic or invalid,
+2 usage error or unreadable input.
+
+Example:
+  export ${SECRET_ENV}=whsec_...
+  ${NAME} verify body.json --header 'webhook-id: msg_2KWP...' \\
+    --header 'webhook-timestamp: 1718356897' --header 'webhook-signature: v1,K5oZ...' \\
+    --now 1718356897
+`;
+
+const BATCH_HELP = `Usage: ${NAME} batch [options] [FILE|-]
+
+Checks every event of NDJSON (one event a line; blank lines are skipped) or of
+a JSON array, and prints a summary: how many events, valid and invalid; valid
+events by type; issues by code; then the failing lines as
+"line N: code path: message". On a large NDJSON input a progress bar is drawn
+on stderr when stderr is a terminal.
+
+Options:
+  --json              print the summary as one JSON object
+  --max-failures N    list at most N failing events (default 20; 0: none)
+  --strict            report fields outside the schema (unknown_field)
+  --max-bytes N       refuse an event over N bytes (default 1048576, 1 MiB)
+  --no-progress       never draw the progress bar
+  -h, --help          show this help
+
+Environment:
+  NO_COLOR=1          no colours (there are none unless the output is a terminal)
+  ${PROGRESS_ENV}=1
+                      draw the bar on stderr even when it is not a terminal (=0: never)
+
+Exit status: 0 every event valid, 1 any invalid (or the input as a whole
+unreadable: not UTF-8, a broken JSON array), 2 usage error or unreadable file.
+
+Example:
+  ${NAME} batch webhooks.ndjson --max-failures 5
+`;
+
+/** @type {Record<string, string>} */
+const HELP = { decode: DECODE_HELP, verify: VERIFY_HELP, batch: BATCH_HELP };
+
+// ---------------------------------------------------------------------------
+// Output
+
+/** A usage error: message on stderr with a hint, exit 2. */
+class UsageError extends Error {
+  /** @param {string} message @param {string} [command] */
+  constructor(message, command) {
+    super(message);
+    this.command = command;
+  }
+}
+
+/** Input that could not be read: exit 2. */
+class InputError extends Error {}
+
+/** Strings that must not reach any output (the webhook secret). */
+const redactions = new Set();
+
+/** @param {string} text */
+function redact(text) {
+  let out = text;
+  for (const secret of redactions) out = out.split(secret).join("[secret]");
+  return out;
+}
+
+/** @param {string} text */
+function writeOut(text) {
+  process.stdout.write(redact(text));
+}
+
+/** @param {string} text */
+function writeErr(text) {
+  process.stderr.write(redact(text));
+}
+
+/**
+ * Colours only on a terminal, and never with NO_COLOR (https://no-color.org)
+ * or TERM=dumb.
+ * @param {NodeJS.WriteStream} stream
+ */
+function colorsFor(stream) {
+  const on = stream.isTTY === true && !process.env.NO_COLOR && process.env.TERM !== "dumb";
+  /** @param {number} code */
+  const style = (code) => (/** @type {string} */ text) => (on ? `\x1b[${code}m${text}\x1b[0m` : text);
+  return { bold: style(1), dim: style(2), red: style(31), green: style(32), yellow: style(33), cyan: style(36) };
+}
+
+/**
+ * Control, format (bidi overrides, zero-width) and line-separator characters
+ * as \uXXXX, so that data from a payload cannot move the cursor, recolour the
+ * terminal or reorder what is shown.
+ * @param {string} text
+ */
+function escapeUnsafe(text) {
+  return text.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, (c) => {
+    let out = "";
+    for (let i = 0; i < c.length; i++) out += `\\u${c.charCodeAt(i).toString(16).padStart(4, "0")}`;
+    return out;
+  });
+}
+
+/** Strings that read the same unquoted: not empty, no edge spaces, not JSON-like. */
+const PLAIN_STRING = /^[^\s"{[][^\p{Cc}\p{Cf}\p{Zl}\p{Zp}]*(?<!\s)$/u;
+const JSON_LITERAL = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)$/;
+
+/** A field value for the readable output. @param {unknown} value */
+function showValue(value) {
+  if (typeof value === "string" && PLAIN_STRING.test(value) && !JSON_LITERAL.test(value) && !/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u.test(value)) {
+    return value;
+  }
+  return escapeUnsafe(JSON.stringify(value));
+}
+
+/**
+ * `code path: message`, with ` line:column` after the path when known; the
+ * root's path (`""`) shows as `(root)`.
+ * @param {{ code: string, path: string, message: string, line?: number, column?: number }} issue
+ * @param {ReturnType<typeof colorsFor>} c
+ */
+function issueLine(issue, c) {
+  const path = issue.path === "" ? "(root)" : escapeUnsafe(issue.path);
+  const where = issue.line !== undefined ? `${path} ${issue.line}:${issue.column ?? 1}` : path;
+  return `${c.red(issue.code)} ${where}: ${escapeUnsafe(issue.message)}`;
+}
+
+/** @param {unknown} value */
+function json(value) {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+// ---------------------------------------------------------------------------
+// Arguments and input
+
+/**
+ * parseArgs with usage errors that name the command.
+ * @param {string} command @param {string[]} args @param {import("node:util").ParseArgsConfig["options"]} options
+ */
+function parse(command, args, options) {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options: { ...options, help: { type: "boolean", short: "h" } }, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(/** @type {Error} */ (error).message, command);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length > 1) {
+    throw new UsageError(`expected at most one FILE, found ${positionals.length}: ${positionals.map((p) => `'${p}'`).join(" ")}`, command);
+  }
+  return { values: /** @type {Record<string, any>} */ (values), file: positionals[0] };
+}
+
+/**
+ * A non-negative integer option, or its default.
+ * @param {string | undefined} text @param {string} name @param {string} command @param {number | undefined} fallback
+ */
+function integerOption(text, name, command, fallback) {
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value)) {
+    throw new UsageError(`--${name}: expected a non-negative integer, found '${text}'`, command);
+  }
+  return value;
+}
+
+/**
+ * The raw bytes of FILE, or of standard input for `-` or no FILE.
+ * @param {string | undefined} file
+ */
+async function readInput(file) {
+  if (file === undefined || file === "-") {
+    if (file === undefined && process.stdin.isTTY) {
+      writeErr(`${NAME}: reading standard input (end with Ctrl-D; --help for usage)\n`);
+    }
+    try {
+      /** @type {Buffer[]} */
+      const chunks = [];
+      for await (const chunk of process.stdin) chunks.push(chunk);
+      return Buffer.concat(chunks);
+    } catch (error) {
+      throw new InputError(`cannot read standard input: ${/** @type {Error} */ (error).message}`);
+    }
+  }
+  try {
+    return await readFile(file);
+  } catch (error) {
+    const { code, message } = /** @type {NodeJS.ErrnoException} */ (error);
+    const reason =
+      code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : code === "EACCES" ? "permission denied" : message;
+    throw new InputError(`cannot read ${file}: ${reason}`);
+  }
+}
+
+// ---------------------------------------------------------------------------
+// decode
+
+/**
+ * The readable form of a valid event: its type, then each field in the
+ * payload's order; fields outside the schema are marked.
+ * @param {Record<string, unknown>} event @param {Set<string>} unknown @param {ReturnType<typeof colorsFor>} c
+ */
+function describeEvent(event, unknown, c) {
+  let out = `${c.green("valid")} ${c.bold(escapeUnsafe(String(event.event_type)))} event\n`;
+  for (const [name, value] of Object.entries(event)) {
+    const mark = unknown.has(name) ? `  ${c.dim("(unknown field, kept)")}` : "";
+    out += `  ${c.cyan(escapeUnsafe(name))}: ${showValue(value)}${mark}\n`;
+  }
+  return out;
+}
+
+/** JSON Pointer token to key (RFC 6901). @param {string} token */
+function unescapePointer(token) {
+  return token.replace(/~1/g, "/").replace(/~0/g, "~");
+}
+
+/**
+ * Fields outside the schema, as the core sees them: the `unknown_field`
+ * issues of a strict check of the same bytes.
+ * @param {Buffer} bytes @param {number} maxBytes
+ */
+function unknownFields(bytes, maxBytes) {
+  const strict = api.safeDecode(bytes, { strict: true, maxBytes });
+  const names = new Set();
+  if (!strict.success) {
+    for (const issue of strict.error.issues) {
+      if (issue.code === "unknown_field" && /^\/[^/]*$/.test(issue.path)) names.add(unescapePointer(issue.path.slice(1)));
+    }
+  }
+  return names;
+}
+
+/**
+ * Issues on stderr, one a line, with a hint when the input looks like a batch.
+ * @param {{ code: string, path: string, message: string, line?: number, column?: number }[]} issues @param {Buffer} [bytes]
+ */
+function reportIssues(issues, bytes) {
+  const c = colorsFor(process.stderr);
+  let out = "";
+  for (const issue of issues) out += `${issueLine(issue, c)}\n`;
+  if (bytes && issues.length === 1 && issues[0].code === "invalid_type" && issues[0].path === "" && /^[ \t\r\n]*\[/.test(bytes.subarray(0, 64).toString("latin1"))) {
+    out += `${c.dim(`(a JSON array of events? try '${NAME} batch')`)}\n`;
+  }
+  writeErr(out);
+}
+
+/** @param {string[]} args */
+async function runDecode(args) {
+  const { values, file } = parse("decode", args, {
+    json: { type: "boolean" },
+    strict: { type: "boolean" },
+    "max-bytes": { type: "string" },
+  });
+  if (values.help) return writeOut(DECODE_HELP), EXIT_VALID;
+  const strict = values.strict === true;
+  const maxBytes = integerOption(values["max-bytes"], "max-bytes", "decode", undefined);
+  const bytes = await readInput(file);
+  loadApi();
+  const result = api.safeDecode(bytes, { strict, maxBytes });
+  if (!result.success) {
+    if (values.json) writeOut(json({ issues: result.error.issues }));
+    else reportIssues(result.error.issues, bytes);
+    return EXIT_INVALID;
+  }
+  if (values.json) writeOut(json(result.data));
+  else writeOut(describeEvent(result.data, strict ? new Set() : unknownFields(bytes, maxBytes), colorsFor(process.stdout)));
+  return EXIT_VALID;
+}
+
+// ---------------------------------------------------------------------------
+// verify
+
+/**
+ * `name: value` or `name=value`: split at whichever comes first (header
+ * names contain neither; base64 signatures end in `=`).
+ * @param {string} text @param {string} where
+ */
+function splitHeader(text, where) {
+  const match = /^([^:=]*)[:=](.*)$/s.exec(text);
+  const name = match?.[1].trim() ?? "";
+  if (!match || !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) {
+    throw new UsageError(`${where}: expected NAME:VALUE or NAME=VALUE, found '${escapeUnsafe(text)}'`, "verify");
+  }
+  return { name: name.toLowerCase(), value: match[2].trim() };
+}
+
+/**
+ * Headers from a file: a JSON object, or `name: value` lines.
+ * @param {string} file @param {Buffer} text
+ */
+function parseHeadersFile(file, text) {
+  const source = text.toString("utf8");
+  /** @type {{ name: string, value: string }[]} */
+  const headers = [];
+  if (/^\s*\{/.test(source)) {
+    let object;
+    try {
+      object = JSON.parse(source);
+    } catch (error) {
+      throw new UsageError(`--headers-file ${file}: not a JSON object: ${/** @type {Error} */ (error).message}`, "verify");
+    }
+    for (const [name, value] of Object.entries(object)) {
+      for (const v of Array.isArray(value) ? value : [value]) {
+        if (typeof v !== "string") throw new UsageError(`--headers-file ${file}: header ${name}: expected a string value`, "verify");
+        headers.push({ name: name.toLowerCase(), value: v.trim() });
+      }
+    }
+    return headers;
+  }
+  source.split(/\r?\n/).forEach((line, i) => {
+    if (line.trim() === "" || line.trimStart().startsWith("#")) return;
+    if (i === 0 && /^[A-Z]+ \S+ HTTP\/\d(\.\d)?$/.test(line.trim())) return;
+    headers.push(splitHeader(line, `--headers-file ${file} line ${i + 1}`));
+  });
+  return headers;
+}
+
+/** The first value of `webhook-<part>` or `svix-<part>`. @param {Record<string, string[]>} headers @param {string} part */
+function signatureHeader(headers, part) {
+  return headers[`webhook-${part}`]?.[0] ?? headers[`svix-${part}`]?.[0];
+}
+
+/** @param {string[]} args */
+async function runVerify(args) {
+  const { values, file } = parse("verify", args, {
+    secret: { type: "string" },
+    header: { type: "string", multiple: true },
+    "headers-file": { type: "string" },
+    tolerance: { type: "string" },
+    now: { type: "string" },
+    json: { type: "boolean" },
+    strict: { type: "boolean" },
+    "max-bytes": { type: "string" },
+  });
+  if (values.help) return writeOut(VERIFY_HELP), EXIT_VALID;
+  const secret = values.secret ?? process.env[SECRET_ENV];
+  if (secret === undefined || secret === "") {
+    throw new UsageError(`no secret: pass --secret whsec_... or set ${SECRET_ENV}`, "verify");
+  }
+  const toleranceSeconds = integerOption(values.tolerance, "tolerance", "verify", 300);
+  const maxBytes = integerOption(values["max-bytes"], "max-bytes", "verify", undefined);
+  const nowSeconds = integerOption(values.now, "now", "verify", -1);
+  const now = nowSeconds === -1 ? undefined : new Date(nowSeconds * 1000);
+  if (now && !Number.isFinite(now.getTime())) throw new UsageError(`--now: ${values.now} is out of range`, "verify");
+
+  /** @type {{ name: string, value: string }[]} */
+  const pairs = [];
+  const headersFile = values["headers-file"];
+  if (headersFile !== undefined) {
+    if (headersFile === "-" && (file === undefined || file === "-")) {
+      throw new UsageError("--headers-file - reads standard input, so the body must come from a FILE", "verify");
+    }
+    pairs.push(...parseHeadersFile(headersFile, await readInput(headersFile)));
+  }
+  for (const text of values.header ?? []) pairs.push(splitHeader(text, "--header"));
+  /** @type {Record<string, string[]>} */
+  const headers = Object.create(null);
+  for (const { name, value } of pairs) (headers[name] ??= []).push(value);
+
+  const body = await readInput(file);
+  loadApi();
+  let event;
+  try {
+    event = api.verify(body, { ...headers }, secret, { toleranceSeconds, now, strict: values.strict === true, maxBytes });
+  } catch (error) {
+    if (error instanceof api.WebhookVerificationError) {
+      if (values.json) writeOut(json(error));
+      else writeErr(`${colorsFor(process.stderr).red("not authentic")}: ${error.code}: ${escapeUnsafe(error.message)}\n`);
+      return EXIT_INVALID;
+    }
+    if (error instanceof api.DecodeError) {
+      if (values.json) writeOut(json({ issues: error.issues }));
+      else {
+        writeErr(`${colorsFor(process.stderr).yellow("authentic, but not a valid event")}:\n`);
+        reportIssues(error.issues, body);
+      }
+      return EXIT_INVALID;
+    }
+    throw error;
+  }
+  if (values.json) {
+    writeOut(json(event));
+    return EXIT_VALID;
+  }
+  const c = colorsFor(process.stdout);
+  const id = signatureHeader(headers, "id") ?? "";
+  const timestamp = Number(signatureHeader(headers, "timestamp"));
+  const signedAt = Number.isSafeInteger(timestamp) ? new Date(timestamp * 1000).toISOString().replace(".000Z", "Z") : "?";
+  let out = `${c.green("authentic")}: id ${escapeUnsafe(id)}, signed ${signedAt}\n`;
+  out += describeEvent(event, values.strict ? new Set() : unknownFields(body, maxBytes), c);
+  writeOut(out);
+  return EXIT_VALID;
+}
+
+// ---------------------------------------------------------------------------
+// batch
+
+/**
+ * @typedef {{ code: string, path: string, message: string, line?: number, column?: number }} Issue
+ * @typedef {{ success: true, data: any, index: number, line: number } | { success: false, error: { issues: Issue[] }, index: number, line: number }} BatchResult
+ */
+
+/** JSON whitespace, as the core skips it before telling NDJSON from an array. @param {number} byte */
+function isBlank(byte) {
+  return byte === 0x20 || byte === 0x09 || byte === 0x0d || byte === 0x0a;
+}
+
+/** The first non-blank byte at or after `from`, or -1. @param {Buffer} bytes @param {number} from */
+function firstNonBlank(bytes, from) {
+  for (let i = from; i < bytes.length; i++) if (!isBlank(bytes[i])) return i;
+  return -1;
+}
+
+/**
+ * Whether decodeBatch would read these bytes as a JSON array.
+ * @param {Buffer} bytes
+ */
+function isJsonArray(bytes) {
+  const first = firstNonBlank(bytes, 0);
+  return first !== -1 && bytes[first] === 0x5b;
+}
+
+/**
+ * decodeBatch over NDJSON in chunks of about CHUNK_LINES lines, with the same
+ * results as one call: indexes and line numbers (of results and of issues)
+ * are moved to the whole input. A chunk never starts with a line whose first
+ * non-blank byte is `[`, which decodeBatch would read as a JSON array. The
+ * caller has checked the whole input's size and UTF-8.
+ * @param {Buffer} bytes @param {{ strict: boolean, maxBytes: number }} options
+ * @param {(done: number, total: number, events: number) => void} onProgress
+ */
+function decodeBatchChunked(bytes, options, onProgress) {
+  /** @type {BatchResult[]} */
+  const results = [];
+  let start = 0;
+  let lineOffset = 0;
+  while (start < bytes.length) {
+    let end = start;
+    let newlines = 0;
+    /** Moves `end` past the line holding `from`. @param {number} from */
+    const pastLine = (from) => {
+      for (let i = end; i < from; i++) if (bytes[i] === 0x0a) newlines++;
+      const newline = bytes.indexOf(0x0a, from);
+      end = newline === -1 ? bytes.length : newline + 1;
+      if (newline !== -1) newlines++;
+    };
+    for (let lines = 0; lines < CHUNK_LINES && end < bytes.length; lines++) pastLine(end);
+    for (let next = firstNonBlank(bytes, end); next !== -1 && bytes[next] === 0x5b; next = firstNonBlank(bytes, end)) pastLine(next);
+    const first = results.length;
+    let part;
+    try {
+      part = /** @type {BatchResult[]} */ (api.decodeBatch(bytes.subarray(start, end), options));
+    } catch (error) {
+      if (error instanceof api.DecodeError) for (const issue of error.issues) if (issue.line !== undefined) issue.line += lineOffset;
+      throw error;
+    }
+    for (const result of part) {
+      result.index += first;
+      result.line += lineOffset;
+      if (!result.success) for (const issue of result.error.issues) if (issue.line !== undefined) issue.line += lineOffset;
+      results.push(result);
+    }
+    lineOffset += newlines;
+    start = end;
+    onProgress(end, bytes.length, results.length);
+  }
+  return results;
+}
+
+/**
+ * A progress bar on stderr, redrawn in place with `\r` (no escape sequences),
+ * cleared when done.
+ */
+function progressBar() {
+  let drawn = 0;
+  return {
+    /** @param {number} done @param {number} total @param {number} events */
+    update(done, total, events) {
+      const width = Math.max(10, Math.min(40, (process.stderr.columns || 80) - 40));
+      const ratio = total === 0 ? 1 : done / total;
+      const filled = Math.round(ratio * width);
+      const text = `[${"#".repeat(filled)}${".".repeat(width - filled)}] ${String(Math.floor(ratio * 100)).padStart(3)}%  ${events.toLocaleString("en-US")} events`;
+      process.stderr.write(`\r${text}${" ".repeat(Math.max(0, drawn - text.length))}`);
+      drawn = text.length;
+    },
+    get shown() {
+      return drawn > 0;
+    },
+    clear() {
+      if (drawn > 0) process.stderr.write(`\r${" ".repeat(drawn)}\r`);
+    },
+  };
+}
+
+/** Whether to draw the bar: `CONNECT_WEBVIEW_EVENTS_PROGRESS`, else stderr is a terminal. @param {boolean} off */
+function progressWanted(off) {
+  if (off) return { on: false, forced: false };
+  const env = process.env[PROGRESS_ENV];
+  if (env === "1") return { on: true, forced: true };
+  if (env === "0") return { on: false, forced: false };
+  return { on: process.stderr.isTTY === true, forced: false };
+}
+
+/**
+ * Counts, sorted by count (most first), then name.
+ * @param {Map<string, number>} counts
+ */
+function sortedCounts(counts) {
+  return Object.fromEntries([...counts].sort(([a, m], [b, n]) => n - m || (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/**
+ * The summary of a batch.
+ * @param {BatchResult[]} results @param {number} maxFailures
+ */
+function summarize(results, maxFailures) {
+  const types = new Map();
+  const codes = new Map();
+  /** @type {{ index: number, line: number, issues: Issue[] }[]} */
+  const failures = [];
+  let invalid = 0;
+  for (const result of results) {
+    if (result.success) {
+      const type = String(result.data.event_type);
+      types.set(type, (types.get(type) ?? 0) + 1);
+      continue;
+    }
+    invalid++;
+    for (const issue of result.error.issues) codes.set(issue.code, (codes.get(issue.code) ?? 0) + 1);
+    if (failures.length < maxFailures) failures.push({ index: result.index, line: result.line, issues: result.error.issues });
+  }
+  return {
+    total: results.length,
+    valid: results.length - invalid,
+    invalid,
+    event_types: sortedCounts(types),
+    issue_codes: sortedCounts(codes),
+    failures,
+    failures_not_listed: invalid - failures.length,
+  };
+}
+
+/** @param {ReturnType<typeof summarize>} summary */
+function describeSummary(summary) {
+  const c = colorsFor(process.stdout);
+  const count = (/** @type {number} */ n) => n.toLocaleString("en-US");
+  /** @param {Record<string, number>} counts */
+  const table = (counts) => {
+    const entries = Object.entries(counts);
+    if (entries.length === 0) return "  (none)\n";
+    const width = Math.max(...entries.map(([name]) => escapeUnsafe(name).length));
+    const digits = Math.max(...entries.map(([, n]) => count(n).length));
+    return entries.map(([name, n]) => `  ${escapeUnsafe(name).padEnd(width)}  ${count(n).padStart(digits)}\n`).join("");
+  };
+  const issues = Object.values(summary.issue_codes).reduce((a, b) => a + b, 0);
+  let out = `events:  ${count(summary.total)}\n`;
+  out += `valid:   ${summary.valid === summary.total ? c.green(count(summary.valid)) : count(summary.valid)}\n`;
+  out += `invalid: ${summary.invalid > 0 ? c.red(count(summary.invalid)) : count(summary.invalid)}\n`;
+  out += `\n${c.bold("valid events by type")}:\n${table(summary.event_types)}`;
+  out += `\n${c.bold("issues by code")} (${count(issues)} in ${count(summary.invalid)} events):\n${table(summary.issue_codes)}`;
+  if (summary.invalid > 0) {
+    const listed = summary.failures.length;
+    const heading = listed === summary.invalid ? "failing lines" : `failing lines (first ${count(listed)} of ${count(summary.invalid)})`;
+    out += `\n${c.bold(heading)}:\n`;
+    for (const { line, issues: list } of summary.failures) {
+      for (const issue of list) out += `line ${line}: ${issueLine(issue, c)}\n`;
+    }
+    if (summary.failures_not_listed > 0) {
+      out += `${c.dim(`... and ${count(summary.failures_not_listed)} more (--max-failures N to list more)`)}\n`;
+    }
+  }
+  return out;
+}
+
+/** @param {string[]} args */
+async function runBatch(args) {
+  const { values, file } = parse("batch", args, {
+    json: { type: "boolean" },
+    strict: { type: "boolean" },
+    "max-bytes": { type: "string" },
+    "max-failures": { type: "string" },
+    "no-progress": { type: "boolean" },
+  });
+  if (values.help) return writeOut(BATCH_HELP), EXIT_VALID;
+  const options = {
+    strict: values.strict === true,
+    maxBytes: integerOption(values["max-bytes"], "max-bytes", "batch", undefined),
+  };
+  const maxFailures = integerOption(values["max-failures"], "max-failures", "batch", 20);
+  const bytes = await readInput(file);
+  loadApi();
+  const progress = progressWanted(values["no-progress"] === true);
+
+  /** @type {BatchResult[]} */
+  let results;
+  try {
+    // One call for a JSON array (parsed as a whole), and for any input the
+    // core refuses as a whole (too large, not UTF-8), so that its issue is
+    // exactly the one-call issue. Otherwise chunks of lines, for the bar.
+    const oneCall = !progress.on || bytes.length > api.DEFAULT_MAX_BATCH_BYTES || isJsonArray(bytes) || !isUtf8(bytes);
+    if (oneCall) {
+      results = /** @type {BatchResult[]} */ (api.decodeBatch(bytes, options));
+    } else {
+      const bar = progressBar();
+      try {
+        results = decodeBatchChunked(bytes, options, (done, total, events) => {
+          // On a terminal, only inputs of more than one chunk get a bar.
+          if (progress.forced || done < total || bar.shown) bar.update(done, total, events);
+        });
+      } finally {
+        bar.clear();
+      }
+    }
+  } catch (error) {
+    if (!(error instanceof api.DecodeError)) throw error;
+    if (values.json) writeOut(json({ issues: error.issues }));
+    else {
+      writeErr(`${colorsFor(process.stderr).red("cannot read the batch as a whole")}:\n`);
+      reportIssues(error.issues);
+    }
+    return EXIT_INVALID;
+  }
+
+  const summary = summarize(results, maxFailures);
+  writeOut(values.json ? json(summary) : describeSummary(summary));
+  if (!values.json && summary.total > 1 && summary.valid === 0 && !isJsonArray(bytes) && api.safeDecode(bytes).success) {
+    writeErr(`${colorsFor(process.stderr).dim(`(one event over several lines? try '${NAME} decode')`)}\n`);
+  }
+  return summary.invalid === 0 ? EXIT_VALID : EXIT_INVALID;
+}
+
+// ---------------------------------------------------------------------------
+// Main
+
+function version() {
+  const manifest = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
+  return String(manifest.version);
+}
+
+/** @type {Record<string, (args: string[]) => Promise<number>>} */
+const COMMANDS = { decode: runDecode, verify: runVerify, batch: runBatch };
+
+/** @param {string[]} argv */
+async function main(argv) {
+  const [command, ...args] = argv;
+  if (command === undefined) throw new UsageError("no command given (decode, verify or batch)");
+  if (command === "-h" || command === "--help") return writeOut(MAIN_HELP), EXIT_VALID;
+  if (command === "-v" || command === "--version") return writeOut(`${version()}\n`), EXIT_VALID;
+  if (command === "help") {
+    const topic = args[0];
+    if (topic === undefined) return writeOut(MAIN_HELP), EXIT_VALID;
+    if (!Object.hasOwn(HELP, topic)) throw new UsageError(`unknown command '${escapeUnsafe(topic)}'`);
+    return writeOut(HELP[topic]), EXIT_VALID;
+  }
+  if (!Object.hasOwn(COMMANDS, command)) {
+    throw new UsageError(command.startsWith("-") ? `unknown option '${escapeUnsafe(command)}'` : `unknown command '${escapeUnsafe(command)}'`);
+  }
+  return COMMANDS[command](args);
+}
+
+/**
+ * The secret may sit in argv (`--secret S`, `--secret=S`) or the environment;
+ * it is cut from every output, error messages included.
+ * @param {string[]} argv
+ */
+function collectSecrets(argv) {
+  const add = (/** @type {string | undefined} */ s) => {
+    if (s && s.length >= 6) redactions.add(s);
+  };
+  add(process.env[SECRET_ENV]);
+  argv.forEach((arg, i) => {
+    if (arg === "--secret") add(argv[i + 1]);
+    else if (arg.startsWith("--secret=")) add(arg.slice("--secret=".length));
+  });
+}
+
+process.stdout.on("error", (error) => {
+  // `| head`: the reader left; nothing more to say.
+  if (/** @type {NodeJS.ErrnoException} */ (error).code === "EPIPE") process.exit(process.exitCode ?? EXIT_VALID);
+  throw error;
+});
+
+const argv = process.argv.slice(2);
+collectSecrets(argv);
+try {
+  process.exitCode = await main(argv);
+} catch (error) {
+  if (error instanceof UsageError) {
+    const usage = error.command ? HELP[error.command].split("\n")[0] : `Usage: ${NAME} <decode|verify|batch> [options] [FILE|-]`;
+    const help = error.command ? `${NAME} ${error.command} --help` : `${NAME} --help`;
+    writeErr(`${NAME}: ${error.message}\n${usage}\nRun '${help}' for more.\n`);
+    process.exitCode = EXIT_USAGE;
+  } else if (error instanceof InputError) {
+    writeErr(`${NAME}: ${error.message}\n`);
+    process.exitCode = EXIT_USAGE;
+  } else {
+    writeErr(`${NAME}: unexpected error: ${/** @type {Error} */ (error)?.stack ?? error}\n`);
+    process.exitCode = EXIT_USAGE;
+  }
+}

@@ -1,0 +1,614 @@
+// The command-line tool, pkg/dist/cli.mjs, run as a child process exactly as
+// the `bin` entry runs it: exit codes for every path, stdout and stderr
+// contents, stdin, --json, verify against the package's own `sign` and
+// against svix, batch summaries, the chunked (progress bar) path, and a
+// pseudo-terminal when `script` (util-linux) is there.
+//
+// Needs pkg/ built (`make test-package` or `node scripts/build-pkg.mjs`).
+// Run: node --test tests/cli/
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { accessSync, constants, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, describe, test } from "node:test";
+import { fileURLToPath } from "node:url";
+import { Webhook as SvixWebhook } from "svix";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const CLI = join(root, "pkg/dist/cli.mjs");
+const FIXTURES = join(root, "tests/fixtures");
+if (!existsSync(CLI)) throw new Error(`${CLI} is missing: build pkg/ first (node scripts/build-pkg.mjs)`);
+const { sign, decodeBatch, safeDecode } = await import(join(root, "pkg/dist/node.mjs"));
+
+const SUCCEEDED = join(FIXTURES, "login_succeeded.json");
+const FAILED = join(FIXTURES, "login_failed.json");
+const WITH_METADATA = join(FIXTURES, "login_succeeded_with_metadata.json");
+const fixture = (/** @type {string} */ path) => readFileSync(path);
+const oneLine = (/** @type {string} */ path) => JSON.stringify(JSON.parse(readFileSync(path, "utf8")));
+
+const SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+const SECRET_KEY = SECRET.slice("whsec_".length);
+
+const scratch = mkdtempSync(join(tmpdir(), "cwe-cli-"));
+after(() => {
+  rmSync(scratch, { recursive: true, force: true });
+  console.log(`# ${runs} runs of the CLI`);
+});
+let files = 0;
+/** A scratch file with these contents. @param {string | Buffer} contents */
+function temp(contents, name = `input-${files++}`) {
+  const path = join(scratch, name);
+  writeFileSync(path, contents);
+  return path;
+}
+
+/** Every output of every run, to check that the secret never appears. */
+const outputs = [];
+let runs = 0;
+
+/** A clean environment: no secret, no colour or progress settings. */
+function cleanEnv(/** @type {Record<string, string>} */ extra = {}) {
+  const env = { ...process.env };
+  for (const name of ["SEAM_WEBHOOK_SECRET", "NO_COLOR", "FORCE_COLOR", "CONNECT_WEBVIEW_EVENTS_PROGRESS"]) delete env[name];
+  return { ...env, ...extra };
+}
+
+/**
+ * Runs the CLI with pipes (never a terminal), so no output may hold an
+ * escape sequence.
+ * @param {string[]} args @param {{ input?: string | Buffer, env?: Record<string, string> }} [options]
+ */
+function run(args, { input, env } = {}) {
+  const child = spawnSync(process.execPath, [CLI, ...args], {
+    input: input ?? "",
+    env: cleanEnv(env),
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (child.error) throw child.error;
+  runs++;
+  const result = { status: child.status, stdout: child.stdout, stderr: child.stderr };
+  outputs.push(result.stdout, result.stderr);
+  assert.doesNotMatch(result.stdout + result.stderr, /\x1b/, "no escape sequence when the output is not a terminal");
+  return result;
+}
+
+/** A usage error: exit 2, message on stderr with a hint, nothing on stdout. @param {ReturnType<typeof run>} r @param {RegExp} message */
+function assertUsage(r, message) {
+  assert.equal(r.status, 2, r.stderr);
+  assert.equal(r.stdout, "");
+  assert.match(r.stderr, message);
+  assert.match(r.stderr, /\nUsage: connect-webview-events /);
+  assert.match(r.stderr, /--help' for more\.\n$/);
+}
+
+describe("package wiring, help and version", () => {
+  test("pkg/package.json names dist/cli.mjs as the bin; it is executable with a node shebang", () => {
+    const manifest = JSON.parse(readFileSync(join(root, "pkg/package.json"), "utf8"));
+    assert.deepEqual(manifest.bin, { "connect-webview-events": "./dist/cli.mjs" });
+    accessSync(CLI, constants.X_OK);
+    assert.equal(readFileSync(CLI, "utf8").split("\n")[0], "#!/usr/bin/env node");
+    const r = spawnSync(CLI, ["--version"], { encoding: "utf8", env: cleanEnv() });
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stdout, `${manifest.version}\n`);
+  });
+
+  test("--version and -v print the package's version, exit 0", () => {
+    const { version } = JSON.parse(readFileSync(join(root, "pkg/package.json"), "utf8"));
+    for (const flag of ["--version", "-v"]) {
+      assert.deepEqual(run([flag]), { status: 0, stdout: `${version}\n`, stderr: "" });
+    }
+  });
+
+  test("--help, -h and `help` for the tool and for each command: stdout, exit 0", () => {
+    for (const args of [["--help"], ["help"]]) {
+      const r = run(args);
+      assert.equal(r.status, 0);
+      assert.equal(r.stderr, "");
+      assert.match(r.stdout, /^Usage: connect-webview-events <command> \[options\] \[FILE\|-\]\n/);
+      for (const command of ["decode", "verify", "batch"]) assert.match(r.stdout, new RegExp(`\\n  ${command} `));
+      assert.match(r.stdout, /Exit status: 0 valid/);
+    }
+    for (const [args, command, mentions] of [
+      [["decode", "--help"], "decode", /--max-bytes N/],
+      [["verify", "--json", "-h"], "verify", /SEAM_WEBHOOK_SECRET/],
+      [["help", "batch"], "batch", /--max-failures N/],
+    ]) {
+      const r = run(args);
+      assert.equal(r.status, 0, `${args.join(" ")}: ${r.stderr}`);
+      assert.equal(r.stderr, "");
+      assert.match(r.stdout, new RegExp(`^Usage: connect-webview-events ${command} `));
+      assert.match(r.stdout, mentions);
+    }
+  });
+});
+
+describe("usage errors: exit 2, stderr, a usage hint", () => {
+  test("no command, an unknown command, an unknown option before the command", () => {
+    assertUsage(run([]), /^connect-webview-events: no command given/);
+    assertUsage(run(["frob"]), /^connect-webview-events: unknown command 'frob'\n/);
+    assertUsage(run(["--frob"]), /^connect-webview-events: unknown option '--frob'\n/);
+    assertUsage(run(["help", "frob"]), /unknown command 'frob'/);
+  });
+
+  test("unknown options, missing values, bad numbers, two FILEs: the command's usage line", () => {
+    assertUsage(run(["decode", "--frob", FAILED]), /Unknown option '--frob'/);
+    assertUsage(run(["decode", FAILED, "--max-bytes"]), /--max-bytes/);
+    assertUsage(run(["decode", "--max-bytes", "ten", FAILED]), /--max-bytes: expected a non-negative integer, found 'ten'/);
+    assertUsage(run(["decode", "--json=yes", FAILED]), /'--json' does not take an argument/);
+    assertUsage(run(["decode", FAILED, SUCCEEDED]), /expected at most one FILE, found 2/);
+    const batch = run(["batch", "--max-failures=-1", FAILED]);
+    assertUsage(batch, /--max-failures: expected a non-negative integer, found '-1'/);
+    assert.match(batch.stderr, /\nUsage: connect-webview-events batch \[options\] \[FILE\|-\]\nRun 'connect-webview-events batch --help' for more\.\n$/);
+    assertUsage(run(["verify", "--secret", SECRET, "--tolerance", "5m", FAILED]), /--tolerance: expected a non-negative integer/);
+    assertUsage(run(["verify", "--secret", SECRET, "--now", "yesterday", FAILED]), /--now: expected a non-negative integer/);
+    assertUsage(run(["verify", "--secret", SECRET, "--header", "no-separator", FAILED]), /--header: expected NAME:VALUE or NAME=VALUE/);
+  });
+
+  test("a file that cannot be read: stderr, exit 2, for every command", () => {
+    const missing = join(scratch, "no-such-file.json");
+    for (const command of [["decode"], ["verify", "--secret", SECRET, "--header", "webhook-id: msg_1"]]) {
+      const r = run([...command, missing]);
+      assert.deepEqual(r, { status: 2, stdout: "", stderr: `connect-webview-events: cannot read ${missing}: no such file\n` });
+    }
+    const directory = run(["batch", scratch]);
+    assert.deepEqual(directory, { status: 2, stdout: "", stderr: `connect-webview-events: cannot read ${scratch}: is a directory\n` });
+    const headers = run(["verify", "--secret", SECRET, "--headers-file", missing, FAILED]);
+    assert.equal(headers.status, 2);
+    assert.match(headers.stderr, /cannot read .*no-such-file\.json: no such file/);
+  });
+});
+
+describe("decode", () => {
+  const FAILED_SUMMARY = [
+    "valid connect_webview.login_failed event",
+    "  connect_webview_id: 00000000-0000-0000-0000-000000000000",
+    "  created_at: 2025-01-01T00:00:00.000Z",
+    "  event_id: 00000000-0000-0000-0000-000000000000",
+    "  event_type: connect_webview.login_failed",
+    "  occurred_at: 2025-01-01T00:00:00.000Z",
+    "  workspace_id: 00000000-0000-0000-0000-000000000000",
+    "",
+  ].join("\n");
+
+  test("a valid event: type and each field on stdout, exit 0; from FILE, from -, from stdin with no FILE", () => {
+    assert.deepEqual(run(["decode", FAILED]), { status: 0, stdout: FAILED_SUMMARY, stderr: "" });
+    assert.deepEqual(run(["decode", "-"], { input: fixture(FAILED) }), { status: 0, stdout: FAILED_SUMMARY, stderr: "" });
+    assert.deepEqual(run(["decode"], { input: fixture(FAILED) }), { status: 0, stdout: FAILED_SUMMARY, stderr: "" });
+  });
+
+  test("fields outside the schema are marked as kept; strings that would read ambiguously are quoted", () => {
+    const r = run(["decode", WITH_METADATA]);
+    assert.equal(r.status, 0, r.stderr);
+    const lines = r.stdout.split("\n");
+    assert.equal(lines[0], "valid connect_webview.login_succeeded event");
+    assert.ok(lines.includes('  connected_account_custom_metadata: {"tenant":"acme-hotels","vip":true,"__proto__":"data"}'));
+    assert.ok(lines.includes("  customer_key: customer_8f3a"));
+    assert.ok(lines.includes("  event_description: An end user connected their August account."));
+    assert.ok(lines.includes('  hint: {"added_by_seam_later":[1,2.5,null]}  (unknown field, kept)'));
+    assert.equal(lines.filter((l) => l.includes("(unknown field, kept)")).length, 1);
+    assert.equal(lines.filter((l) => l.startsWith("  ")).length, Object.keys(JSON.parse(fixture(WITH_METADATA).toString())).length);
+    assert.ok(run(["decode", SUCCEEDED]).stdout.split("\n").includes('  customer_key: ""'));
+  });
+
+  test("payload text cannot drive the terminal: control and bidi characters are escaped", () => {
+    const event = JSON.parse(fixture(FAILED).toString());
+    event.event_description = "red \u001b[31m text \u202e";
+    const r = run(["decode"], { input: JSON.stringify(event) });
+    assert.equal(r.status, 0);
+    assert.ok(r.stdout.includes('  event_description: "red \\u001b[31m text \\u202e"\n'), r.stdout);
+  });
+
+  test("--json: the event as JSON, equal to JSON.parse of the fixture", () => {
+    for (const path of [SUCCEEDED, FAILED, WITH_METADATA]) {
+      const r = run(["decode", "--json", path]);
+      assert.equal(r.status, 0, r.stderr);
+      assert.equal(r.stderr, "");
+      assert.deepEqual(JSON.parse(r.stdout), JSON.parse(readFileSync(path, "utf8")));
+    }
+    const fromStdin = run(["decode", "--json"], { input: fixture(WITH_METADATA) });
+    assert.deepEqual(JSON.parse(fromStdin.stdout), JSON.parse(fixture(WITH_METADATA).toString()));
+    assert.ok(Object.hasOwn(JSON.parse(fromStdin.stdout).connected_account_custom_metadata, "__proto__"));
+  });
+
+  test("an invalid event: every issue on stderr as `code path: message`, exit 1", () => {
+    const r = run(["decode"], { input: '{"event_type": "connect_webview.login_failed", "event_id": "x", "workspace_id": 7}' });
+    assert.equal(r.status, 1);
+    assert.equal(r.stdout, "");
+    const lines = r.stderr.trimEnd().split("\n");
+    assert.deepEqual(
+      lines.map((l) => l.split(":")[0]),
+      ["invalid_uuid /event_id", "invalid_type /workspace_id", "missing_field /connect_webview_id", "missing_field /created_at", "missing_field /occurred_at"],
+    );
+    assert.equal(lines[0], 'invalid_uuid /event_id: expected a UUID like 00000000-0000-0000-0000-000000000000, found "x": it has 1 characters, not 36');
+  });
+
+  test("invalid_json and invalid_utf8 give line:column; the root path shows as (root)", () => {
+    const json = run(["decode", temp('{\n  "event_type": }')]);
+    assert.equal(json.status, 1);
+    assert.match(json.stderr, /^invalid_json \(root\) 2:17: not valid JSON at line 2, column 17: /);
+    const utf8 = run(["decode", "-"], { input: Buffer.from([0x7b, 0x0a, 0x20, 0xff, 0x7d]) });
+    assert.equal(utf8.status, 1);
+    assert.match(utf8.stderr, /^invalid_utf8 \(root\) 2:2: expected UTF-8 text, found byte 0xff/);
+    const array = run(["decode"], { input: `[${fixture(FAILED)}]` });
+    assert.equal(array.status, 1);
+    assert.match(array.stderr, /^invalid_type \(root\): expected a JSON object, found an array\n\(a JSON array of events\? try 'connect-webview-events batch'\)\n$/);
+  });
+
+  test("the exact bytes are decoded: a byte-order mark is refused, as the package refuses it", () => {
+    const r = run(["decode", "--json", temp(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), fixture(FAILED)]))]);
+    assert.equal(r.status, 1);
+    assert.deepEqual(JSON.parse(r.stdout), { issues: safeDecode(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), fixture(FAILED)])).error.issues });
+  });
+
+  test("--json when invalid: {\"issues\": [...]} on stdout, nothing on stderr, exit 1", () => {
+    const input = '{"event_type": "device.connected"}';
+    const r = run(["decode", "--json"], { input });
+    assert.equal(r.status, 1);
+    assert.equal(r.stderr, "");
+    assert.deepEqual(JSON.parse(r.stdout), { issues: safeDecode(input).error.issues });
+    assert.deepEqual(JSON.parse(r.stdout).issues.map((i) => [i.code, i.path]), [["unknown_event_type", "/event_type"]]);
+  });
+
+  test("--strict and --max-bytes pass through", () => {
+    const strict = run(["decode", "--strict", WITH_METADATA]);
+    assert.deepEqual(strict, { status: 1, stdout: "", stderr: 'unknown_field /hint: expected only the fields of connect_webview.login_succeeded events, found "hint"\n' });
+    const size = fixture(FAILED).length;
+    const small = run(["decode", "--max-bytes", String(size - 1), FAILED]);
+    assert.equal(small.status, 1);
+    assert.match(small.stderr, /^payload_too_large \(root\): /);
+    assert.equal(run(["decode", "--max-bytes", String(size), FAILED]).status, 0);
+  });
+});
+
+describe("verify", () => {
+  const body = fixture(WITH_METADATA);
+  const now = () => Math.floor(Date.now() / 1000);
+  /** `--header name: value` for each header. @param {Record<string, string>} headers */
+  const headerArgs = (headers, separator = ": ") => Object.entries(headers).flatMap(([name, value]) => ["--header", `${name}${separator}${value}`]);
+
+  test("signed by the package's own sign: exit 0, `authentic` and the event on stdout", () => {
+    const headers = sign({ payload: body, secret: SECRET, id: "msg_cli_1" });
+    const r = run(["verify", "--secret", SECRET, ...headerArgs(headers), WITH_METADATA]);
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stderr, "");
+    const signedAt = new Date(Number(headers["webhook-timestamp"]) * 1000).toISOString().replace(".000Z", "Z");
+    assert.ok(r.stdout.startsWith(`authentic: id msg_cli_1, signed ${signedAt}\nvalid connect_webview.login_succeeded event\n`), r.stdout);
+    assert.ok(r.stdout.includes("  hint: "));
+  });
+
+  test("NAME=VALUE headers, the body from stdin, the secret from SEAM_WEBHOOK_SECRET, --json", () => {
+    const headers = sign({ payload: body, secret: SECRET });
+    const r = run(["verify", "--json", ...headerArgs(headers, "=")], { input: body, env: { SEAM_WEBHOOK_SECRET: SECRET } });
+    assert.equal(r.status, 0, r.stderr);
+    assert.deepEqual(JSON.parse(r.stdout), JSON.parse(body.toString()));
+  });
+
+  test("--headers-file: `name: value` lines (with a request line and a comment), or a JSON object", () => {
+    const headers = sign({ payload: body, secret: SECRET });
+    const lines = ["POST /webhooks/seam HTTP/1.1", "# from the access log", "Content-Type: application/json", ...Object.entries(headers).map(([n, v]) => `${n.toUpperCase()}: ${v}`), ""];
+    for (const file of [temp(lines.join("\r\n")), temp(JSON.stringify(headers))]) {
+      const r = run(["verify", "--secret", SECRET, "--headers-file", file, WITH_METADATA]);
+      assert.equal(r.status, 0, r.stderr);
+    }
+    const bad = run(["verify", "--secret", SECRET, "--headers-file", temp("webhook-id msg_1\n"), WITH_METADATA]);
+    assertUsage(bad, /--headers-file .* line 1: expected NAME:VALUE or NAME=VALUE/);
+  });
+
+  test("svix-style headers, signed by the svix package", () => {
+    const id = "msg_2KWPBgLlAfxdpx2AI54pPJ85f4W";
+    const date = new Date();
+    const signature = new SvixWebhook(SECRET).sign(id, date, body.toString());
+    const headers = { "svix-id": id, "svix-timestamp": String(Math.floor(date.getTime() / 1000)), "svix-signature": signature };
+    const r = run(["verify", "--secret", SECRET, ...headerArgs(headers), WITH_METADATA]);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, new RegExp(`^authentic: id ${id}, signed `));
+  });
+
+  test("a tampered body: exit 1, `not authentic: invalid_signature: ...`; --json gives the error", () => {
+    const headers = sign({ payload: body, secret: SECRET });
+    const tampered = Buffer.from(body.toString().replace("acme-hotels", "evil-hotels"));
+    const r = run(["verify", "--secret", SECRET, ...headerArgs(headers)], { input: tampered });
+    assert.equal(r.status, 1);
+    assert.equal(r.stdout, "");
+    assert.match(r.stderr, /^not authentic: invalid_signature: .+\n$/);
+    const asJson = run(["verify", "--json", "--secret", SECRET, ...headerArgs(headers)], { input: tampered });
+    assert.equal(asJson.status, 1);
+    assert.equal(asJson.stderr, "");
+    assert.deepEqual(Object.keys(JSON.parse(asJson.stdout)), ["name", "code", "message"]);
+    assert.equal(JSON.parse(asJson.stdout).code, "invalid_signature");
+    // One byte added at the end (a trailing newline) is another body.
+    const newline = run(["verify", "--secret", SECRET, ...headerArgs(headers)], { input: Buffer.concat([body, Buffer.from("\n")]) });
+    assert.match(newline.stderr, /^not authentic: invalid_signature: /);
+  });
+
+  test("a missing header: exit 1, missing_header", () => {
+    const { "webhook-signature": _, ...headers } = sign({ payload: body, secret: SECRET });
+    const r = run(["verify", "--secret", SECRET, ...headerArgs(headers), WITH_METADATA]);
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /^not authentic: missing_header: missing header webhook-signature/);
+    const none = run(["verify", "--secret", SECRET, WITH_METADATA]);
+    assert.match(none.stderr, /^not authentic: missing_header: /);
+    assert.equal(none.status, 1);
+  });
+
+  test("an old timestamp: refused by default, accepted with --now, --tolerance widens the window", () => {
+    const headers = sign({ payload: body, secret: SECRET, timestamp: 1_700_000_000 });
+    const args = ["verify", "--secret", SECRET, ...headerArgs(headers), WITH_METADATA];
+    const late = run(args);
+    assert.equal(late.status, 1);
+    assert.match(late.stderr, /^not authentic: timestamp_too_old: /);
+    assert.equal(run([...args, "--now", "1700000060"]).status, 0);
+    assert.match(run([...args, "--now", "1700000301"]).stderr, /^not authentic: timestamp_too_old: /);
+    assert.match(run([...args, "--now", "1699999000"]).stderr, /^not authentic: timestamp_too_new: /);
+    assert.equal(run([...args, "--now", "1700000301", "--tolerance", "400"]).status, 0);
+    assert.match(run([...args, "--now", "1700000002", "--tolerance", "1"]).stderr, /^not authentic: timestamp_too_old: /);
+  });
+
+  test("authentic but not a valid event: the issues, exit 1; --strict and --max-bytes pass through", () => {
+    const invalid = Buffer.from('{"event_type": "device.connected"}');
+    const headers = sign({ payload: invalid, secret: SECRET });
+    const r = run(["verify", "--secret", SECRET, ...headerArgs(headers)], { input: invalid });
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /^authentic, but not a valid event:\nunknown_event_type \/event_type: /);
+    const asJson = run(["verify", "--json", "--secret", SECRET, ...headerArgs(headers)], { input: invalid });
+    assert.deepEqual(JSON.parse(asJson.stdout).issues.map((i) => [i.code, i.path]), [["unknown_event_type", "/event_type"]]);
+    const signed = sign({ payload: body, secret: SECRET });
+    const strict = run(["verify", "--strict", "--secret", SECRET, ...headerArgs(signed), WITH_METADATA]);
+    assert.equal(strict.status, 1);
+    assert.match(strict.stderr, /\nunknown_field \/hint: /);
+    const small = run(["verify", "--max-bytes", "100", "--secret", SECRET, ...headerArgs(signed), WITH_METADATA]);
+    assert.equal(small.status, 1);
+    assert.match(small.stderr, /payload_too_large \(root\): /);
+  });
+
+  test("no secret is a usage error; a malformed secret is not authentic (invalid_secret)", () => {
+    const headers = sign({ payload: body, secret: SECRET });
+    assertUsage(run(["verify", ...headerArgs(headers), WITH_METADATA]), /no secret: pass --secret whsec_\.\.\. or set SEAM_WEBHOOK_SECRET/);
+    const bad = run(["verify", "--secret", "whsec_not base64!", ...headerArgs(headers), WITH_METADATA]);
+    assert.equal(bad.status, 1);
+    assert.match(bad.stderr, /^not authentic: invalid_secret: /);
+  });
+
+  test("another secret: invalid_signature", () => {
+    const headers = sign({ payload: body, secret: SECRET });
+    const r = run(["verify", "--secret", "whsec_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", ...headerArgs(headers), WITH_METADATA]);
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /^not authentic: invalid_signature: /);
+  });
+
+  test("the secret never appears in any output, usage errors included", () => {
+    const headers = sign({ payload: body, secret: SECRET });
+    run(["verify", "--secret", SECRET, "--frob", SECRET, WITH_METADATA]);
+    run(["verify", `--secret=${SECRET}`, "--header", SECRET, WITH_METADATA]);
+    run(["verify", "--secret", SECRET, ...headerArgs(headers), WITH_METADATA, SECRET]);
+    run(["verify", ...headerArgs(headers), "--header", `webhook-id: ${SECRET}`], { input: body, env: { SEAM_WEBHOOK_SECRET: SECRET } });
+    run(["verify", "--secret", SECRET, ...headerArgs(headers), "--json", SECRET]);
+    assert.ok(outputs.length > 40);
+    for (const output of outputs) {
+      assert.ok(!output.includes(SECRET_KEY), `the secret was printed: ${output.slice(0, 300)}`);
+    }
+  });
+});
+
+describe("batch", () => {
+  const S = oneLine(SUCCEEDED);
+  const F = oneLine(FAILED);
+  const M = oneLine(WITH_METADATA);
+  const bad = S.replace('"event_id":"00000000-0000-0000-0000-000000000000"', '"event_id":"x"');
+  // line: 1 S, 2 F, 3 blank, 4 spaces, 5 syntax error, 6 unknown type,
+  // 7 bad UUID, 8 five missing fields, 9 M, 10 F with CRLF, 11 S.
+  const NDJSON = [S, F, "", "   ", '{"a": }', '{"event_type": "device.connected"}', bad, '{"event_type":"connect_webview.login_failed"}', M, `${F}\r`, S, ""].join("\n");
+  const EXPECTED = {
+    total: 9,
+    valid: 5,
+    invalid: 4,
+    event_types: { "connect_webview.login_succeeded": 3, "connect_webview.login_failed": 2 },
+    issue_codes: { missing_field: 5, invalid_json: 1, invalid_uuid: 1, unknown_event_type: 1 },
+  };
+
+  test("NDJSON: counts by type and by issue code, the failing lines, exit 1", () => {
+    const r = run(["batch", temp(NDJSON)]);
+    assert.equal(r.status, 1);
+    assert.equal(r.stderr, "");
+    const text = r.stdout;
+    assert.ok(text.startsWith("events:  9\nvalid:   5\ninvalid: 4\n\n"), text);
+    assert.ok(text.includes("\nvalid events by type:\n  connect_webview.login_succeeded  3\n  connect_webview.login_failed     2\n"), text);
+    assert.ok(text.includes("\nissues by code (8 in 4 events):\n  missing_field       5\n  invalid_json        1\n  invalid_uuid        1\n  unknown_event_type  1\n"), text);
+    const failing = text.slice(text.indexOf("\nfailing lines:\n") + "\nfailing lines:\n".length).trimEnd().split("\n");
+    assert.deepEqual(
+      failing.map((l) => l.split(": ")[0] + ":" + l.split(": ")[1].split(":")[0]),
+      [
+        "line 5:invalid_json (root) 5",
+        "line 6:unknown_event_type /event_type",
+        "line 7:invalid_uuid /event_id",
+        "line 8:missing_field /event_id",
+        "line 8:missing_field /workspace_id",
+        "line 8:missing_field /connect_webview_id",
+        "line 8:missing_field /created_at",
+        "line 8:missing_field /occurred_at",
+      ],
+    );
+    assert.match(failing[0], /^line 5: invalid_json \(root\) 5:7: not valid JSON at line 1, column 7: /);
+  });
+
+  test("--json: one summary object; from stdin", () => {
+    const r = run(["batch", "--json"], { input: NDJSON });
+    assert.equal(r.status, 1);
+    const summary = JSON.parse(r.stdout);
+    assert.deepEqual({ ...summary, failures: undefined, failures_not_listed: undefined }, { ...EXPECTED, failures: undefined, failures_not_listed: undefined });
+    assert.deepEqual(Object.keys(summary.issue_codes), Object.keys(EXPECTED.issue_codes), "most frequent first, then by name");
+    assert.equal(summary.failures_not_listed, 0);
+    assert.deepEqual(
+      summary.failures.map((f) => [f.index, f.line, f.issues.map((i) => i.code).join(",")]),
+      [[2, 5, "invalid_json"], [3, 6, "unknown_event_type"], [4, 7, "invalid_uuid"], [5, 8, "missing_field,missing_field,missing_field,missing_field,missing_field"]],
+    );
+    assert.deepEqual(summary.failures[0].issues[0], { ...summary.failures[0].issues[0], code: "invalid_json", path: "", line: 5, column: 7 });
+    assert.deepEqual(run(["batch", "--json", "-"], { input: NDJSON }).stdout, r.stdout);
+  });
+
+  test("--max-failures limits the listing, not the counts", () => {
+    const two = run(["batch", "--max-failures", "2"], { input: NDJSON });
+    assert.equal(two.status, 1);
+    assert.ok(two.stdout.includes("\nfailing lines (first 2 of 4):\nline 5: invalid_json (root) 5:7: "), two.stdout);
+    assert.ok(two.stdout.includes("\nline 6: unknown_event_type /event_type: "));
+    assert.ok(!two.stdout.includes("line 7:"));
+    assert.ok(two.stdout.endsWith("\n... and 2 more (--max-failures N to list more)\n"), two.stdout);
+    assert.ok(two.stdout.startsWith("events:  9\nvalid:   5\ninvalid: 4\n"));
+    const none = JSON.parse(run(["batch", "--json", "--max-failures", "0"], { input: NDJSON }).stdout);
+    assert.deepEqual([none.failures, none.failures_not_listed, none.invalid], [[], 4, 4]);
+    const one = JSON.parse(run(["batch", "--json", "--max-failures=1"], { input: NDJSON }).stdout);
+    assert.deepEqual([one.failures.map((f) => f.line), one.failures_not_listed], [[5], 3]);
+  });
+
+  test("--strict and --max-bytes apply to each event", () => {
+    const strict = JSON.parse(run(["batch", "--json", "--strict"], { input: NDJSON }).stdout);
+    assert.equal(strict.issue_codes.unknown_field, 1);
+    assert.deepEqual(strict.failures.find((f) => f.line === 9).issues.map((i) => [i.code, i.path]), [["unknown_field", "/hint"]]);
+    const small = JSON.parse(run(["batch", "--json", "--max-bytes", String(F.length)], { input: NDJSON }).stdout);
+    assert.equal(small.issue_codes.payload_too_large, 5, "lines 1, 7, 9 and 11 are longer than F, and line 10 is F and its \\r");
+  });
+
+  test("every event valid: exit 0; an empty input is zero events, exit 0", () => {
+    const r = run(["batch"], { input: `${S}\n${F}\n\n${M}\n` });
+    assert.equal(r.status, 0, r.stdout);
+    assert.ok(r.stdout.startsWith("events:  3\nvalid:   3\ninvalid: 0\n"));
+    assert.ok(!r.stdout.includes("failing lines"));
+    assert.deepEqual(JSON.parse(run(["batch", "--json"], { input: "\n\n" }).stdout), {
+      total: 0, valid: 0, invalid: 0, event_types: {}, issue_codes: {}, failures: [], failures_not_listed: 0,
+    });
+    assert.equal(run(["batch"], { input: "" }).status, 0);
+  });
+
+  test("a JSON array: element lines, the same counts", () => {
+    const array = `[\n${readFileSync(SUCCEEDED, "utf8").trim()},\n${F},\n7, {"event_type": "device.connected"},\n${M}\n]\n`;
+    const r = run(["batch", "--json", temp(array)]);
+    assert.equal(r.status, 1);
+    const summary = JSON.parse(r.stdout);
+    // `[`, the pretty event, then F on its own line: 7 and the next element share the line after.
+    const elementLine = 3 + readFileSync(SUCCEEDED, "utf8").trim().split("\n").length;
+    assert.deepEqual(
+      { total: summary.total, valid: summary.valid, types: summary.event_types, codes: summary.issue_codes },
+      { total: 5, valid: 3, types: { "connect_webview.login_succeeded": 2, "connect_webview.login_failed": 1 }, codes: { invalid_type: 1, unknown_event_type: 1 } },
+    );
+    assert.deepEqual(summary.failures.map((f) => [f.index, f.line, f.issues[0].code, f.issues[0].path]), [
+      [2, elementLine, "invalid_type", ""],
+      [3, elementLine, "unknown_event_type", "/event_type"],
+    ]);
+    const text = run(["batch", temp(array)]).stdout;
+    assert.ok(text.includes(`\nline ${elementLine}: invalid_type (root): expected a JSON object, found a number\n`), text);
+  });
+
+  test("an input that cannot be read as a whole (a broken array, not UTF-8): its issues, exit 1", () => {
+    const broken = run(["batch"], { input: "[\n{},\n" });
+    assert.equal(broken.status, 1);
+    assert.equal(broken.stdout, "");
+    assert.match(broken.stderr, /^cannot read the batch as a whole:\ninvalid_json \(root\) 3:1: /);
+    const utf8 = run(["batch", "--json"], { input: Buffer.concat([Buffer.from(`${S}\n${F}\n{"a": "`), Buffer.from([0xff]), Buffer.from('"}\n')]) });
+    assert.equal(utf8.status, 1);
+    assert.deepEqual(JSON.parse(utf8.stdout).issues.map((i) => [i.code, i.line, i.column]), [["invalid_utf8", 3, 8]]);
+  });
+
+  test("one event over several lines: a hint to use decode", () => {
+    const r = run(["batch", FAILED]);
+    assert.equal(r.status, 1);
+    assert.equal(r.stderr, "(one event over several lines? try 'connect-webview-events decode')\n");
+  });
+});
+
+describe("batch in chunks, as with a progress bar", () => {
+  // More than two chunks of 5,000 lines, failures on both sides of each chunk
+  // boundary, blank lines, a CRLF line, and lines starting with `[` (which a
+  // chunk must not start with, or decodeBatch would read it as an array).
+  const S = oneLine(SUCCEEDED);
+  const F = oneLine(FAILED);
+  const lines = [];
+  for (let i = 1; i <= 12_345; i++) {
+    if (i % 1000 === 0 || i === 5001 || i === 10_002) lines.push(i % 2 ? "  [1, 2]" : "[");
+    else if (i % 777 === 0) lines.push("");
+    else if (i % 613 === 0 || i === 4999 || i === 5000) lines.push('{"a": }');
+    else if (i % 501 === 0) lines.push('{"event_type": "device.connected"}');
+    else if (i % 97 === 0) lines.push(`${F}\r`);
+    else lines.push(i % 3 ? S : F);
+  }
+  const input = temp(`${lines.join("\n")}\n`, "large.ndjson");
+
+  test("the same summary, line numbers included, as one decodeBatch call; the bar is on stderr", () => {
+    const args = ["batch", "--json", "--max-failures", "100000", input];
+    const oneCall = run(args, { env: { CONNECT_WEBVIEW_EVENTS_PROGRESS: "0" } });
+    const chunked = run(args, { env: { CONNECT_WEBVIEW_EVENTS_PROGRESS: "1" } });
+    assert.equal(oneCall.status, 1);
+    assert.equal(oneCall.stderr, "", "no bar when stderr is not a terminal");
+    assert.equal(chunked.status, 1);
+    assert.equal(chunked.stdout, oneCall.stdout);
+    assert.match(chunked.stderr, /^\r\[#*\.*\] +\d+%  [\d,]+ events/);
+    assert.match(chunked.stderr, /\r\[#+\] 100%  [\d,]+ events/);
+    assert.match(chunked.stderr, /\r +\r$/, "the bar is cleared");
+    assert.ok(chunked.stderr.split("\r").length >= 4, "drawn once per chunk");
+
+    // Against the package itself, in this process.
+    const summary = JSON.parse(chunked.stdout);
+    const results = decodeBatch(readFileSync(input));
+    const failed = results.filter((r) => !r.success);
+    assert.equal(summary.total, results.length);
+    assert.equal(summary.invalid, failed.length);
+    assert.deepEqual(
+      summary.failures.map((f) => [f.index, f.line, f.issues]),
+      failed.map((r) => [r.index, r.line, JSON.parse(JSON.stringify(r.error.issues))]),
+    );
+    assert.deepEqual(summary.failures.filter((f) => [4999, 5000, 5001, 10_002].includes(f.line)).map((f) => [f.line, f.issues[0].code]), [
+      [4999, "invalid_json"], [5000, "invalid_json"], [5001, "invalid_type"], [10_002, "invalid_json"],
+    ]);
+    assert.equal(summary.failures.find((f) => f.line === 5000).issues[0].line, 5000);
+  });
+
+  test("the readable summary is the same too; --no-progress draws nothing", () => {
+    const oneCall = run(["batch", input], { env: { CONNECT_WEBVIEW_EVENTS_PROGRESS: "0" } });
+    const chunked = run(["batch", input], { env: { CONNECT_WEBVIEW_EVENTS_PROGRESS: "1" } });
+    assert.equal(chunked.stdout, oneCall.stdout);
+    const quiet = run(["batch", "--no-progress", input], { env: { CONNECT_WEBVIEW_EVENTS_PROGRESS: "1" } });
+    assert.deepEqual(quiet, { ...oneCall, stderr: "" });
+  });
+
+  test("a JSON array is decoded in one call, even with the bar asked for", () => {
+    const array = temp(`[${lines.filter((l) => l === S || l === F).slice(0, 6000).join(",\n")}]`);
+    const r = run(["batch", "--json", array], { env: { CONNECT_WEBVIEW_EVENTS_PROGRESS: "1" } });
+    assert.equal(r.stderr, "");
+    assert.equal(JSON.parse(r.stdout).total, 6000);
+  });
+});
+
+// A real terminal, through util-linux `script`: colours and the bar appear
+// only there, and NO_COLOR removes the colours.
+const hasScript = process.platform === "linux" && spawnSync("script", ["--version"], { encoding: "utf8" }).stdout?.includes("util-linux");
+describe("in a pseudo-terminal", { skip: hasScript ? false : "needs util-linux script" }, () => {
+  /** @param {string} command @param {Record<string, string>} [env] */
+  function inTerminal(command, env = {}) {
+    const r = spawnSync("script", ["-qfec", command, "/dev/null"], { encoding: "utf8", env: cleanEnv({ TERM: "xterm", ...env }), input: "" });
+    return { status: r.status, output: r.stdout };
+  }
+  const quote = (/** @type {string} */ s) => `'${s.replace(/'/g, "'\\''")}'`;
+  const cli = `${quote(process.execPath)} ${quote(CLI)}`;
+
+  test("colours on a terminal, none with NO_COLOR", () => {
+    const coloured = inTerminal(`${cli} batch ${quote(temp('{"a": }\n'))}`);
+    assert.equal(coloured.status, 1);
+    assert.match(coloured.output, /\x1b\[31minvalid_json\x1b\[0m/);
+    const plain = inTerminal(`${cli} batch ${quote(temp('{"a": }\n'))}`, { NO_COLOR: "1" });
+    assert.equal(plain.status, 1);
+    assert.doesNotMatch(plain.output, /\x1b/);
+    assert.match(plain.output, /line 1: invalid_json \(root\) 1:7: /);
+  });
+
+  test("the progress bar is drawn for a large NDJSON input, not for a small one", () => {
+    const S = oneLine(SUCCEEDED);
+    const large = temp(`${Array.from({ length: 11_000 }, () => S).join("\n")}\n`);
+    const r = inTerminal(`${cli} batch --max-failures 0 ${quote(large)}`, { NO_COLOR: "1" });
+    assert.equal(r.status, 0, r.output);
+    assert.match(r.output, /\r\[#+\] 100%  11,000 events/);
+    assert.match(r.output, /events:  11,000/);
+    const small = inTerminal(`${cli} batch ${quote(temp(`${S}\n`))}`, { NO_COLOR: "1" });
+    assert.doesNotMatch(small.output, /%/);
+  });
+});
