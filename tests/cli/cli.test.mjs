@@ -12,14 +12,14 @@ import { accessSync, constants, existsSync, mkdtempSync, readFileSync, rmSync, w
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, test } from "node:test";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { Webhook as SvixWebhook } from "svix";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const CLI = join(root, "pkg/dist/cli.mjs");
 const FIXTURES = join(root, "tests/fixtures");
 if (!existsSync(CLI)) throw new Error(`${CLI} is missing: build pkg/ first (node scripts/build-pkg.mjs)`);
-const { sign, decodeBatch, safeDecode } = await import(join(root, "pkg/dist/node.mjs"));
+const { sign, decodeBatch, safeDecode } = await import(pathToFileURL(join(root, "pkg/dist/node.mjs")).href);
 
 const SUCCEEDED = join(FIXTURES, "login_succeeded.json");
 const FAILED = join(FIXTURES, "login_failed.json");
