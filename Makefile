@@ -8,7 +8,7 @@ SHELL := bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 PORT ?= 8080
 
-.PHONY: setup pkg test test-rust test-wasm-node test-wasm-chrome test-wasm-firefox test-package test-cli test-browser test-memory demo bench test-demo fuzz
+.PHONY: setup pkg test test-rust test-wasm-node test-wasm-chrome test-wasm-firefox test-package test-packaging test-cli test-browser test-memory demo bench test-demo fuzz
 
 setup:
 	@scripts/setup.sh
@@ -21,7 +21,7 @@ pkg: setup
 ## the packed npm package in Node through import and require, and the same
 ## JavaScript cases against the browser build in Chromium and Firefox.
 test: setup
-	$(MAKE) --no-print-directory test-rust test-wasm-node test-wasm-chrome test-wasm-firefox test-package test-cli test-browser test-memory test-demo
+	$(MAKE) --no-print-directory test-rust test-wasm-node test-wasm-chrome test-wasm-firefox test-package test-packaging test-cli test-browser test-memory test-demo
 
 test-rust:
 	cargo test --locked
@@ -45,6 +45,14 @@ test-package:
 # test-package builds it).
 test-cli:
 	node --test --test-reporter=spec tests/cli/
+
+# Needs pkg/ (test-package builds it): the packed tarball installed into fresh
+# consumer projects under target/packaging/ and run there: tsc, Vite 7 and
+# webpack 5 builds in Chromium and Firefox (with a Web Worker), the workerd
+# runtime, Deno; tools from tests/packaging/package.json (about 1.5 min).
+test-packaging:
+	[ -f pkg/dist/workerd.js ] || node scripts/build-pkg.mjs
+	node --test --test-reporter=spec tests/packaging/
 
 # A million decodes with bounded memory (needs pkg/; about 20 s).
 test-memory:

@@ -6,6 +6,7 @@
 //   pkg/dist/node.cjs   Node, `require`: loads the .wasm beside it synchronously
 //   pkg/dist/node.mjs   Node, `import`: re-exports node.cjs (one instance)
 //   pkg/dist/web.js     browsers, bundlers, Deno, workers: .wasm inlined
+//   pkg/dist/workerd.js Cloudflare Workers: imports the .wasm beside it
 //   pkg/index.d.ts      types (index.d.cts for `require` under node16 resolution)
 import { execFileSync } from "node:child_process";
 import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -78,6 +79,17 @@ await build({
   format: "esm",
   platform: "neutral",
   target: "es2022",
+});
+// Cloudflare Workers: the .wasm stays an import of the file beside it, which
+// workerd and wrangler turn into a compiled WebAssembly.Module.
+await build({
+  ...common,
+  entryPoints: [`${template}/src/workerd.js`],
+  outfile: `${pkg}/dist/workerd.js`,
+  format: "esm",
+  platform: "neutral",
+  target: "es2022",
+  external: [`./${wasmName}`],
 });
 copyFileSync(`${wasmOut}/${wasmName}`, `${pkg}/dist/${wasmName}`);
 copyFileSync(`${template}/node.mjs`, `${pkg}/dist/node.mjs`);

@@ -61,4 +61,16 @@ if [ ! -f "$stamp" ] || ! cmp -s package-lock.json "$stamp"; then
   cp package-lock.json "$stamp"
 fi
 
+# 5. The consumer-side tools of the packaging tests (TypeScript, Vite, webpack,
+#    workerd, Deno), pinned by tests/packaging/package-lock.json. npm warns that
+#    the install scripts of workerd and deno were skipped: their binaries come
+#    in platform packages (@cloudflare/workerd-linux-64, @deno/linux-x64-glibc)
+#    and run without them.
+stamp=tests/packaging/node_modules/.setup-stamp
+if [ ! -f "$stamp" ] || ! cmp -s tests/packaging/package-lock.json "$stamp"; then
+  log "installing the packaging tests' npm tools"
+  (cd tests/packaging && npm ci --no-audit --no-fund --loglevel=error)
+  cp tests/packaging/package-lock.json "$stamp"
+fi
+
 log "ready"

@@ -1,0 +1,4 @@
+// expect: error TS2339: Property 'connected_account_id' does not exist on type 'ConnectWebviewEvent'.
+import { decode } from "connect-webview-events";
+
+console.log(decode("{}").connected_account_id); // not narrowed: login_failed has none

@@ -1,0 +1,7 @@
+// `require` from a CommonJS file under module nodenext: the `require`
+// condition, so index.d.cts.
+import events = require("connect-webview-events");
+
+export function eventType(body: string): events.ConnectWebviewEventType {
+  return events.decode(body).event_type;
+}

@@ -1,0 +1,66 @@
+// Typed use of the package: narrowing by event_type, a Fetch-style webhook
+// handler, the error classes and their codes. Must compile under --strict.
+import {
+  ConnectWebviewWebhook,
+  decode,
+  DecodeError,
+  safeDecode,
+  sign,
+  verify,
+  WebhookVerificationError,
+  type ConnectWebviewEvent,
+  type ConnectWebviewEventType,
+  type Issue,
+  type IssueCode,
+  type SignedHeaders,
+  type WebhookVerificationErrorCode,
+} from "connect-webview-events";
+
+export function describe(event: ConnectWebviewEvent): string {
+  switch (event.event_type) {
+    case "connect_webview.login_succeeded":
+      return `account ${event.connected_account_id} connected through ${event.connect_webview_id}`;
+    case "connect_webview.login_failed":
+      return `login failed in ${event.connect_webview_id}`;
+    default: {
+      const unreachable: never = event; // exactly two event types
+      return unreachable;
+    }
+  }
+}
+
+export async function handleWebhook(request: Request, secret: string): Promise<Response> {
+  const body = await request.text();
+  try {
+    const event = verify(body, request.headers, secret, { toleranceSeconds: 600 });
+    if (event.event_type === "connect_webview.login_succeeded") {
+      const metadata: Record<string, string | boolean> | undefined = event.connected_account_custom_metadata;
+      return Response.json({ account: event.connected_account_id, metadata });
+    }
+    return new Response(null, { status: 204 });
+  } catch (error) {
+    if (error instanceof WebhookVerificationError) {
+      const code: WebhookVerificationErrorCode = error.code;
+      return Response.json({ code }, { status: code === "invalid_secret" ? 500 : 401 });
+    }
+    if (error instanceof DecodeError) {
+      const issues: Issue[] = error.issues;
+      return Response.json(error.toJSON(), { status: issues.length > 0 ? 400 : 500 });
+    }
+    throw error;
+  }
+}
+
+export function fromLog(text: string): ConnectWebviewEventType | IssueCode[] {
+  const result = safeDecode(text, { strict: true, maxBytes: 65_536 });
+  return result.success ? result.data.event_type : result.error.issues.map((issue) => issue.code);
+}
+
+export function roundTrip(body: Uint8Array, secret: string): string {
+  const headers: SignedHeaders = sign({ payload: body, secret, timestamp: new Date() });
+  const webhook = new ConnectWebviewWebhook(secret, { toleranceSeconds: 60 });
+  const event = webhook.verify(body, new Headers({ ...headers }));
+  return event.event_type === "connect_webview.login_failed" ? event.connect_webview_id : event.connected_account_id;
+}
+
+export const fromBytes: ConnectWebviewEvent = decode(new TextEncoder().encode("{}").buffer);
