@@ -141,6 +141,9 @@ export type DecodePayload = string | Uint8Array | ArrayBuffer | Record<string, u
 /** The default `maxBytes`: 1048576 (1 MiB). */
 export declare const DEFAULT_MAX_BYTES: number;
 
+/** The default `maxBatchBytes` of {@link decodeBatch}: 268435456 (256 MiB). */
+export declare const DEFAULT_MAX_BATCH_BYTES: number;
+
 /**
  * Everything that is wrong with a payload. `issues` holds every problem
  * found, not only the first; `message` summarises them.
@@ -295,3 +298,37 @@ export declare class ConnectWebviewWebhook {
   constructor(secret: string, options?: VerifyOptions);
   verify(payload: string | Uint8Array | ArrayBuffer, headers: WebhookHeaders): ConnectWebviewEvent;
 }
+
+/** Options of {@link decodeBatch}. */
+export interface DecodeBatchOptions extends DecodeOptions {
+  /** `maxBytes` is per event. Refuse a whole input longer than this many bytes. Default 256 MiB. */
+  maxBatchBytes?: number;
+}
+
+/** One event of a batch: a {@link SafeDecodeResult} with where it was. */
+export type BatchResult = SafeDecodeResult & {
+  /** 0-based position among the events (blank NDJSON lines do not count). */
+  index: number;
+  /** 1-based line of the input where the event starts. */
+  line: number;
+};
+
+/**
+ * Decodes many events at once: NDJSON (one event per line, blank lines
+ * skipped) or a JSON array (when the first non-blank character is `[`), as a
+ * string or bytes, validated in one call into WebAssembly. One result per
+ * event, in order; a bad event does not stop the others. Issue `line` and
+ * `column` are those of the whole input.
+ *
+ * @throws {DecodeError} only when the input as a whole cannot be read: not a
+ * string or bytes, over `maxBatchBytes`, not UTF-8, or a JSON array that does
+ * not parse.
+ *
+ * @example
+ * ```ts
+ * for (const result of decodeBatch(readFileSync("webhooks.ndjson"))) {
+ *   if (!result.success) console.log(result.line, result.error.issues);
+ * }
+ * ```
+ */
+export declare function decodeBatch(input: string | Uint8Array | ArrayBuffer, options?: DecodeBatchOptions): BatchResult[];

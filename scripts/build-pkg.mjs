@@ -47,7 +47,15 @@ const glueExports = /^export \{ initSync, __wbg_init as default \};$/m;
 if (!glueExports.test(glue) || !/^export (function|class) /m.test(glue) || /^import /m.test(glue)) {
   throw new Error("the wasm-bindgen glue does not have the shape scripts/build-pkg.mjs patches");
 }
-const body = glue.replace(glueExports, "").replace(/^export (function|class) /gm, "$1 ");
+// Also patch out the default .wasm URL: the entries always pass the module,
+// and bundlers (Vite, webpack) that see `new URL("….wasm", import.meta.url)`
+// would copy a .wasm file into every user's build for nothing.
+const defaultUrl = /module_or_path = new URL\('connect_webview_events_bg\.wasm', import\.meta\.url\);/;
+if (!defaultUrl.test(glue)) throw new Error("the wasm-bindgen glue has no default .wasm URL to patch out");
+const body = glue
+  .replace(glueExports, "")
+  .replace(/^export (function|class) /gm, "$1 ")
+  .replace(defaultUrl, 'throw new Error("connect-webview-events passes the WebAssembly module explicitly");');
 const exported = [...glue.matchAll(/^export (?:function|class) (\w+)/gm)].map((m) => m[1]);
 writeFileSync(
   `${wasmOut}/glue-factory.js`,

@@ -1,4 +1,4 @@
-// deno run --node-modules-dir=manual --allow-read=node_modules main.js
+// deno run --node-modules-dir=manual main.js
 import { decode, safeDecode } from "connect-webview-events";
 import { loginFailed, loginSucceeded } from "./events.js";
 import { probe } from "./probe.js";
