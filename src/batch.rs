@@ -5,10 +5,10 @@
 //! problem with the input as a whole (too large, not UTF-8, a JSON array that
 //! does not parse) fails the batch. A JSON array is parsed once, as a whole.
 
-use crate::decode::{DecodeOptions, Fields};
-use crate::error::{DecodeError, Issue, IssueCode};
+use crate::check::check_array;
+use crate::decode::{build, DecodeOptions};
+use crate::error::DecodeError;
 use crate::event::{ConnectWebviewEvent, EventType};
-use crate::tree::{self, Node};
 
 /// The default limit on a whole batch: 256 MiB.
 pub const DEFAULT_MAX_BATCH_BYTES: usize = 256 << 20;
@@ -56,7 +56,7 @@ impl BatchOptions {
     /// assert_eq!(items[1].result.as_ref().unwrap_err().issues()[0].code, IssueCode::UnknownEventType);
     /// ```
     pub fn decode(&self, input: &str) -> Result<Vec<BatchItem<ConnectWebviewEvent>>, DecodeError> {
-        self.each(input, |(event_type, fields)| fields.into_event(event_type))
+        self.each(input, build)
     }
 
     /// [`decode`](Self::decode) for UTF-8 bytes.
@@ -66,7 +66,7 @@ impl BatchOptions {
 
     /// Checks every event without building them.
     pub fn validate(&self, input: &str) -> Result<Vec<BatchItem<EventType>>, DecodeError> {
-        self.each(input, |(event_type, _)| event_type)
+        self.each(input, |_, event_type| Ok(event_type))
     }
 
     /// [`validate`](Self::validate) for UTF-8 bytes.
@@ -78,33 +78,27 @@ impl BatchOptions {
         DecodeOptions::new().max_bytes(self.max_batch_bytes).utf8(input)
     }
 
-    fn each<'de, T>(
+    /// Checks each event, then `finish`es the valid ones with their text.
+    fn each<T>(
         &self,
-        input: &'de str,
-        finish: impl Fn((EventType, Fields<'de>)) -> T,
+        input: &str,
+        finish: impl Fn(&str, EventType) -> Result<T, DecodeError>,
     ) -> Result<Vec<BatchItem<T>>, DecodeError> {
         DecodeOptions::new().max_bytes(self.max_batch_bytes).check_size(input.len())?;
         if !input.trim_start_matches(is_blank).starts_with('[') {
             let lines = ndjson_spans(input).into_iter().enumerate().map(|(index, span)| {
-                let result = self.decode.check(&input[span.start..span.end]).map(&finish).map_err(|e| span.relocate(e));
+                let text = &input[span.start..span.end];
+                let result = self.decode.validate(text).and_then(|t| finish(text, t)).map_err(|e| span.relocate(e));
                 BatchItem { index, line: span.line, result }
             });
             return Ok(lines.collect());
         }
-        let mut issues = Vec::new();
-        let elements = match tree::parse(input, &mut issues) {
-            Ok(Node::Array(elements)) => elements,
-            Ok(other) => return Err(not_an_array(&other)),
-            Err(syntax) => return Err(DecodeError::new(vec![syntax])),
-        };
-        let mut parse_issues = route_by_element(issues, elements.len());
+        let verdicts = check_array(input, self.decode.strict)?;
         let spans = element_spans(input);
-        let items = elements.into_iter().enumerate().map(|(index, element)| {
+        let items = verdicts.into_iter().enumerate().map(|(index, verdict)| {
             let span = spans.get(index).copied().unwrap_or(Span { start: 0, end: 0, line: 1, column: 1 });
-            let result = match self.decode.check_size(span.end - span.start) {
-                Ok(()) => self.decode.check_node(element, std::mem::take(&mut parse_issues[index])).map(&finish),
-                Err(too_large) => Err(too_large),
-            };
+            let text = &input[span.start..span.end];
+            let result = self.decode.check_size(text.len()).and(verdict).and_then(|t| finish(text, t));
             BatchItem { index, line: span.line, result }
         });
         Ok(items.collect())
@@ -211,31 +205,10 @@ fn element_spans(input: &str) -> Vec<Span> {
     spans
 }
 
-/// Splits issues found while parsing a whole array (`/3/event_id`) among its
-/// elements (`/event_id` of element 3).
-fn route_by_element(issues: Vec<Issue>, elements: usize) -> Vec<Vec<Issue>> {
-    let mut routed = vec![Vec::new(); elements];
-    for mut issue in issues {
-        let rest = issue.path.strip_prefix('/').unwrap_or("");
-        let (index, path) = rest.split_once('/').map_or((rest, ""), |(i, p)| (i, p));
-        if let Some(bucket) = index.parse::<usize>().ok().and_then(|i| routed.get_mut(i)) {
-            issue.path = if path.is_empty() { String::new() } else { format!("/{path}") };
-            bucket.push(issue);
-        }
-    }
-    routed
-}
-
-/// The input starts with `[` but is not an array: cannot happen after a parse
-/// that succeeded, but is an issue rather than a panic.
-fn not_an_array(node: &Node<'_>) -> DecodeError {
-    let message = format!("expected a JSON array of events, found {}", node.kind());
-    DecodeError::new(vec![Issue::new(IssueCode::InvalidType, String::new(), message)])
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::IssueCode;
 
     const FAILED: &str = include_str!("../tests/fixtures/login_failed.json");
 
@@ -302,14 +275,6 @@ mod tests {
         );
         assert!(element_spans("[]").is_empty());
         assert!(element_spans("[ \n ]").is_empty());
-    }
-
-    #[test]
-    fn issues_from_the_whole_array_go_to_their_element() {
-        let issue = |path: &str| Issue::new(IssueCode::DuplicateField, path.into(), String::new());
-        let routed = route_by_element(vec![issue("/1/a"), issue("/0/b/c"), issue("/1"), issue("/9/x")], 2);
-        let paths: Vec<Vec<&str>> = routed.iter().map(|v| v.iter().map(|i| i.path.as_str()).collect()).collect();
-        assert_eq!(paths, [vec!["/b/c"], vec!["/a", ""]]);
     }
 
     #[test]

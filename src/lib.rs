@@ -3,6 +3,7 @@
 #![forbid(unsafe_code)]
 
 mod batch;
+mod check;
 mod decode;
 mod error;
 mod event;
@@ -10,7 +11,6 @@ mod pointer;
 pub mod rules;
 mod schema;
 mod signature;
-mod tree;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 

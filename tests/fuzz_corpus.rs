@@ -1,6 +1,7 @@
 //! Replays the fuzz corpus (fuzz/corpus/<target>/) and every saved crash
 //! (fuzz/regressions/<target>/) through the same checks as the fuzz targets,
 //! on stable Rust, so that `make test` keeps them passing.
+#![cfg(not(target_arch = "wasm32"))] // reads files; the wasm tests are tests/node.rs and tests/web.rs
 
 #[path = "../fuzz/checks.rs"]
 mod checks;

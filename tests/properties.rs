@@ -1,6 +1,8 @@
 //! Property tests: every valid event round-trips exactly, and a change to one
 //! field yields exactly that field's issue code and path.
 
+#![cfg(not(target_arch = "wasm32"))] // proptest is a native dev-dependency
+
 use connect_webview_events::{decode, decode_slice, DecodeOptions, EventType, IssueCode};
 use proptest::prelude::*;
 use serde_json::{Map, Value};
