@@ -47,7 +47,8 @@ export const JSON_SCHEMA = {
 
 /** ajv compiled with ajv-formats (uuid, date-time) and the discriminator. */
 export function compileAjv() {
-  const ajv = new Ajv({ discriminator: true });
+  // allowUnionTypes: metadata values are ["string", "boolean"].
+  const ajv = new Ajv({ discriminator: true, allowUnionTypes: true });
   addFormats(ajv, ["uuid", "date-time"]);
   return ajv.compile(JSON_SCHEMA);
 }

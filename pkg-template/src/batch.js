@@ -1,7 +1,7 @@
 // @ts-check
 // decodeBatch: many events (NDJSON or a JSON array) validated in one call into
 // WebAssembly; the engine's JSON.parse then builds only the valid events.
-import { checkSize, checkText, DecodeError, describe, isArrayBuffer, isUint8Array, readOptions, utf8Bytes } from "./decode.js";
+import { checkSize, DecodeError, describe, encodeText, isArrayBuffer, isUint8Array, readOptions } from "./decode.js";
 
 /** The default limit on a whole batch: 256 MiB. */
 export const DEFAULT_MAX_BATCH_BYTES = 256 * 1024 * 1024;
@@ -43,8 +43,7 @@ export function createBatch(runtime) {
     /** @type {() => string} */
     let text;
     if (typeof input === "string") {
-      checkText(input, maxBatchBytes);
-      const bytes = utf8Bytes(input);
+      const bytes = encodeText(input, maxBatchBytes);
       outcome = runtime.call((wasm) => wasm.validateBatchBytes(bytes, strict, maxBytes, maxBatchBytes));
       text = () => input;
     } else if (isUint8Array(input) || isArrayBuffer(input)) {

@@ -173,28 +173,15 @@ function loneSurrogate(path, what) {
   return issue("invalid_utf8", path, `expected a ${what} with a UTF-8 form, found one with a lone surrogate`);
 }
 
-/**
- * The UTF-8 length of a string (a lone surrogate counts as the 3 bytes of
- * U+FFFD, which replaces it in TextEncoder), and the index of the first lone
- * surrogate or -1. Stops counting past `limit`.
- * @param {string} text @param {number} limit
- */
-function utf8Length(text, limit) {
-  let bytes = 0;
-  let loneSurrogateAt = -1;
-  for (let i = 0; i < text.length && bytes <= limit; i++) {
+/** The index of the first lone surrogate in `text`, or -1. @param {string} text */
+function loneSurrogateAt(text) {
+  for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);
-    if (unit < 0x80) bytes += 1;
-    else if (unit < 0x800) bytes += 2;
-    else if (unit <= 0xdbff && unit >= 0xd800 && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      bytes += 4;
-      i++;
-    } else {
-      if (unit >= 0xd800 && unit <= 0xdfff && loneSurrogateAt < 0) loneSurrogateAt = i;
-      bytes += 3;
-    }
+    if (unit < 0xd800 || unit > 0xdfff) continue;
+    if (unit <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) i++;
+    else return i;
   }
-  return { bytes, loneSurrogateAt };
+  return -1;
 }
 
 /**
@@ -216,19 +203,28 @@ function tooLarge(maxBytes, found) {
 }
 
 /**
- * Refuses a payload over `maxBytes` of UTF-8 without copying it.
+ * Refuses a payload over `maxBytes` of UTF-8 before it goes anywhere near
+ * wasm. A string longer than `maxBytes` code units is refused at once; a
+ * shorter one is measured exactly when it is encoded (see `encodeText`).
  * @param {string | Uint8Array} payload @param {number} maxBytes
  */
 export function checkSize(payload, maxBytes) {
-  if (typeof payload !== "string") {
-    if (payload.byteLength > maxBytes) throw tooLarge(maxBytes, payload.byteLength);
-    return;
-  }
-  // One UTF-16 code unit takes 1 to 3 bytes of UTF-8 (a pair takes 4).
-  if (payload.length * 3 <= maxBytes) return;
-  if (payload.length > maxBytes) throw tooLarge(maxBytes, `at least ${payload.length}`);
-  const { bytes } = utf8Length(payload, maxBytes);
-  if (bytes > maxBytes) throw tooLarge(maxBytes, `at least ${bytes}`);
+  const size = typeof payload === "string" ? payload.length : payload.byteLength;
+  // UTF-8 never takes fewer bytes than UTF-16 code units.
+  if (size > maxBytes) throw tooLarge(maxBytes, typeof payload === "string" ? `at least ${size}` : size);
+}
+
+/**
+ * The UTF-8 bytes of a string payload, checked: its size against `maxBytes`
+ * (exactly, once encoded, and before wasm sees it) and its encoding (a lone
+ * surrogate has no UTF-8 form: invalid_utf8 with its position).
+ * @param {string} text @param {number} maxBytes
+ */
+export function encodeText(text, maxBytes) {
+  checkText(text, maxBytes);
+  const bytes = utf8Bytes(text);
+  if (bytes.byteLength > maxBytes) throw tooLarge(maxBytes, bytes.byteLength);
+  return bytes;
 }
 
 /**
@@ -238,10 +234,10 @@ export function checkSize(payload, maxBytes) {
 export function checkText(text, maxBytes) {
   checkSize(text, maxBytes);
   if (!hasLoneSurrogate(text)) return;
-  const { loneSurrogateAt } = utf8Length(text, Infinity);
-  const { line, column } = position(text, loneSurrogateAt);
-  const unit = text.charCodeAt(loneSurrogateAt).toString(16);
-  const message = `expected text that has a UTF-8 form, found a lone surrogate \\u${unit} at index ${loneSurrogateAt} (line ${line}, column ${column})`;
+  const at = loneSurrogateAt(text);
+  const { line, column } = position(text, at);
+  const unit = text.charCodeAt(at).toString(16);
+  const message = `expected text that has a UTF-8 form, found a lone surrogate \\u${unit} at index ${at} (line ${line}, column ${column})`;
   throw new DecodeError([{ code: "invalid_utf8", path: "", message, line, column }]);
 }
 
@@ -250,7 +246,7 @@ let scratch = new Uint8Array(4096);
 
 /**
  * The UTF-8 bytes of `text` (a lone surrogate becomes U+FFFD), in a buffer
- * reused from call to call up to 1 MiB: read them before the next call.
+ * reused from call to call up to 4 MiB: read them before the next call.
  * Encoding here with `encodeInto` is several times faster than handing the
  * string to wasm-bindgen, which copies short strings a character at a time.
  * @param {string} text
@@ -258,7 +254,7 @@ let scratch = new Uint8Array(4096);
 export function utf8Bytes(text) {
   const most = text.length * 3;
   if (most > scratch.length) {
-    if (most > 1 << 20) return encoder.encode(text);
+    if (most > 4 << 20) return encoder.encode(text);
     scratch = new Uint8Array(Math.max(most, scratch.length * 2));
   }
   const { written } = encoder.encodeInto(text, scratch);
@@ -280,8 +276,7 @@ export function createDecode(runtime) {
     const { strict, maxBytes } = readOptions(options);
     let issues;
     if (typeof payload === "string") {
-      checkText(payload, maxBytes);
-      const bytes = utf8Bytes(payload);
+      const bytes = encodeText(payload, maxBytes);
       issues = runtime.call((wasm) => wasm.validateBytes(bytes, strict));
       if (issues === undefined) return JSON.parse(payload);
     } else if (isUint8Array(payload) || isArrayBuffer(payload)) {
@@ -291,8 +286,7 @@ export function createDecode(runtime) {
       if (issues === undefined) return JSON.parse(utf8.decode(bytes));
     } else if (isPlainObject(payload)) {
       const text = stringifyPlain(payload);
-      checkText(text, maxBytes);
-      const bytes = utf8Bytes(text);
+      const bytes = encodeText(text, maxBytes);
       issues = runtime.call((wasm) => wasm.validateBytes(bytes, strict));
       if (issues === undefined) return JSON.parse(text);
     } else {
