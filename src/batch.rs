@@ -212,7 +212,10 @@ mod tests {
 
     const FAILED: &str = include_str!("../tests/fixtures/login_failed.json");
 
-    fn summary(input: &str) -> Vec<(usize, usize, Vec<(IssueCode, Option<usize>, Option<usize>)>)> {
+    /// (index, line, [(code, line, column)]) of each item.
+    type Summary = Vec<(usize, usize, Vec<(IssueCode, Option<usize>, Option<usize>)>)>;
+
+    fn summary(input: &str) -> Summary {
         BatchOptions::default()
             .validate(input)
             .unwrap()

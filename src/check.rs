@@ -97,7 +97,9 @@ struct KeySet<'de> {
 }
 
 impl<'de> KeySet<'de> {
-    /// Adds `key`; false when it was already there.
+    /// Adds `key`; false when it was already there. Takes the `Cow` itself,
+    /// so that a borrowed key is stored without a copy.
+    #[allow(clippy::ptr_arg)]
     fn insert(&mut self, key: &Cow<'de, str>) -> bool {
         const LINEAR_SCAN_LIMIT: usize = 16;
         if let Some(index) = &mut self.index {
