@@ -8,7 +8,8 @@ export const DEFAULT_MAX_BATCH_BYTES = 256 * 1024 * 1024;
 
 /**
  * @typedef {{ code: string, path: string, message: string, line?: number, column?: number }} Issue
- * @typedef {{ lines: Uint32Array, failures: { index: number, issues: Issue[] }[] } | { issues: Issue[] }} BatchOutcome
+ * @typedef {{ lines: Uint32Array, failures: string } | { issues: string }} BatchOutcome
+ *   `failures` (`[{ index, issues }]`) and `issues` come as JSON text.
  * @typedef {{
  *   validateBatchBytes(input: Uint8Array, strict: boolean, maxBytes: number, maxBatchBytes: number): BatchOutcome,
  * }} BatchValidator
@@ -55,9 +56,11 @@ export function createBatch(runtime) {
       const message = `expected NDJSON or a JSON array as a string or a Uint8Array, found ${describe(input)}`;
       throw new DecodeError([{ code: "invalid_input", path: "", message }]);
     }
-    if ("issues" in outcome) throw new DecodeError(outcome.issues);
+    if ("issues" in outcome) throw new DecodeError(JSON.parse(outcome.issues));
 
-    const { lines, failures } = outcome;
+    const { lines } = outcome;
+    /** @type {{ index: number, issues: Issue[] }[]} */
+    const failures = JSON.parse(outcome.failures);
     /** @type {(Issue[] | undefined)[]} */
     const failed = new Array(lines.length);
     for (const { index, issues } of failures) failed[index] = issues;

@@ -15,7 +15,8 @@ const MAX_INPUT_ISSUES = 100;
 
 /**
  * @typedef {{ code: string, path: string, message: string, line?: number, column?: number }} Issue
- * @typedef {{ validateBytes(bytes: Uint8Array, strict: boolean): Issue[] | undefined }} Validator
+ * @typedef {{ validateBytes(bytes: Uint8Array, strict: boolean): string | undefined }} Validator
+ *   The issues come as JSON text (one string to cross the boundary, not one per field).
  */
 
 /** Every way a payload can be wrong, with every issue found. */
@@ -294,7 +295,7 @@ export function createDecode(runtime) {
         issue("invalid_input", "", `expected a JSON string, a Uint8Array or a plain object, found ${describe(payload)}`),
       ]);
     }
-    throw new DecodeError(issues);
+    throw new DecodeError(JSON.parse(/** @type {string} */ (issues)));
   }
 
   /**

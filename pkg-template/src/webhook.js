@@ -7,7 +7,7 @@ import { checkSize, checkText, DecodeError, describe, isArrayBuffer, isUint8Arra
  * @typedef {{ code: string, message: string }} VerifyFailure
  * @typedef {{ code: string, path: string, message: string }} Issue
  * @typedef {{
- *   verify(body: Uint8Array, headers: string, now: number, strict: boolean): VerifyFailure | Issue[] | undefined,
+ *   verify(body: Uint8Array, headers: string, now: number, strict: boolean): VerifyFailure | string | undefined,
  *   sign(body: Uint8Array, id: string, timestamp: number): string,
  *   free(): void,
  * }} WasmVerifier
@@ -186,7 +186,8 @@ export function createWebhook(runtime) {
       checkText(payload, maxBytes);
       return JSON.parse(payload);
     }
-    if (Array.isArray(outcome)) throw new DecodeError(outcome);
+    // Authentic but invalid: the issues, as JSON text.
+    if (typeof outcome === "string") throw new DecodeError(JSON.parse(outcome));
     throw failed(outcome);
   }
 
