@@ -169,9 +169,7 @@ fn utf8_issue(bytes: &[u8], e: &std::str::Utf8Error) -> Issue {
     let message = format!(
         "expected UTF-8 text, found byte 0x{byte:02x} at byte offset {offset} (line {line}, column {column}) that does not start or continue a UTF-8 character"
     );
-    let mut issue = Issue::at(IssueCode::InvalidUtf8, message, line, column);
-    issue.path = String::new();
-    issue
+    Issue::at(IssueCode::InvalidUtf8, message, line, column)
 }
 
 /// Builds the typed event from text that has passed [`check_event`], so

@@ -15,7 +15,7 @@ import { createWebhook, WebhookVerificationError } from "./webhook.js";
 /**
  * The API over a WebAssembly instance, replaced by a fresh one should it ever
  * trap (see runtime.js).
- * @param {(() => Wasm) | Wasm} instantiate
+ * @param {() => Wasm} instantiate
  */
 export function createApi(instantiate) {
   const runtime = createRuntime(instantiate);

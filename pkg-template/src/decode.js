@@ -303,7 +303,7 @@ export function createDecode(runtime) {
    * @param {unknown} [options]
    */
   function safeDecode(payload, options) {
-    readOptions(options);
+    // A TypeError for malformed options passes through, as from decode.
     try {
       return { success: true, data: decode(payload, options) };
     } catch (error) {

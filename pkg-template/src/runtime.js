@@ -11,12 +11,10 @@ import { DecodeError } from "./decode.js";
 
 /**
  * @template T
- * @param {(() => T) | T} source a function that makes a fresh instance (the
- *   glue is built as a factory for this), or an instance that cannot be
- *   replaced
+ * @param {() => T} instantiate makes a fresh instance (the glue is built as a
+ *   factory for this)
  */
-export function createRuntime(source) {
-  const instantiate = typeof source === "function" ? /** @type {() => T} */ (source) : () => source;
+export function createRuntime(instantiate) {
   let instance = instantiate();
   let generation = 0;
   return {

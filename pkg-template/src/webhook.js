@@ -74,7 +74,7 @@ function headerLines(headers) {
     const message = `missing headers: expected a Headers object or a plain object, found ${describe(headers)}`;
     throw new WebhookVerificationError("missing_header", message);
   }
-  if (headers instanceof Map || typeof (/** @type {any} */ (headers).forEach) === "function" && typeof (/** @type {any} */ (headers).get) === "function") {
+  if (typeof (/** @type {any} */ (headers).forEach) === "function" && typeof (/** @type {any} */ (headers).get) === "function") {
     // Fetch Headers and Map both call back with (value, name).
     /** @type {any} */ (headers).forEach((/** @type {unknown} */ value, /** @type {unknown} */ name) => {
       if (typeof name === "string") add(name, value);
