@@ -87,7 +87,7 @@ impl BatchOptions {
         DecodeOptions::new().max_bytes(self.max_batch_bytes).check_size(input.len())?;
         if !input.trim_start_matches(is_blank).starts_with('[') {
             let lines = ndjson_spans(input).into_iter().enumerate().map(|(index, span)| {
-                let text = &input[span.start..span.end];
+                let text = input.get(span.start..span.end).unwrap_or_default();
                 let result = self.decode.validate(text).and_then(|t| finish(text, t)).map_err(|e| span.relocate(e));
                 BatchItem { index, line: span.line, result }
             });
@@ -97,7 +97,7 @@ impl BatchOptions {
         let spans = element_spans(input);
         let items = verdicts.into_iter().enumerate().map(|(index, verdict)| {
             let span = spans.get(index).copied().unwrap_or(Span { start: 0, end: 0, line: 1, column: 1 });
-            let text = &input[span.start..span.end];
+            let text = input.get(span.start..span.end).unwrap_or_default();
             let result = self.decode.check_size(text.len()).and(verdict).and_then(|t| finish(text, t));
             BatchItem { index, line: span.line, result }
         });
@@ -148,7 +148,7 @@ impl Span {
 fn ndjson_spans(input: &str) -> Vec<Span> {
     let mut spans = Vec::new();
     let mut start = 0;
-    for (number, line) in input.split('\n').enumerate() {
+    for (number, line) in crate::text::split_byte(input, b'\n').enumerate() {
         if !line.chars().all(is_blank) {
             spans.push(Span { start, end: start + line.len(), line: number + 1, column: 1 });
         }

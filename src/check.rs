@@ -1,38 +1,36 @@
-//! JSON text to a verdict in one pass: every rule checked while `serde_json`
-//! parses, with strings borrowed from the input and nothing built.
+//! JSON text to a verdict in one pass: every rule checked while the text is
+//! read (by [`scan`](crate::scan)), with strings borrowed from it and nothing
+//! built.
 //!
-//! `serde_json` does the parsing (syntax, escapes, numbers, a nesting limit of
-//! 128). This module adds what it leaves out: a key that appears twice in any
-//! object, and the schema of the two events. The values of known fields are
-//! kept (borrowed) until the end of the object, because `event_type`, which
-//! says which schema applies, may come last.
+//! Besides the schema of the two events, this finds a key that appears twice
+//! in any object. The values of known fields are kept (borrowed) until the end
+//! of the object, because `event_type`, which says which schema applies, may
+//! come last.
 
 use std::borrow::Cow;
 use std::collections::HashSet;
-use std::fmt;
 
-use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
-
-use crate::error::{quote, quote_char, DecodeError, Issue, IssueCode};
+use crate::error::{quote, DecodeError, Issue, IssueCode};
 use crate::event::EventType;
 use crate::pointer::{member, Pointer};
 use crate::rules::{check_datetime, check_uuid};
-use crate::schema::{fields_of, mask_of, Field, Rule};
+use crate::scan::{Reader, Result, Syntax};
+use crate::schema::{fields_of, mask_of, Field, Rule, FIELD_COUNT};
 
 /// Checks one event in JSON text: its type, or every issue.
-pub(crate) fn check_event(text: &str, strict: bool) -> Result<EventType, DecodeError> {
+pub(crate) fn check_event(text: &str, strict: bool) -> std::result::Result<EventType, DecodeError> {
     let mut issues = Vec::new();
-    let mut de = serde_json::Deserializer::from_str(text);
-    let verdict = EventSeed { strict, issues: &mut issues }.deserialize(&mut de).and_then(|v| de.end().map(|()| v));
+    let mut reader = Reader::new(text);
+    let verdict = event(&mut reader, strict, &mut issues).and_then(|v| reader.end().map(|()| v));
     match verdict {
         Ok(Some(event_type)) if issues.is_empty() => Ok(event_type),
         Ok(_) => Err(DecodeError::new(issues)),
         Err(e) => {
             // Text that does not parse has no schema to speak of: keep what
-            // parsing itself found (duplicate keys) and the syntax error,
-            // not the issues of an object checked before trailing garbage.
+            // reading it found (duplicate keys) and the syntax error, not the
+            // issues of an object checked before trailing garbage.
             issues.retain(|issue| issue.code == IssueCode::DuplicateField);
-            issues.push(syntax_issue(text, &e));
+            issues.push(e.issue(text));
             Err(DecodeError::new(issues))
         }
     }
@@ -40,42 +38,22 @@ pub(crate) fn check_event(text: &str, strict: bool) -> Result<EventType, DecodeE
 
 /// Checks each element of a JSON array of events. `Err` only when the array
 /// itself does not parse (or is not an array).
-pub(crate) fn check_array(text: &str, strict: bool) -> Result<Vec<Result<EventType, DecodeError>>, DecodeError> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    let parsed = ArraySeed { strict }.deserialize(&mut de).and_then(|v| de.end().map(|()| v));
-    parsed.map_err(|e| DecodeError::new(vec![syntax_issue(text, &e)]))?.ok_or_else(|| {
+pub(crate) fn check_array(
+    text: &str,
+    strict: bool,
+) -> std::result::Result<Vec<std::result::Result<EventType, DecodeError>>, DecodeError> {
+    let mut reader = Reader::new(text);
+    let parsed = array(&mut reader, strict).and_then(|v| reader.end().map(|()| v));
+    parsed.map_err(|e| DecodeError::new(vec![e.issue(text)]))?.ok_or_else(|| {
         let message = "expected a JSON array of events, found another JSON value".to_string();
         DecodeError::new(vec![Issue::new(IssueCode::InvalidType, String::new(), message)])
     })
 }
 
-/// An `invalid_json` issue with a 1-based line and a 1-based column counted
-/// in characters, and the character found there.
-pub(crate) fn syntax_issue(text: &str, e: &serde_json::Error) -> Issue {
-    let full = e.to_string();
-    let what = full.rsplit_once(" at line ").map_or(full.as_str(), |(what, _)| what);
-    let line = e.line().max(1);
-    // serde_json counts the column in bytes and points at the byte it stopped
-    // on; count characters instead, up to the one that byte belongs to.
-    let line_text = text.split('\n').nth(line - 1).unwrap_or("");
-    let mut at = e.column().saturating_sub(1).min(line_text.len());
-    while !line_text.is_char_boundary(at) {
-        at -= 1;
-    }
-    let column = line_text[..at].chars().count() + 1;
-    let found = match line_text[at..].chars().next() {
-        _ if e.is_eof() => "the end of the input".to_string(),
-        Some(c) => quote_char(c),
-        None => "the end of the line".to_string(),
-    };
-    let message = format!("not valid JSON at line {line}, column {column}: {what}, found {found}");
-    Issue::at(IssueCode::InvalidJson, message, line, column)
-}
-
 /// "a string", "an object", ...: what a value is, for messages.
 #[derive(Debug, Clone, PartialEq)]
-enum Value<'de> {
-    Str(Cow<'de, str>),
+enum Value<'a> {
+    Str(Cow<'a, str>),
     Other(&'static str),
 }
 
@@ -91,16 +69,14 @@ impl Value<'_> {
 /// Keys seen in one object: a linear scan for the usual few, a hash set past
 /// 16, so that time stays linear in the number of keys.
 #[derive(Default)]
-struct KeySet<'de> {
-    keys: Vec<Cow<'de, str>>,
-    index: Option<HashSet<Cow<'de, str>>>,
+struct KeySet<'a> {
+    keys: Vec<Cow<'a, str>>,
+    index: Option<HashSet<Cow<'a, str>>>,
 }
 
-impl<'de> KeySet<'de> {
-    /// Adds `key`; false when it was already there. Takes the `Cow` itself,
-    /// so that a borrowed key is stored without a copy.
-    #[allow(clippy::ptr_arg)]
-    fn insert(&mut self, key: &Cow<'de, str>) -> bool {
+impl<'a> KeySet<'a> {
+    /// Adds `key`; false when it was already there.
+    fn insert(&mut self, key: &Cow<'a, str>) -> bool {
         const LINEAR_SCAN_LIMIT: usize = 16;
         if let Some(index) = &mut self.index {
             return index.insert(key.clone());
@@ -116,6 +92,8 @@ impl<'de> KeySet<'de> {
     }
 }
 
+#[cold]
+#[inline(never)]
 fn duplicate(path: &Pointer<'_>, key: &str) -> Issue {
     let message = format!(
         "expected each key once in an object, found {} again (JSON.parse would keep only this last value)",
@@ -125,226 +103,267 @@ fn duplicate(path: &Pointer<'_>, key: &str) -> Issue {
 }
 
 /// Any JSON value below the known fields: walked for duplicate keys, and
-/// reported as a string or by its kind. With `metadata`, the value is the
-/// custom metadata object, whose values must be strings or booleans; those
-/// issues go to `metadata` (they count only for login_succeeded).
-struct ValueSeed<'p, 'i> {
-    path: Pointer<'p>,
-    issues: &'i mut Vec<Issue>,
-    metadata: Option<&'i mut Vec<Issue>>,
+/// reported as a string or by its kind. With `metadata`, an object's member
+/// values must be strings or booleans (the custom metadata); those issues go
+/// to `metadata`, as they count only for login_succeeded.
+fn value<'a>(
+    reader: &mut Reader<'a>,
+    path: &Pointer<'_>,
+    issues: &mut Vec<Issue>,
+    metadata: Option<&mut Vec<Issue>>,
+) -> Result<Value<'a>> {
+    let Some(peek) = reader.skip_whitespace() else {
+        return Err(reader.peek_error(Syntax::EofWhileParsingValue));
+    };
+    Ok(match peek {
+        b'"' => {
+            reader.eat();
+            Value::Str(reader.string()?)
+        }
+        b'{' => {
+            reader.enter()?;
+            object(reader, path, issues, metadata)?;
+            reader.leave();
+            Value::Other("an object")
+        }
+        b'[' => {
+            reader.enter()?;
+            let mut index = 0;
+            while reader.has_next_element(index == 0)? {
+                value(reader, &path.index(index), issues, None)?;
+                index += 1;
+            }
+            reader.leave();
+            Value::Other("an array")
+        }
+        _ => Value::Other(scalar(reader, peek)?),
+    })
 }
 
-impl<'de> DeserializeSeed<'de> for ValueSeed<'_, '_> {
-    type Value = Value<'de>;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value<'de>, D::Error> {
-        deserializer.deserialize_any(self)
+/// null, a boolean or a number, at its first byte: its kind.
+fn scalar(reader: &mut Reader<'_>, peek: u8) -> Result<&'static str> {
+    match peek {
+        b'n' | b't' | b'f' => {
+            reader.eat();
+            let (rest, kind): (&[u8], _) = match peek {
+                b'n' => (b"ull", "null"),
+                b't' => (b"rue", "a boolean"),
+                _ => (b"alse", "a boolean"),
+            };
+            reader.ident(rest)?;
+            Ok(kind)
+        }
+        b'-' | b'0'..=b'9' => {
+            reader.number()?;
+            Ok("a number")
+        }
+        _ => Err(reader.peek_error(Syntax::ExpectedSomeValue)),
     }
 }
 
-impl<'de> Visitor<'de> for ValueSeed<'_, '_> {
-    type Value = Value<'de>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a JSON value")
-    }
-
-    fn visit_unit<E>(self) -> Result<Value<'de>, E> {
-        Ok(Value::Other("null"))
-    }
-
-    fn visit_bool<E>(self, _: bool) -> Result<Value<'de>, E> {
-        Ok(Value::Other("a boolean"))
-    }
-
-    fn visit_i64<E>(self, _: i64) -> Result<Value<'de>, E> {
-        Ok(Value::Other("a number"))
-    }
-
-    fn visit_u64<E>(self, _: u64) -> Result<Value<'de>, E> {
-        Ok(Value::Other("a number"))
-    }
-
-    fn visit_f64<E>(self, _: f64) -> Result<Value<'de>, E> {
-        Ok(Value::Other("a number"))
-    }
-
-    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Value<'de>, E> {
-        Ok(Value::Str(Cow::Borrowed(v)))
-    }
-
-    fn visit_str<E>(self, v: &str) -> Result<Value<'de>, E> {
-        Ok(Value::Str(Cow::Owned(v.to_owned())))
-    }
-
-    fn visit_string<E>(self, v: String) -> Result<Value<'de>, E> {
-        Ok(Value::Str(Cow::Owned(v)))
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value<'de>, A::Error> {
-        for index in 0.. {
-            let path = self.path.index(index);
-            if seq.next_element_seed(ValueSeed { path, issues: &mut *self.issues, metadata: None })?.is_none() {
-                break;
+/// The members of an object, after `{`, up to its `}` (not consumed).
+fn object<'a>(
+    reader: &mut Reader<'a>,
+    path: &Pointer<'_>,
+    issues: &mut Vec<Issue>,
+    mut metadata: Option<&mut Vec<Issue>>,
+) -> Result<()> {
+    let mut keys = KeySet::default();
+    let mut first = true;
+    while let Some(key) = reader.next_key(first)? {
+        first = false;
+        let path = path.key(&key);
+        let member = value(reader, &path, issues, None)?;
+        if !keys.insert(&key) {
+            issues.push(duplicate(&path, &key));
+        }
+        if let Some(metadata) = metadata.as_deref_mut() {
+            if !matches!(member, Value::Str(_) | Value::Other("a boolean")) {
+                let message = format!("expected a string or a boolean, found {}", member.kind());
+                metadata.push(Issue::new(IssueCode::InvalidType, path.to_string(), message));
             }
         }
-        Ok(Value::Other("an array"))
     }
-
-    fn visit_map<A: MapAccess<'de>>(mut self, mut map: A) -> Result<Value<'de>, A::Error> {
-        let mut keys = KeySet::default();
-        while let Some(key) = map.next_key_seed(KeySeed)? {
-            let path = self.path.key(&key);
-            let value = map.next_value_seed(ValueSeed { path, issues: &mut *self.issues, metadata: None })?;
-            if !keys.insert(&key) {
-                self.issues.push(duplicate(&path, &key));
-            }
-            if let Some(metadata) = self.metadata.as_deref_mut() {
-                if !matches!(value, Value::Str(_) | Value::Other("a boolean")) {
-                    let message = format!("expected a string or a boolean, found {}", value.kind());
-                    metadata.push(Issue::new(IssueCode::InvalidType, path.to_string(), message));
-                }
-            }
-        }
-        Ok(Value::Other("an object"))
-    }
+    Ok(())
 }
 
-/// Reads an object key, borrowing it from the input when it has no escapes.
-struct KeySeed;
-
-impl<'de> DeserializeSeed<'de> for KeySeed {
-    type Value = Cow<'de, str>;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Cow<'de, str>, D::Error> {
-        deserializer.deserialize_str(self)
+/// A JSON array whose elements are each checked as an event, each with its
+/// own issues. `None` when the value is not an array.
+fn array(reader: &mut Reader<'_>, strict: bool) -> Result<Option<Vec<std::result::Result<EventType, DecodeError>>>> {
+    if reader.skip_whitespace() != Some(b'[') {
+        // Read it all the same: its syntax errors come first.
+        value(reader, &Pointer::ROOT, &mut Vec::new(), None)?;
+        return Ok(None);
     }
+    reader.enter()?;
+    let mut results = Vec::new();
+    while reader.has_next_element(results.is_empty())? {
+        let mut issues = Vec::new();
+        results.push(match event(reader, strict, &mut issues)? {
+            Some(event_type) if issues.is_empty() => Ok(event_type),
+            _ => Err(DecodeError::new(issues)),
+        });
+    }
+    reader.leave();
+    Ok(Some(results))
 }
 
-impl<'de> Visitor<'de> for KeySeed {
-    type Value = Cow<'de, str>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a string key")
-    }
-
-    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Cow<'de, str>, E> {
-        Ok(Cow::Borrowed(v))
-    }
-
-    fn visit_str<E>(self, v: &str) -> Result<Cow<'de, str>, E> {
-        Ok(Cow::Owned(v.to_owned()))
-    }
-
-    fn visit_string<E>(self, v: String) -> Result<Cow<'de, str>, E> {
-        Ok(Cow::Owned(v))
-    }
-}
-
-/// A member of the event object, in document order, each key once.
-enum Entry {
-    Known(Field),
-    /// An index into `Event::unknown`.
-    Unknown(usize),
-}
-
-/// What the top-level object held, kept until its end.
-#[derive(Default)]
-struct Event<'de> {
-    /// The last value of each known field, indexed by `Field as usize`.
-    values: [Option<Value<'de>>; 10],
+/// The last value of each known field, and where each key first appeared.
+struct Event<'a> {
+    /// By `Field as usize`: the last value, and the member's first position.
+    values: [Option<(Value<'a>, u32)>; FIELD_COUNT],
     /// Issues with the metadata's values, if it is a login_succeeded event.
     metadata: Vec<Issue>,
-    unknown: Vec<Cow<'de, str>>,
-    order: Vec<Entry>,
+    /// Keys that are not fields, each once, with its first position.
+    unknown: Vec<(u32, Cow<'a, str>)>,
 }
 
-/// The whole event: the top-level object, checked when it ends.
-struct EventSeed<'i> {
-    strict: bool,
-    issues: &'i mut Vec<Issue>,
-}
-
-impl<'de> DeserializeSeed<'de> for EventSeed<'_> {
-    type Value = Option<EventType>;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Option<EventType>, D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
-impl<'de> EventSeed<'_> {
-    /// The root is not an object: walk it for duplicate keys, then say so.
-    fn not_an_object<D: Deserializer<'de>>(self, deserializer: D) -> Result<Option<EventType>, D::Error> {
-        let value = ValueSeed { path: Pointer::ROOT, issues: &mut *self.issues, metadata: None }.deserialize(deserializer)?;
+/// The whole event: the top-level object, checked when it ends. `None` when
+/// there is no event type to go by (the issues say why).
+fn event<'a>(reader: &mut Reader<'a>, strict: bool, issues: &mut Vec<Issue>) -> Result<Option<EventType>> {
+    if reader.skip_whitespace() != Some(b'{') {
+        let value = value(reader, &Pointer::ROOT, issues, None)?;
         let message = format!("expected a JSON object, found {}", value.kind());
-        self.issues.push(Issue::new(IssueCode::InvalidType, String::new(), message));
-        Ok(None)
+        issues.push(Issue::new(IssueCode::InvalidType, String::new(), message));
+        return Ok(None);
     }
+    reader.enter()?;
+    let mut event = Event { values: Default::default(), metadata: Vec::new(), unknown: Vec::new() };
+    let mut unknown_keys = KeySet::default();
+    let root = Pointer::ROOT;
+    let mut position = 0u32;
+    while let Some(key) = reader.next_key(position == 0)? {
+        let path = root.key(&key);
+        let field = Field::from_key(&key);
+        let first = match field {
+            Some(field) => {
+                let is_metadata = field == Field::ConnectedAccountCustomMetadata;
+                let mut metadata = Vec::new();
+                let value = value(reader, &path, issues, is_metadata.then_some(&mut metadata))?;
+                if is_metadata {
+                    event.metadata = metadata;
+                }
+                let slot = &mut event.values[field as usize];
+                let first = slot.is_none();
+                let at = slot.as_ref().map_or(position, |(_, at)| *at);
+                *slot = Some((value, at));
+                first
+            }
+            None => {
+                value(reader, &path, issues, None)?;
+                let first = unknown_keys.insert(&key);
+                if first {
+                    event.unknown.push((position, key.clone()));
+                }
+                first
+            }
+        };
+        if !first {
+            issues.push(duplicate(&path, &key));
+        }
+        position += 1;
+    }
+    reader.leave();
+    Ok(finish(event, strict, issues))
+}
 
-    /// Every rule, now that the whole object is known.
-    fn finish(self, event: Event<'de>) -> Option<EventType> {
-        let issues = self.issues;
-        let event_type = match &event.values[Field::EventType as usize] {
-            Some(Value::Str(name)) => match EventType::from_name(name) {
-                Some(event_type) => Some(event_type),
-                None => {
-                    let message = format!(
-                        "expected \"{}\" or \"{}\", found {}, which is not a connect_webview event",
-                        EventType::LoginSucceeded,
-                        EventType::LoginFailed,
-                        quote(name)
-                    );
-                    issues.push(Issue::new(IssueCode::UnknownEventType, member("event_type"), message));
-                    return None;
-                }
-            },
-            _ => None,
-        };
-        let schema = fields_of(event_type);
-        let in_schema = mask_of(schema);
-        let unknown_field = |key: &str| {
-            let message = format!("expected only the fields of {} events, found {}", event_type?, quote(key));
-            Some(Issue::new(IssueCode::UnknownField, member(key), message))
-        };
-        let mut metadata = Some(event.metadata);
-        for entry in &event.order {
-            match *entry {
-                Entry::Known(field) if in_schema & field.bit() != 0 => {
-                    if let Some(value) = &event.values[field as usize] {
-                        check_field(field, value, issues);
-                    }
-                    if field == Field::ConnectedAccountCustomMetadata && matches!(event.values[field as usize], Some(Value::Other("an object"))) {
-                        issues.extend(metadata.take().unwrap_or_default());
-                    }
-                }
-                Entry::Known(field) if self.strict => issues.extend(unknown_field(field.name())),
-                Entry::Unknown(i) if self.strict => issues.extend(unknown_field(&event.unknown[i])),
-                _ => {}
+/// Every rule, now that the whole object is known.
+#[inline(never)]
+fn finish(event: Event<'_>, strict: bool, issues: &mut Vec<Issue>) -> Option<EventType> {
+    let event_type = match &event.values[Field::EventType as usize] {
+        Some((Value::Str(name), _)) => match EventType::from_name(name) {
+            Some(event_type) => Some(event_type),
+            None => {
+                issues.push(unknown_event_type(name));
+                return None;
             }
-        }
-        for spec in schema {
-            if spec.required && event.values[spec.field as usize].is_none() {
-                let field = spec.field;
-                let message = format!("expected field \"{}\" ({}), found no such key", field.name(), field.rule().describe());
-                issues.push(Issue::new(IssueCode::MissingField, member(field.name()), message));
+        },
+        _ => None,
+    };
+    let schema = fields_of(event_type);
+    let in_schema = mask_of(schema);
+    // The known fields present, in the order they first appeared (an
+    // insertion sort: there are at most ten).
+    let mut known = [(u32::MAX, Field::EventType); FIELD_COUNT];
+    let mut count = 0;
+    for field in Field::ALL {
+        if let Some((_, at)) = &event.values[field as usize] {
+            let mut i = count;
+            while i > 0 && known[i - 1].0 > *at {
+                known[i] = known[i - 1];
+                i -= 1;
             }
+            known[i] = (*at, field);
+            count += 1;
         }
-        event_type
     }
+    let mut metadata = Some(event.metadata);
+    let mut unknown = event.unknown.iter();
+    let mut next_unknown = unknown.next();
+    for &(at, field) in &known[..count] {
+        // Unknown keys that came before this field.
+        while let Some((_, key)) = next_unknown.filter(|(u, _)| *u < at) {
+            if let (true, Some(event_type)) = (strict, event_type) {
+                issues.push(unknown_field(event_type, key));
+            }
+            next_unknown = unknown.next();
+        }
+        let Some((value, _)) = &event.values[field as usize] else { continue };
+        if in_schema & field.bit() != 0 {
+            check_field(field, value, issues);
+            if field == Field::ConnectedAccountCustomMetadata && *value == Value::Other("an object") {
+                issues.extend(metadata.take().unwrap_or_default());
+            }
+        } else if let (true, Some(event_type)) = (strict, event_type) {
+            issues.push(unknown_field(event_type, field.name()));
+        }
+    }
+    if let (true, Some(event_type)) = (strict, event_type) {
+        for (_, key) in next_unknown.into_iter().chain(unknown) {
+            issues.push(unknown_field(event_type, key));
+        }
+    }
+    for spec in schema {
+        if spec.required && event.values[spec.field as usize].is_none() {
+            issues.push(missing_field(spec.field));
+        }
+    }
+    event_type
+}
+
+#[cold]
+#[inline(never)]
+fn unknown_event_type(name: &str) -> Issue {
+    let message = format!(
+        "expected \"{}\" or \"{}\", found {}, which is not a connect_webview event",
+        EventType::LoginSucceeded,
+        EventType::LoginFailed,
+        quote(name)
+    );
+    Issue::new(IssueCode::UnknownEventType, member("event_type"), message)
+}
+
+#[cold]
+#[inline(never)]
+fn unknown_field(event_type: EventType, key: &str) -> Issue {
+    let message = format!("expected only the fields of {event_type} events, found {}", quote(key));
+    Issue::new(IssueCode::UnknownField, member(key), message)
+}
+
+#[cold]
+#[inline(never)]
+fn missing_field(field: Field) -> Issue {
+    let message = format!("expected field \"{}\" ({}), found no such key", field.name(), field.rule().describe());
+    Issue::new(IssueCode::MissingField, member(field.name()), message)
 }
 
 /// Checks one known field's value against its rule.
 fn check_field(field: Field, value: &Value<'_>, issues: &mut Vec<Issue>) {
-    let path = || member(field.name());
     let expected = if field.rule() == Rule::Metadata { "an object" } else { "a string" };
     let text = match value {
         Value::Str(text) if expected == "a string" => text,
         Value::Other("an object") if expected == "an object" => return,
-        other => {
-            issues.push(Issue::new(IssueCode::InvalidType, path(), format!("expected {expected}, found {}", other.kind())));
-            return;
-        }
+        other => return issues.push(wrong_type(field, expected, other.kind())),
     };
     let (code, example, verdict) = match field.rule() {
         Rule::Uuid => (IssueCode::InvalidUuid, "a UUID like 00000000-0000-0000-0000-000000000000", check_uuid(text)),
@@ -352,153 +371,20 @@ fn check_field(field: Field, value: &Value<'_>, issues: &mut Vec<Issue>) {
         Rule::EventType | Rule::Text | Rule::Metadata => return,
     };
     if let Err(why) = verdict {
-        issues.push(Issue::new(code, path(), format!("expected {example}, found {}: {why}", quote(text))));
+        issues.push(broken_rule(field, code, example, text, &why));
     }
 }
 
-impl<'de> Visitor<'de> for EventSeed<'_> {
-    type Value = Option<EventType>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a connect_webview event")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Option<EventType>, A::Error> {
-        let mut event = Event { order: Vec::with_capacity(12), ..Event::default() };
-        let mut unknown = KeySet::default();
-        let mut seen = 0u16;
-        let root = Pointer::ROOT;
-        while let Some(key) = map.next_key_seed(KeySeed)? {
-            let path = root.key(&key);
-            let field = Field::from_key(&key);
-            let is_metadata = field == Some(Field::ConnectedAccountCustomMetadata);
-            let mut metadata = Vec::new();
-            let seed = ValueSeed { path, issues: &mut *self.issues, metadata: is_metadata.then_some(&mut metadata) };
-            let value = map.next_value_seed(seed)?;
-            let first = match field {
-                Some(field) => {
-                    let first = seen & field.bit() == 0;
-                    seen |= field.bit();
-                    if first {
-                        event.order.push(Entry::Known(field));
-                    }
-                    event.values[field as usize] = Some(value);
-                    if is_metadata {
-                        event.metadata = metadata;
-                    }
-                    first
-                }
-                None => {
-                    let first = unknown.insert(&key);
-                    if first {
-                        event.order.push(Entry::Unknown(event.unknown.len()));
-                        event.unknown.push(key.clone());
-                    }
-                    first
-                }
-            };
-            if !first {
-                self.issues.push(duplicate(&path, &key));
-            }
-        }
-        Ok(self.finish(event))
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Option<EventType>, A::Error> {
-        self.not_an_object(serde::de::value::SeqAccessDeserializer::new(seq))
-    }
-
-    fn visit_unit<E: serde::de::Error>(self) -> Result<Option<EventType>, E> {
-        self.not_an_object(serde::de::value::UnitDeserializer::new())
-    }
-
-    fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<Option<EventType>, E> {
-        self.not_an_object(serde::de::value::BoolDeserializer::new(v))
-    }
-
-    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Option<EventType>, E> {
-        self.not_an_object(serde::de::value::I64Deserializer::new(v))
-    }
-
-    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Option<EventType>, E> {
-        self.not_an_object(serde::de::value::U64Deserializer::new(v))
-    }
-
-    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Option<EventType>, E> {
-        self.not_an_object(serde::de::value::F64Deserializer::new(v))
-    }
-
-    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Option<EventType>, E> {
-        self.not_an_object(serde::de::value::StrDeserializer::new(v))
-    }
+#[cold]
+#[inline(never)]
+fn wrong_type(field: Field, expected: &str, found: &str) -> Issue {
+    Issue::new(IssueCode::InvalidType, member(field.name()), format!("expected {expected}, found {found}"))
 }
 
-/// A JSON array whose elements are each checked as an event, each with its
-/// own issues. `None` when the value is not an array.
-struct ArraySeed {
-    strict: bool,
-}
-
-impl<'de> DeserializeSeed<'de> for ArraySeed {
-    type Value = Option<Vec<Result<EventType, DecodeError>>>;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for ArraySeed {
-    type Value = Option<Vec<Result<EventType, DecodeError>>>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a JSON array of events")
-    }
-
-    // Not an array (the caller only asks when the text starts with `[`, so
-    // this does not happen): None, rather than serde's invalid-type error,
-    // whose message formatting would add kilobytes to the wasm.
-    fn visit_unit<E>(self) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-
-    fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-
-    fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-
-    fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-
-    fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-
-    fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-        ValueSeed { path: Pointer::ROOT, issues: &mut Vec::new(), metadata: None }.visit_map(map)?;
-        Ok(None)
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        let mut results = Vec::new();
-        loop {
-            let mut issues = Vec::new();
-            let Some(verdict) = seq.next_element_seed(EventSeed { strict: self.strict, issues: &mut issues })? else {
-                return Ok(Some(results));
-            };
-            results.push(match verdict {
-                Some(event_type) if issues.is_empty() => Ok(event_type),
-                _ => Err(DecodeError::new(issues)),
-            });
-        }
-    }
+#[cold]
+#[inline(never)]
+fn broken_rule(field: Field, code: IssueCode, example: &str, text: &str, why: &str) -> Issue {
+    Issue::new(code, member(field.name()), format!("expected {example}, found {}: {why}", quote(text)))
 }
 
 #[cfg(test)]
@@ -572,6 +458,13 @@ mod tests {
             assert_eq!(issue.code, IssueCode::InvalidJson);
             assert!(issue.message.contains("recursion limit exceeded"), "{}", issue.message);
         }
+    }
+
+    #[test]
+    fn numbers_beyond_a_double_are_refused_where_they_end() {
+        let issue = check_event("{\"a\": [1, 2e308]}", false).unwrap_err().into_issues().pop().unwrap();
+        assert_eq!(issue.message, "not valid JSON at line 1, column 15: number out of range, found '8'");
+        assert!(check_event("{\"a\": [1.7976931348623157e308, -1e-400, 0e99999999999]}", false).is_err_and(|e| e.issues()[0].code != IssueCode::InvalidJson));
     }
 
     #[test]

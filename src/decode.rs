@@ -2,7 +2,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::check::{check_event, syntax_issue};
+use crate::check::check_event;
 use crate::error::{DecodeError, Issue, IssueCode};
 use crate::event::{
     ConnectWebviewEvent, ConnectWebviewLoginFailedEvent, ConnectWebviewLoginSucceededEvent, CustomMetadata,
@@ -162,9 +162,9 @@ fn utf8_issue(bytes: &[u8], e: &std::str::Utf8Error) -> Issue {
     let offset = e.valid_up_to();
     // Everything before `offset` is valid UTF-8.
     let before = std::str::from_utf8(&bytes[..offset]).unwrap_or_default();
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let line_start = before.bytes().rposition(|b| b == b'\n').map_or(0, |i| i + 1);
     let line = before.matches('\n').count() + 1;
-    let column = before[line_start..].chars().count() + 1;
+    let column = crate::text::char_count(before.get(line_start..).unwrap_or_default()) + 1;
     let byte = bytes.get(offset).copied().unwrap_or_default();
     let message = format!(
         "expected UTF-8 text, found byte 0x{byte:02x} at byte offset {offset} (line {line}, column {column}) that does not start or continue a UTF-8 character"
@@ -177,7 +177,11 @@ fn utf8_issue(bytes: &[u8], e: &std::str::Utf8Error) -> Issue {
 /// keeps the members in document order.
 pub(crate) fn build(text: &str, event_type: EventType) -> Result<ConnectWebviewEvent, DecodeError> {
     let mut object: Map<String, Value> =
-        serde_json::from_str(text).map_err(|e| DecodeError::new(vec![syntax_issue(text, &e)]))?;
+        serde_json::from_str(text).map_err(|e| {
+            // Not reached: the text was checked first, by the same rules.
+            let message = format!("not valid JSON: {e}");
+            DecodeError::new(vec![Issue::at(IssueCode::InvalidJson, message, e.line().max(1), e.column().max(1))])
+        })?;
     // Required by both types: present, as strings, after the check.
     let event_id = take(&mut object, Field::EventId).unwrap_or_default();
     let workspace_id = take(&mut object, Field::WorkspaceId).unwrap_or_default();

@@ -172,7 +172,7 @@ pub(crate) fn quote(s: &str) -> String {
         push_escaped(&mut out, c, '"');
     }
     out.push('"');
-    let total = s.chars().count();
+    let total = crate::text::char_count(s);
     if total > MAX {
         out.push_str(&format!("… ({total} characters)"));
     }

@@ -7,10 +7,15 @@ mod check;
 mod decode;
 mod error;
 mod event;
+#[cfg(any(test, fuzzing))]
+#[doc(hidden)]
+pub mod oracle;
 mod pointer;
 pub mod rules;
+mod scan;
 mod schema;
 mod signature;
+mod text;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 

@@ -37,7 +37,7 @@ pub fn check_uuid(s: &str) -> Result<(), String> {
         return Ok(());
     }
     // Otherwise say what is wrong, counting in characters.
-    let length = s.chars().count();
+    let length = crate::text::char_count(s);
     if length != 36 {
         return Err(format!("it has {length} characters, not 36"));
     }

@@ -45,7 +45,24 @@ pub(crate) enum Field {
     EventDescription,
 }
 
+/// How many fields the wire format has.
+pub(crate) const FIELD_COUNT: usize = 10;
+
 impl Field {
+    /// Every field, in declaration order.
+    pub(crate) const ALL: [Field; FIELD_COUNT] = [
+        Field::EventId,
+        Field::EventType,
+        Field::WorkspaceId,
+        Field::ConnectWebviewId,
+        Field::ConnectedAccountId,
+        Field::CreatedAt,
+        Field::OccurredAt,
+        Field::ConnectedAccountCustomMetadata,
+        Field::CustomerKey,
+        Field::EventDescription,
+    ];
+
     /// The field named `key`, if the wire format has one.
     pub(crate) fn from_key(key: &str) -> Option<Field> {
         Some(match key {

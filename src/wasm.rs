@@ -6,10 +6,11 @@
 //! builds the result object, so keys such as `__proto__` arrive as plain data
 //! and no per-field calls cross the boundary.
 
-use serde::Serialize;
+use std::fmt::Write;
+
 use wasm_bindgen::prelude::*;
 
-use crate::{BatchItem, BatchOptions, DecodeError, DecodeOptions, EventType, VerifyError, Webhook, WebhookHeaders};
+use crate::{BatchItem, BatchOptions, DecodeError, DecodeOptions, EventType, Issue, VerifyError, Webhook, WebhookHeaders};
 
 /// Installs the panic hook, so that a bug would at least say where it was.
 #[wasm_bindgen(start)]
@@ -35,7 +36,11 @@ fn options(strict: bool) -> DecodeOptions {
 fn issues_or_undefined(error: Option<DecodeError>) -> JsValue {
     match error {
         None => JsValue::UNDEFINED,
-        Some(error) => to_js(error.issues()),
+        Some(error) => {
+            let mut json = String::new();
+            push_issues(&mut json, error.issues());
+            JsValue::from_str(&json)
+        }
     }
 }
 
@@ -64,7 +69,7 @@ impl Verifier {
     /// authentic, valid event; `{ code, message }` when the request cannot be
     /// trusted; the issues as JSON text when it can but the event is invalid.
     pub fn verify(&self, body: &[u8], headers: &str, now: f64, strict: bool) -> JsValue {
-        let mut lines = headers.split('\n');
+        let mut lines = crate::text::split_byte(headers, b'\n');
         let pairs = std::iter::from_fn(|| Some((lines.next()?, lines.next()?)));
         let authentic = WebhookHeaders::from_pairs(pairs)
             .and_then(|headers| self.webhook.verify_signature(body, &headers, now as i64));
@@ -103,34 +108,73 @@ fn batch_options(strict: bool, max_bytes: f64, max_batch_bytes: f64) -> BatchOpt
 }
 
 fn batch_outcome(outcome: Result<Vec<BatchItem<EventType>>, DecodeError>) -> JsValue {
-    #[derive(Serialize)]
-    struct Failure<'a> {
-        index: usize,
-        issues: &'a [crate::Issue],
-    }
     let object = js_sys::Object::new();
+    let mut json = String::new();
     match outcome {
-        Err(error) => set(&object, "issues", to_js(error.issues())),
+        Err(error) => {
+            push_issues(&mut json, error.issues());
+            set(&object, "issues", JsValue::from_str(&json));
+        }
         Ok(items) => {
             let lines: Vec<u32> = items.iter().map(|item| u32::try_from(item.line).unwrap_or(u32::MAX)).collect();
-            let failures: Vec<Failure<'_>> = items
-                .iter()
-                .filter_map(|item| item.result.as_ref().err().map(|e| Failure { index: item.index, issues: e.issues() }))
-                .collect();
+            json.push('[');
+            for item in &items {
+                if let Err(error) = &item.result {
+                    if json.len() > 1 {
+                        json.push(',');
+                    }
+                    let _ = write!(json, "{{\"index\":{},\"issues\":", item.index);
+                    push_issues(&mut json, error.issues());
+                    json.push('}');
+                }
+            }
+            json.push(']');
             set(&object, "lines", js_sys::Uint32Array::from(lines.as_slice()).into());
-            set(&object, "failures", to_js(&failures));
+            set(&object, "failures", JsValue::from_str(&json));
         }
     }
     object.into()
 }
 
-/// Issues and failures cross as one JSON text, which JavaScript parses with
-/// `JSON.parse`: one string to decode rather than one per field (Chromium's
-/// TextDecoder costs microseconds per call, which made an invalid event with
-/// seven issues take 190 us there). They hold only strings, integers and
-/// arrays of them, which always serialise.
-fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
-    JsValue::from_str(&serde_json::to_string(value).unwrap_or_default())
+/// Issues cross as one JSON text, which JavaScript parses with `JSON.parse`:
+/// one string to decode rather than one per field (Chromium's TextDecoder
+/// costs microseconds per call, which made an invalid event with seven issues
+/// take 190 us there). Written by hand: serde_json would add kilobytes to the
+/// wasm for these few shapes.
+fn push_issues(json: &mut String, issues: &[Issue]) {
+    json.push('[');
+    for (i, issue) in issues.iter().enumerate() {
+        if i > 0 {
+            json.push(',');
+        }
+        json.push_str("{\"code\":\"");
+        json.push_str(issue.code.as_str());
+        json.push_str("\",\"path\":");
+        push_string(json, &issue.path);
+        json.push_str(",\"message\":");
+        push_string(json, &issue.message);
+        if let (Some(line), Some(column)) = (issue.line, issue.column) {
+            let _ = write!(json, ",\"line\":{line},\"column\":{column}");
+        }
+        json.push('}');
+    }
+    json.push(']');
+}
+
+/// A JSON string literal.
+fn push_string(json: &mut String, text: &str) {
+    json.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => json.push_str("\\\""),
+            '\\' => json.push_str("\\\\"),
+            '\u{0}'..='\u{1f}' => {
+                let _ = write!(json, "\\u{:04x}", u32::from(c));
+            }
+            c => json.push(c),
+        }
+    }
+    json.push('"');
 }
 
 /// Setting a property on a fresh plain object cannot fail.
