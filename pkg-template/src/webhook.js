@@ -1,7 +1,17 @@
 // @ts-check
 // verify, sign and ConnectWebviewWebhook: Standard Webhooks (Svix)
 // signatures, checked in WebAssembly with RustCrypto, before decoding.
-import { checkSize, checkText, DecodeError, describe, isArrayBuffer, isUint8Array, readOptions, utf8Bytes } from "./decode.js";
+import {
+  checkSize,
+  checkText,
+  DecodeError,
+  DEFAULT_MAX_BYTES,
+  describe,
+  isArrayBuffer,
+  isUint8Array,
+  readOptions,
+  utf8Bytes,
+} from "./decode.js";
 
 /**
  * @typedef {{ code: string, message: string }} VerifyFailure
@@ -54,6 +64,18 @@ function bodyBytes(payload) {
 const SIGNATURE_HEADER = /^(svix|webhook)-(id|timestamp|signature)$/i;
 
 /**
+ * `SIGNATURE_HEADER.test(name)`, after a cheaper look at the length and the
+ * first letter, which rules out nearly every other header of a request.
+ * @param {string} name
+ */
+function isSignatureHeader(name) {
+  const length = name.length;
+  if (length < 7 || length > 17) return false; // svix-id .. webhook-signature
+  const first = name.charCodeAt(0) | 0x20; // lower case
+  return (first === 0x73 || first === 0x77) && SIGNATURE_HEADER.test(name); // s, w
+}
+
+/**
  * The signature headers, one line each for the name and the value, as the
  * wasm side reads them. Takes a Fetch `Headers`, a `Map`, or a plain object
  * such as Node's `req.headers`, whose values may be arrays (joined with
@@ -65,7 +87,7 @@ function headerLines(headers) {
   let lines = "";
   /** @param {string} name @param {unknown} value */
   const add = (name, value) => {
-    if (!SIGNATURE_HEADER.test(name)) return;
+    if (!isSignatureHeader(name)) return;
     const text = Array.isArray(value) ? value.filter((v) => typeof v === "string").join(" ") : value;
     if (typeof text !== "string" || LINE_BREAK.test(text)) return;
     lines += lines === "" ? `${name}\n${text}` : `\n${name}\n${text}`;
@@ -94,6 +116,9 @@ const LINE_BREAK = /[\r\n]/;
  * @param {unknown} options
  */
 function readVerifyOptions(options) {
+  if (options === undefined || options === null) {
+    return { strict: false, maxBytes: DEFAULT_MAX_BYTES, toleranceSeconds: TOLERANCE_SECONDS, nowSeconds: Math.floor(Date.now() / 1000) };
+  }
   const decodeOptions = readOptions(options);
   const { toleranceSeconds = TOLERANCE_SECONDS, now = undefined } = /** @type {Record<string, unknown>} */ (options ?? {});
   if (typeof toleranceSeconds !== "number" || !Number.isInteger(toleranceSeconds) || toleranceSeconds < 0) {
@@ -131,6 +156,8 @@ export function createWebhook(runtime) {
   /** @type {Map<string, WasmVerifier>} Verifiers of the current instance. */
   const verifiers = new Map();
   let verifiersGeneration = runtime.generation;
+  /** @type {{ secret: string, toleranceSeconds: number, verifier: WasmVerifier } | undefined} The last one used. */
+  let last;
   const utf8 = new TextDecoder("utf-8", { ignoreBOM: true });
 
   /**
@@ -138,12 +165,15 @@ export function createWebhook(runtime) {
    * @param {unknown} secret @param {number} toleranceSeconds
    */
   function verifierFor(secret, toleranceSeconds) {
-    const key = `${toleranceSeconds}:${readSecret(secret)}`;
     if (verifiersGeneration !== runtime.generation) {
       // They belong to an instance that trapped and was replaced.
       verifiers.clear();
+      last = undefined;
       verifiersGeneration = runtime.generation;
     }
+    // Most apps have one secret: skip building the key and the map lookup.
+    if (last !== undefined && last.secret === secret && last.toleranceSeconds === toleranceSeconds) return last.verifier;
+    const key = `${toleranceSeconds}:${readSecret(secret)}`;
     let verifier = verifiers.get(key);
     if (verifier === undefined) {
       const made = runtime.call((wasm) => {
@@ -163,6 +193,7 @@ export function createWebhook(runtime) {
       }
       verifiers.set(key, verifier);
     }
+    last = { secret: /** @type {string} */ (secret), toleranceSeconds, verifier };
     return verifier;
   }
 
