@@ -13,7 +13,7 @@ use std::collections::HashSet;
 use crate::error::{quote, DecodeError, Issue, IssueCode};
 use crate::event::EventType;
 use crate::pointer::{member, Pointer};
-use crate::rules::{check_datetime, check_uuid};
+use crate::rules::{check_datetime, check_uuid, is_datetime, is_uuid};
 use crate::scan::{Reader, Result, Syntax};
 use crate::schema::{fields_of, mask_of, Field, Rule, FIELD_COUNT};
 
@@ -216,6 +216,8 @@ struct Event<'a> {
     metadata: Vec<Issue>,
     /// Keys that are not fields, each once, with its first position.
     unknown: Vec<(u32, Cow<'a, str>)>,
+    /// Fields whose last value is already known to follow its rule.
+    valid: u16,
 }
 
 /// The whole event: the top-level object, checked when it ends. `None` when
@@ -228,7 +230,7 @@ fn event<'a>(reader: &mut Reader<'a>, strict: bool, issues: &mut Vec<Issue>) -> 
         return Ok(None);
     }
     reader.enter()?;
-    let mut event = Event { values: Default::default(), metadata: Vec::new(), unknown: Vec::new() };
+    let mut event = Event { values: Default::default(), metadata: Vec::new(), unknown: Vec::new(), valid: 0 };
     let mut unknown_keys = KeySet::default();
     let root = Pointer::ROOT;
     let mut position = 0u32;
@@ -239,7 +241,25 @@ fn event<'a>(reader: &mut Reader<'a>, strict: bool, issues: &mut Vec<Issue>) -> 
             Some(field) => {
                 let is_metadata = field == Field::ConnectedAccountCustomMetadata;
                 let mut metadata = Vec::new();
-                let value = value(reader, &path, issues, is_metadata.then_some(&mut metadata))?;
+                // The usual UUID or date-time is read and checked in one step.
+                let valid = match field.rule() {
+                    Rule::Uuid => reader.accepted_string(|b| (b.get(36) == Some(&b'"') && is_uuid(&b[..36])).then_some(36)),
+                    Rule::DateTime => reader.accepted_string(|b| {
+                        let end = b.iter().take(40).position(|&c| c == b'"')?;
+                        is_datetime(&b[..end]).then_some(end)
+                    }),
+                    _ => None,
+                };
+                let value = match valid {
+                    Some(text) => {
+                        event.valid |= field.bit();
+                        Value::Str(Cow::Borrowed(text))
+                    }
+                    None => {
+                        event.valid &= !field.bit();
+                        value(reader, &path, issues, is_metadata.then_some(&mut metadata))?
+                    }
+                };
                 if is_metadata {
                     event.metadata = metadata;
                 }
@@ -310,7 +330,9 @@ fn finish(event: Event<'_>, strict: bool, issues: &mut Vec<Issue>) -> Option<Eve
         }
         let Some((value, _)) = &event.values[field as usize] else { continue };
         if in_schema & field.bit() != 0 {
-            check_field(field, value, issues);
+            if event.valid & field.bit() == 0 {
+                check_field(field, value, issues);
+            }
             if field == Field::ConnectedAccountCustomMetadata && *value == Value::Other("an object") {
                 issues.extend(metadata.take().unwrap_or_default());
             }

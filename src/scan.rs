@@ -253,9 +253,49 @@ impl<'a> Reader<'a> {
         Ok(Some(key))
     }
 
+    /// A string value that `accept` takes whole, read in one step, or `None`
+    /// with nothing read. `accept` gets the bytes after the opening quote and
+    /// returns the length of the content when it accepts it; the content must
+    /// then be followed by the closing quote and hold no quote, backslash or
+    /// control character.
+    pub(crate) fn accepted_string(&mut self, accept: impl Fn(&[u8]) -> Option<usize>) -> Option<&'a str> {
+        if self.skip_whitespace() != Some(b'"') {
+            return None;
+        }
+        let start = self.index + 1;
+        let length = accept(self.bytes.get(start..)?)?;
+        let text = self.text.get(start..start + length)?;
+        self.index = start + length + 1;
+        Some(text)
+    }
+
     /// A string, after its opening quote: borrowed from the text unless it
     /// has escapes.
     pub(crate) fn string(&mut self) -> Result<Cow<'a, str>> {
+        match self.plain_string() {
+            Some(text) => Ok(Cow::Borrowed(text)),
+            None => self.escaped_string(),
+        }
+    }
+
+    /// The usual string, with no escape: borrowed, and read up to past its
+    /// closing quote. `None`, with nothing read, for any other.
+    #[inline]
+    fn plain_string(&mut self) -> Option<&'a str> {
+        let start = self.index;
+        self.skip_to_special();
+        if self.peek() == Some(b'"') {
+            let text = self.text.get(start..self.index)?;
+            self.index += 1;
+            return Some(text);
+        }
+        self.index = start;
+        None
+    }
+
+    /// A string that has escapes (or errors), after its opening quote.
+    #[inline(never)]
+    fn escaped_string(&mut self) -> Result<Cow<'a, str>> {
         let mut start = self.index;
         let mut owned: Option<String> = None;
         loop {

@@ -9,7 +9,7 @@
 use std::fmt;
 
 use base64::engine::general_purpose::STANDARD as BASE64;
-use base64::Engine;
+use base64::{DecodeError as DecodeError64, Engine};
 use hmac::{Hmac, KeyInit, Mac};
 use sha2::Sha256;
 use subtle::ConstantTimeEq;
@@ -174,9 +174,13 @@ const FIELDS: [&str; 3] = ["id", "timestamp", "signature"];
 /// `("svix-id")` to `(0, 0)`, `("Webhook-Signature")` to `(1, 2)`.
 fn split_name(name: &str) -> Option<(usize, usize)> {
     let (prefix, field) = split_once_byte(name, b'-')?;
-    let prefix = ["svix", "webhook"].iter().position(|p| p.eq_ignore_ascii_case(prefix))?;
-    let field = FIELDS.iter().position(|f| f.eq_ignore_ascii_case(field))?;
-    Some((prefix, field))
+    Some((position_ignoring_case(&["svix", "webhook"], prefix)?, position_ignoring_case(&FIELDS, field)?))
+}
+
+/// Where `name` is in `names`, in any case of ASCII letters.
+#[inline(never)]
+fn position_ignoring_case(names: &[&str], name: &str) -> Option<usize> {
+    names.iter().position(|n| n.eq_ignore_ascii_case(name))
 }
 
 /// The HMAC keyed with the secret, ready to clone for each message. Its
@@ -234,7 +238,15 @@ impl Webhook {
     pub fn new(secret: &str) -> Result<Webhook, VerifyError> {
         let encoded = secret.strip_prefix(SECRET_PREFIX).unwrap_or(secret);
         let key = BASE64.decode(encoded).map_err(|e| {
-            VerifyError::new(VerifyErrorCode::InvalidSecret, format!("the secret is not whsec_ followed by base64: {e}"))
+            // Said here rather than with the error's Display, which is larger.
+            let why = match e {
+                DecodeError64::InvalidByte(at, _) | DecodeError64::InvalidLastSymbol { offset: at, .. } => {
+                    format!("a character that cannot be there at index {at}")
+                }
+                DecodeError64::InvalidLength(length) => format!("{length} characters, a length base64 cannot have"),
+                DecodeError64::InvalidPadding => "wrong padding".to_string(),
+            };
+            VerifyError::new(VerifyErrorCode::InvalidSecret, format!("the secret is not whsec_ followed by base64: {why}"))
         })?;
         if key.is_empty() {
             return Err(VerifyError::new(VerifyErrorCode::InvalidSecret, "the secret is empty"));

@@ -6,6 +6,7 @@
 //! builds the result object, so keys such as `__proto__` arrive as plain data
 //! and no per-field calls cross the boundary.
 
+use std::cell::Cell;
 use std::fmt::Write;
 
 use wasm_bindgen::prelude::*;
@@ -32,11 +33,47 @@ extern "C" {
     fn console_error(file: &str, line: u32, column: u32);
 }
 
+thread_local! {
+    /// The input of the next call, which JavaScript writes straight into
+    /// wasm memory (a string with `encodeInto`): no allocation, copy or free
+    /// per call. It only grows, so a view of it stays valid until it moves.
+    static INPUT: Cell<Vec<u8>> = const { Cell::new(Vec::new()) };
+}
+
+/// Makes room for `len` bytes of input, and says where: JavaScript writes the
+/// input there, then calls [`validate_input`] or `Verifier.verifyInput`.
+#[wasm_bindgen(js_name = inputBuffer)]
+pub fn input_buffer(len: usize) -> *mut u8 {
+    INPUT.with(|cell| {
+        let mut input = cell.take();
+        if input.len() < len {
+            input.resize(len, 0);
+        }
+        let at = input.as_mut_ptr();
+        cell.set(input);
+        at
+    })
+}
+
+/// The first `len` bytes of the input buffer.
+fn with_input<R>(len: usize, f: impl FnOnce(&[u8]) -> R) -> R {
+    INPUT.with(|cell| {
+        let input = cell.take();
+        let result = f(input.get(..len).unwrap_or_default());
+        cell.set(input);
+        result
+    })
+}
+
+/// [`validate_bytes`] on the first `len` bytes of the input buffer.
+#[wasm_bindgen(js_name = validateInput)]
+pub fn validate_input(len: usize, strict: bool) -> JsValue {
+    with_input(len, |bytes| validate_bytes(bytes, strict))
+}
+
 /// Validates UTF-8 bytes: a raw request body, or a string the JavaScript side
-/// encoded (with `encodeInto`, much faster than passing a string across).
-/// Returns `undefined` when they are a valid event, else the issues
+/// encoded. Returns `undefined` when they are a valid event, else the issues
 /// (`[{ code, path, message, line?, column? }]`) as JSON text.
-#[wasm_bindgen(js_name = validateBytes)]
 pub fn validate_bytes(bytes: &[u8], strict: bool) -> JsValue {
     issues_or_undefined(options(strict).validate_slice(bytes).err())
 }
@@ -75,6 +112,19 @@ impl Verifier {
         Ok(Verifier { webhook: webhook.tolerance_seconds(tolerance_seconds as u64) })
     }
 
+    /// [`Verifier::verify`] on the first `len` bytes of the input buffer.
+    #[wasm_bindgen(js_name = verifyInput)]
+    pub fn verify_input(&self, len: usize, headers: &str, now: f64, strict: bool) -> JsValue {
+        with_input(len, |body| self.verify(body, headers, now, strict))
+    }
+
+    /// The `v1,<base64>` signature of `body` sent with `id` at `timestamp`.
+    pub fn sign(&self, body: &[u8], id: &str, timestamp: f64) -> String {
+        self.webhook.sign(id, timestamp as i64, body)
+    }
+}
+
+impl Verifier {
     /// Authenticates the raw body, then validates it, in one call.
     /// `headers` holds the request's header names and values, one per line,
     /// name then value (HTTP names and values never hold a line break); `now`
@@ -90,11 +140,6 @@ impl Verifier {
             Err(error) => verify_error(&error),
             Ok(()) => issues_or_undefined(options(strict).validate_slice(body).err()),
         }
-    }
-
-    /// The `v1,<base64>` signature of `body` sent with `id` at `timestamp`.
-    pub fn sign(&self, body: &[u8], id: &str, timestamp: f64) -> String {
-        self.webhook.sign(id, timestamp as i64, body)
     }
 }
 

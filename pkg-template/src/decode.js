@@ -15,7 +15,9 @@ const MAX_INPUT_ISSUES = 100;
 
 /**
  * @typedef {{ code: string, path: string, message: string, line?: number, column?: number }} Issue
- * @typedef {{ validateBytes(bytes: Uint8Array, strict: boolean): string | undefined }} Validator
+ * @typedef {{ memory: WebAssembly.Memory, inputBuffer(length: number): number }} Input
+ *   The wasm instance's input buffer (src/wasm.rs): where payloads are written.
+ * @typedef {Input & { validateInput(length: number, strict: boolean): string | undefined }} Validator
  *   The issues come as JSON text (one string to cross the boundary, not one per field).
  */
 
@@ -269,12 +271,62 @@ export function utf8Bytes(text) {
   return scratch.subarray(0, written);
 }
 
+/** The input buffer as last seen: its memory, address and a view of it. */
+let inputMemory = /** @type {ArrayBuffer | SharedArrayBuffer | undefined} */ (undefined);
+let inputAt = 0;
+let inputView = new Uint8Array(0);
+
+/**
+ * A view of at least `length` bytes of the wasm input buffer, made again only
+ * when the buffer moves or wasm memory grows (the buffer never shrinks, so a
+ * view that fits stays valid).
+ * @param {Input} wasm @param {number} length
+ */
+function inputRoom(wasm, length) {
+  const at = wasm.inputBuffer(length);
+  const memory = wasm.memory.buffer;
+  if (memory !== inputMemory || at !== inputAt || inputView.length < length) {
+    inputMemory = memory;
+    inputAt = at;
+    inputView = new Uint8Array(memory, at, length);
+  }
+  return inputView;
+}
+
+/**
+ * Writes a string payload into the wasm input buffer as UTF-8, straight from
+ * the string (`encodeInto`, no copy in between), and checks its exact size
+ * against `maxBytes`: its length in bytes. Check its encoding first
+ * (`checkText`): a lone surrogate would become U+FFFD.
+ * @param {Input} wasm @param {string} text @param {number} maxBytes
+ */
+export function writeText(wasm, text, maxBytes) {
+  const { written } = encoder.encodeInto(text, inputRoom(wasm, text.length * 3));
+  if (written > maxBytes) throw tooLarge(maxBytes, written);
+  return written;
+}
+
+/**
+ * Copies a byte payload into the wasm input buffer: its length.
+ * @param {Input} wasm @param {Uint8Array} bytes
+ */
+export function writeBytes(wasm, bytes) {
+  inputRoom(wasm, bytes.length).set(bytes);
+  return bytes.length;
+}
+
 /**
  * decode and safeDecode over the validator.
  * @param {{ call<R>(fn: (wasm: Validator) => R): R }} runtime
  */
 export function createDecode(runtime) {
   const utf8 = new TextDecoder("utf-8", { ignoreBOM: true });
+
+  /** @param {string} text @param {boolean} strict @param {number} maxBytes */
+  function validateText(text, strict, maxBytes) {
+    checkText(text, maxBytes);
+    return runtime.call((wasm) => wasm.validateInput(writeText(wasm, text, maxBytes), strict));
+  }
 
   /**
    * @param {unknown} payload
@@ -284,18 +336,16 @@ export function createDecode(runtime) {
     const { strict, maxBytes } = readOptions(options);
     let issues;
     if (typeof payload === "string") {
-      const bytes = encodeText(payload, maxBytes);
-      issues = runtime.call((wasm) => wasm.validateBytes(bytes, strict));
+      issues = validateText(payload, strict, maxBytes);
       if (issues === undefined) return JSON.parse(payload);
     } else if (isUint8Array(payload) || isArrayBuffer(payload)) {
       const bytes = isArrayBuffer(payload) ? new Uint8Array(/** @type {ArrayBuffer} */ (payload)) : /** @type {Uint8Array} */ (payload);
       checkSize(bytes, maxBytes);
-      issues = runtime.call((wasm) => wasm.validateBytes(bytes, strict));
+      issues = runtime.call((wasm) => wasm.validateInput(writeBytes(wasm, bytes), strict));
       if (issues === undefined) return JSON.parse(utf8.decode(bytes));
     } else if (isPlainObject(payload)) {
       const text = stringifyPlain(payload);
-      const bytes = encodeText(text, maxBytes);
-      issues = runtime.call((wasm) => wasm.validateBytes(bytes, strict));
+      issues = validateText(text, strict, maxBytes);
       if (issues === undefined) return JSON.parse(text);
     } else {
       throw new DecodeError([

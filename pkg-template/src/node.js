@@ -13,8 +13,9 @@ const module = new WebAssembly.Module(readFileSync(join(__dirname, "connect_webv
 /** A fresh instance: at load, and again should one ever trap. */
 function instantiate() {
   const glue = createGlue();
-  glue.initSync({ module });
-  return glue;
+  // The memory too: payloads are written straight into it (decode.js).
+  const { memory } = glue.initSync({ module });
+  return Object.assign(glue, { memory });
 }
 
 export const { decode, safeDecode, decodeBatch, verify, sign, ConnectWebviewWebhook, __forceTrapForTesting } =

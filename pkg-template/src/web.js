@@ -17,16 +17,17 @@ function fromBase64(base64) {
 }
 
 const module = await WebAssembly.compile(fromBase64(WASM_BASE64));
+// The memory too: payloads are written straight into it (decode.js).
 const first = createGlue();
-await first.__wbg_init({ module_or_path: module });
+Object.assign(first, { memory: (await first.__wbg_init({ module_or_path: module })).memory });
 
 /** The first instance, made asynchronously above; then, should one ever trap, a fresh one. */
 let instances = 0;
 function instantiate() {
   if (instances++ === 0) return first;
   const glue = createGlue();
-  glue.initSync({ module });
-  return glue;
+  const { memory } = glue.initSync({ module });
+  return Object.assign(glue, { memory });
 }
 
 export const { decode, safeDecode, decodeBatch, verify, sign, ConnectWebviewWebhook, __forceTrapForTesting } =

@@ -11,17 +11,19 @@ import {
   isUint8Array,
   readOptions,
   utf8Bytes,
+  writeBytes,
+  writeText,
 } from "./decode.js";
 
 /**
  * @typedef {{ code: string, message: string }} VerifyFailure
  * @typedef {{ code: string, path: string, message: string }} Issue
  * @typedef {{
- *   verify(body: Uint8Array, headers: string, now: number, strict: boolean): VerifyFailure | string | undefined,
+ *   verifyInput(length: number, headers: string, now: number, strict: boolean): VerifyFailure | string | undefined,
  *   sign(body: Uint8Array, id: string, timestamp: number): string,
  *   free(): void,
  * }} WasmVerifier
- * @typedef {{ Verifier: new (secret: string, toleranceSeconds: number) => WasmVerifier }} Signer
+ * @typedef {import("./decode.js").Input & { Verifier: new (secret: string, toleranceSeconds: number) => WasmVerifier }} Signer
  */
 
 /** Default tolerance of the timestamp, either way: 5 minutes. */
@@ -206,12 +208,15 @@ export function createWebhook(runtime) {
     const verifier = verifierFor(secret, toleranceSeconds);
     const lines = headerLines(headers);
     // The size limit comes before any copying or hashing.
-    if (typeof payload === "string") checkSize(payload, maxBytes);
-    const body = bodyBytes(payload);
-    checkSize(body, maxBytes);
-    const outcome = runtime.call(() => verifier.verify(body, lines, nowSeconds, strict));
+    const text = typeof payload === "string" ? payload : undefined;
+    const body = text === undefined ? bodyBytes(payload) : undefined;
+    checkSize(text ?? /** @type {Uint8Array} */ (body), maxBytes);
+    const outcome = runtime.call((wasm) => {
+      const length = text === undefined ? writeBytes(wasm, /** @type {Uint8Array} */ (body)) : writeText(wasm, text, maxBytes);
+      return verifier.verifyInput(length, lines, nowSeconds, strict);
+    });
     if (outcome === undefined) {
-      if (typeof payload !== "string") return JSON.parse(utf8.decode(body));
+      if (body !== undefined) return JSON.parse(utf8.decode(body));
       // Authentic, but a string with a lone surrogate has no UTF-8 form: it
       // cannot be what was signed, and decode refuses it the same way.
       checkText(payload, maxBytes);

@@ -13,8 +13,9 @@ import { createApi, DecodeError, DEFAULT_MAX_BATCH_BYTES, DEFAULT_MAX_BYTES, Web
 /** A fresh instance: at load, and again should one ever trap. */
 function instantiate() {
   const glue = createGlue();
-  glue.initSync({ module: /** @type {WebAssembly.Module} */ (wasmModule) });
-  return glue;
+  // The memory too: payloads are written straight into it (decode.js).
+  const { memory } = glue.initSync({ module: /** @type {WebAssembly.Module} */ (wasmModule) });
+  return Object.assign(glue, { memory });
 }
 
 export const { decode, safeDecode, decodeBatch, verify, sign, ConnectWebviewWebhook, __forceTrapForTesting } =
