@@ -284,12 +284,12 @@ fn event<'a>(reader: &mut Reader<'a>, strict: bool, issues: &mut Vec<Issue>) -> 
         position += 1;
     }
     reader.leave();
-    Ok(finish(event, strict, issues))
+    Ok(finish(&mut event, strict, issues))
 }
 
 /// Every rule, now that the whole object is known.
 #[inline(never)]
-fn finish(event: Event<'_>, strict: bool, issues: &mut Vec<Issue>) -> Option<EventType> {
+fn finish(event: &mut Event<'_>, strict: bool, issues: &mut Vec<Issue>) -> Option<EventType> {
     let event_type = match &event.values[Field::EventType as usize] {
         Some((Value::Str(name), _)) => match EventType::from_name(name) {
             Some(event_type) => Some(event_type),
@@ -317,7 +317,7 @@ fn finish(event: Event<'_>, strict: bool, issues: &mut Vec<Issue>) -> Option<Eve
             count += 1;
         }
     }
-    let mut metadata = Some(event.metadata);
+    let mut metadata = Some(std::mem::take(&mut event.metadata));
     let mut unknown = event.unknown.iter();
     let mut next_unknown = unknown.next();
     for &(at, field) in &known[..count] {

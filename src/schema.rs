@@ -65,19 +65,21 @@ impl Field {
 
     /// The field named `key`, if the wire format has one.
     pub(crate) fn from_key(key: &str) -> Option<Field> {
-        Some(match key {
-            "event_id" => Field::EventId,
-            "event_type" => Field::EventType,
-            "workspace_id" => Field::WorkspaceId,
-            "connect_webview_id" => Field::ConnectWebviewId,
-            "connected_account_id" => Field::ConnectedAccountId,
-            "created_at" => Field::CreatedAt,
-            "occurred_at" => Field::OccurredAt,
-            "connected_account_custom_metadata" => Field::ConnectedAccountCustomMetadata,
-            "customer_key" => Field::CustomerKey,
-            "event_description" => Field::EventDescription,
+        // By length first, so that at most two names are compared.
+        let field = match key.len() {
+            8 => Field::EventId,
+            10 if key.as_bytes()[0] == b'e' => Field::EventType,
+            10 => Field::CreatedAt,
+            11 => Field::OccurredAt,
+            12 if key.as_bytes()[0] == b'w' => Field::WorkspaceId,
+            12 => Field::CustomerKey,
+            17 => Field::EventDescription,
+            18 => Field::ConnectWebviewId,
+            20 => Field::ConnectedAccountId,
+            33 => Field::ConnectedAccountCustomMetadata,
             _ => return None,
-        })
+        };
+        (key == field.name()).then_some(field)
     }
 
     pub(crate) fn name(self) -> &'static str {
@@ -165,5 +167,26 @@ pub(crate) fn fields_of(event_type: Option<EventType>) -> &'static [FieldSpec] {
         Some(EventType::LoginSucceeded) => LOGIN_SUCCEEDED,
         Some(EventType::LoginFailed) => LOGIN_FAILED,
         None => COMMON,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn from_key_finds_exactly_the_field_names() {
+        for field in Field::ALL {
+            assert_eq!(Field::from_key(field.name()), Some(field));
+            let name = field.name().as_bytes();
+            for at in 0..name.len() {
+                let mut changed = name.to_vec();
+                changed[at] ^= 0x20;
+                assert_eq!(Field::from_key(std::str::from_utf8(&changed).unwrap()), None);
+            }
+            assert_eq!(Field::from_key(&field.name()[1..]), None);
+            assert_eq!(Field::from_key(&format!("{}x", field.name())), None);
+        }
+        assert_eq!(Field::from_key(""), None);
     }
 }

@@ -271,27 +271,29 @@ export function utf8Bytes(text) {
   return scratch.subarray(0, written);
 }
 
-/** The input buffer as last seen: its memory, address and a view of it. */
-let inputMemory = /** @type {ArrayBuffer | SharedArrayBuffer | undefined} */ (undefined);
-let inputAt = 0;
+/** The instance whose input buffer `inputView` shows. */
+let inputOwner = /** @type {Input | undefined} */ (undefined);
 let inputView = new Uint8Array(0);
 
 /**
- * A view of at least `length` bytes of the wasm input buffer, made again only
- * when the buffer moves or wasm memory grows (the buffer never shrinks, so a
- * view that fits stays valid).
+ * A view of at least `length` bytes of the wasm input buffer. The buffer only
+ * grows, and only when asked to here, so a view that is long enough stays
+ * valid until wasm memory grows, which detaches it (its length becomes 0):
+ * only then, or for another instance, is the buffer asked for again.
  * @param {Input} wasm @param {number} length
  */
 function inputRoom(wasm, length) {
-  const at = wasm.inputBuffer(length);
-  const memory = wasm.memory.buffer;
-  if (memory !== inputMemory || at !== inputAt || inputView.length < length) {
-    inputMemory = memory;
-    inputAt = at;
-    inputView = new Uint8Array(memory, at, length);
+  if (length === 0) return NO_ROOM;
+  if (wasm !== inputOwner || inputView.length < length) {
+    const at = wasm.inputBuffer(length);
+    inputOwner = wasm;
+    inputView = new Uint8Array(wasm.memory.buffer, at, length);
   }
   return inputView;
 }
+
+/** Room for an empty payload. */
+const NO_ROOM = new Uint8Array(0);
 
 /**
  * Writes a string payload into the wasm input buffer as UTF-8, straight from

@@ -40,6 +40,25 @@ export function hostileCases(api, via, { test, assert, fixtures, bytesOf }) {
     assert.equal(Object.keys(api.decode({ ...JSON.parse(FAILED), huge }, { maxBytes: 8 << 20 }).huge).length, 100_000);
   });
 
+  test(`${via}: payloads go on being read right after wasm memory grows, whatever came before`, () => {
+    // Payloads are written into a buffer in wasm memory through a view that
+    // growing the memory detaches: each step below grows it (a larger
+    // payload, or a larger issue list), and the next payload must be read
+    // whole, not from a stale or too short view.
+    const unknown = (n) => Array.from({ length: n }, (_, i) => `"u${i}": ${i}`).join(",");
+    for (const size of [1_000, 10_000, 50_000]) {
+      assert.equal(api.decode(FAILED).event_type, "connect_webview.login_failed");
+      assert.equal(api.decode(bytesOf(SUCCEEDED)).event_type, "connect_webview.login_succeeded");
+      const strictIssues = issuesOf(withMember(unknown(size)), { strict: true, maxBytes: 8 << 20 });
+      assert.equal(strictIssues.length, size);
+      assert.deepEqual(strictIssues[size - 1], ["unknown_field", `/u${size - 1}`]);
+      assert.equal(api.decode(SUCCEEDED).event_type, "connect_webview.login_succeeded");
+      assert.deepEqual(issuesOf(FAILED.replace("login_failed", "login_failed_")), [["unknown_event_type", "/event_type"]]);
+      assert.equal(api.decode(bytesOf(withMember(unknown(size))), { maxBytes: 8 << 20 })[`u${size - 1}`], size - 1);
+      assert.deepEqual(issuesOf(""), [["invalid_json", ""]]);
+    }
+  });
+
   test(`${via}: multi-megabyte strings are refused by size, or kept whole when allowed`, () => {
     const big = "é".repeat(3 << 20);
     assert.deepEqual(issuesOf(withMember(`"x": "${big}"`)), [["payload_too_large", ""]]);
