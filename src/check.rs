@@ -15,7 +15,7 @@ use crate::event::EventType;
 use crate::pointer::{member, Pointer};
 use crate::rules::{check_datetime, check_uuid, is_datetime, is_uuid};
 use crate::scan::{Reader, Result, Syntax};
-use crate::schema::{fields_of, mask_of, Field, Rule, FIELD_COUNT};
+use crate::schema::{fields_of, mask_of, masks_of, Field, Rule, FIELD_COUNT};
 
 /// Checks one event in JSON text: its type, or every issue.
 pub(crate) fn check_event(text: &str, strict: bool) -> std::result::Result<EventType, DecodeError> {
@@ -300,6 +300,11 @@ fn finish(event: &mut Event<'_>, strict: bool, issues: &mut Vec<Issue>) -> Optio
         },
         _ => None,
     };
+    if let Some(event_type) = event_type {
+        if nothing_to_report(event, event_type, strict) {
+            return Some(event_type);
+        }
+    }
     let schema = fields_of(event_type);
     let in_schema = mask_of(schema);
     // The known fields present, in the order they first appeared (an
@@ -351,6 +356,27 @@ fn finish(event: &mut Event<'_>, strict: bool, issues: &mut Vec<Issue>) -> Optio
         }
     }
     event_type
+}
+
+/// The usual case, found without ordering anything: every required field is
+/// there, every field follows its rule, and (if strict) there is no other.
+fn nothing_to_report(event: &Event<'_>, event_type: EventType, strict: bool) -> bool {
+    let (in_schema, required) = masks_of(event_type);
+    let mut present = 0;
+    for field in Field::ALL {
+        let Some((value, _)) = &event.values[field as usize] else { continue };
+        present |= field.bit();
+        let fine = match field.rule() {
+            _ if in_schema & field.bit() == 0 => !strict,
+            Rule::Uuid | Rule::DateTime => event.valid & field.bit() != 0,
+            Rule::EventType | Rule::Text => matches!(value, Value::Str(_)),
+            Rule::Metadata => *value == Value::Other("an object") && event.metadata.is_empty(),
+        };
+        if !fine {
+            return false;
+        }
+    }
+    present & required == required && !(strict && !event.unknown.is_empty())
 }
 
 #[cold]

@@ -79,7 +79,7 @@ impl Field {
             33 => Field::ConnectedAccountCustomMetadata,
             _ => return None,
         };
-        (key == field.name()).then_some(field)
+        crate::text::same(key, field.name()).then_some(field)
     }
 
     pub(crate) fn name(self) -> &'static str {
@@ -159,6 +159,30 @@ const COMMON: &[FieldSpec] = LOGIN_FAILED;
 /// The fields of a schema as a set of [`Field::bit`]s.
 pub(crate) fn mask_of(schema: &[FieldSpec]) -> u16 {
     schema.iter().fold(0, |mask, spec| mask | spec.field.bit())
+}
+
+/// A schema's fields and its required fields, as sets of [`Field::bit`]s.
+const fn masks(schema: &[FieldSpec]) -> (u16, u16) {
+    let (mut all, mut required, mut i) = (0, 0, 0);
+    while i < schema.len() {
+        let bit = 1 << schema[i].field as u16;
+        all |= bit;
+        if schema[i].required {
+            required |= bit;
+        }
+        i += 1;
+    }
+    (all, required)
+}
+
+/// [`masks`] of the schema of `event_type`, worked out at compile time.
+pub(crate) fn masks_of(event_type: EventType) -> (u16, u16) {
+    const SUCCEEDED: (u16, u16) = masks(LOGIN_SUCCEEDED);
+    const FAILED: (u16, u16) = masks(LOGIN_FAILED);
+    match event_type {
+        EventType::LoginSucceeded => SUCCEEDED,
+        EventType::LoginFailed => FAILED,
+    }
 }
 
 /// The schema of `event_type`, or the common fields when it is not known.

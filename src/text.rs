@@ -7,6 +7,28 @@ pub(crate) fn char_count(s: &str) -> usize {
     s.bytes().filter(|&b| (b as i8) >= -0x40).count()
 }
 
+/// Whether `a` and `b` are the same text, compared eight bytes at a time
+/// (WebAssembly's `memcmp` goes a byte at a time).
+pub(crate) fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let word = |s: &[u8], at: usize| {
+        let mut w = [0; 8];
+        w.copy_from_slice(&s[at..at + 8]);
+        u64::from_le_bytes(w)
+    };
+    let mut at = 0;
+    while at + 8 <= a.len() {
+        if word(a, at) != word(b, at) {
+            return false;
+        }
+        at += 8;
+    }
+    a[at..].iter().zip(&b[at..]).all(|(x, y)| x == y)
+}
+
 /// `s` split at each `sep` (an ASCII byte, so every piece is whole text).
 pub(crate) fn split_byte(s: &str, sep: u8) -> impl Iterator<Item = &str> {
     let mut rest = Some(s);
@@ -39,6 +61,18 @@ mod tests {
     fn counts_characters_not_bytes() {
         assert_eq!(char_count("aé😀"), 3);
         assert_eq!(char_count(""), 0);
+    }
+
+    #[test]
+    fn same_compares_every_byte() {
+        let name = "connect_webview.login_succeeded";
+        assert!(same(name, name) && same("", ""));
+        for at in 0..name.len() {
+            let mut changed = name.as_bytes().to_vec();
+            changed[at] ^= 1;
+            assert!(!same(name, std::str::from_utf8(&changed).unwrap()), "{at}");
+        }
+        assert!(!same(name, &name[1..]) && !same("a", "b"));
     }
 
     #[test]
