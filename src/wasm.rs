@@ -112,10 +112,15 @@ impl Verifier {
         Ok(Verifier { webhook: webhook.tolerance_seconds(tolerance_seconds as u64) })
     }
 
-    /// [`Verifier::verify`] on the first `len` bytes of the input buffer.
+    /// [`Verifier::verify`] on the input buffer: the body in its first `len`
+    /// bytes, then `headers_len` bytes of header lines (UTF-8 from
+    /// `encodeInto`, so always valid).
     #[wasm_bindgen(js_name = verifyInput)]
-    pub fn verify_input(&self, len: usize, headers: &str, now: f64, strict: bool) -> JsValue {
-        with_input(len, |body| self.verify(body, headers, now, strict))
+    pub fn verify_input(&self, len: usize, headers_len: usize, now: f64, strict: bool) -> JsValue {
+        with_input(len + headers_len, |input| {
+            let (body, headers) = input.split_at(len.min(input.len()));
+            self.verify(body, std::str::from_utf8(headers).unwrap_or_default(), now, strict)
+        })
     }
 
     /// The `v1,<base64>` signature of `body` sent with `id` at `timestamp`.
