@@ -4,6 +4,7 @@
 // window.__bench. Browsers coarsen performance.now() (to 1 ms or more without
 // cross-origin isolation), so each sample times a loop of about 20 ms.
 import * as api from "../pkg/dist/web.js";
+import { pairedRatio } from "./paired.mjs";
 import { decodeCases, PAYLOAD } from "./peers.mjs";
 
 /* global QUICK */
@@ -38,9 +39,16 @@ try {
   for (let round = 0; round < ROUNDS; round++) {
     for (const [name, fn] of Object.entries(cases)) rounds[name].push(medianPerCall(fn));
   }
-  window.__bench = Object.fromEntries(
+  const medians = Object.fromEntries(
     Object.entries(rounds).map(([name, values]) => [name, values.sort((a, b) => a - b)[values.length >> 1]]),
   );
+  // Paired ratios, in batches long enough for the coarse clock.
+  const paired = Object.fromEntries(
+    Object.entries(cases)
+      .filter(([name]) => !name.startsWith("ours"))
+      .map(([name, fn]) => [name, pairedRatio(cases["ours: decode(string)"], fn, { batchMs: 20, pairs: QUICK ? 5 : 21 })]),
+  );
+  window.__bench = { medians, paired };
 } catch (error) {
   window.__bench = { error: String(error?.stack ?? error) };
 }
