@@ -78,12 +78,14 @@ bench: pkg
 	node bench/run.mjs
 
 ## Fuzz each target (decode, decode_batch, verify, differential) for FUZZ_SECONDS (default
-## 60) with cargo-fuzz on nightly; new corpus entries land in fuzz/corpus/,
+## 60) with cargo-fuzz on nightly; new corpus entries land in fuzz/corpus/
+## (differential shares decode's: both read any text),
 ## crashes in fuzz/artifacts/ (copy them to fuzz/regressions/<target>/ so that
 ## make test replays them). make test replays the saved corpus on stable.
 FUZZ_SECONDS ?= 60
 fuzz: setup
 	command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 	for target in decode decode_batch verify differential; do \
-	  cargo +nightly fuzz run -O $$target -- -max_total_time=$(FUZZ_SECONDS) -max_len=4096 || exit 1; \
+	  corpus=fuzz/corpus/$$target; [ $$target = differential ] && corpus=fuzz/corpus/decode; \
+	  cargo +nightly fuzz run -O $$target $$corpus -- -max_total_time=$(FUZZ_SECONDS) -max_len=4096 || exit 1; \
 	done
