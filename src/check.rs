@@ -75,7 +75,9 @@ struct KeySet<'a> {
 }
 
 impl<'a> KeySet<'a> {
-    /// Adds `key`; false when it was already there.
+    /// Adds `key`; false when it was already there. Takes the `Cow` itself,
+    /// so that a borrowed key is stored without a copy.
+    #[allow(clippy::ptr_arg)]
     fn insert(&mut self, key: &Cow<'a, str>) -> bool {
         const LINEAR_SCAN_LIMIT: usize = 16;
         if let Some(index) = &mut self.index {
@@ -241,16 +243,7 @@ fn event<'a>(reader: &mut Reader<'a>, strict: bool, issues: &mut Vec<Issue>) -> 
             Some(field) => {
                 let is_metadata = field == Field::ConnectedAccountCustomMetadata;
                 let mut metadata = Vec::new();
-                // The usual UUID or date-time is read and checked in one step.
-                let valid = match field.rule() {
-                    Rule::Uuid => reader.accepted_string(|b| (b.get(36) == Some(&b'"') && is_uuid(&b[..36])).then_some(36)),
-                    Rule::DateTime => reader.accepted_string(|b| {
-                        let end = b.iter().take(40).position(|&c| c == b'"')?;
-                        is_datetime(&b[..end]).then_some(end)
-                    }),
-                    _ => None,
-                };
-                let value = match valid {
+                let value = match usual_value(reader, field.rule()) {
                     Some(text) => {
                         event.valid |= field.bit();
                         Value::Str(Cow::Borrowed(text))
@@ -285,6 +278,20 @@ fn event<'a>(reader: &mut Reader<'a>, strict: bool, issues: &mut Vec<Issue>) -> 
     }
     reader.leave();
     Ok(finish(&mut event, strict, issues))
+}
+
+/// A UUID or date-time field's usual value, read and checked in one step,
+/// or `None` with nothing read: anything else is read by [`value`] and
+/// checked by [`check_field`], which say what is wrong.
+fn usual_value<'a>(reader: &mut Reader<'a>, rule: Rule) -> Option<&'a str> {
+    match rule {
+        Rule::Uuid => reader.accepted_string(|b| (b.get(36) == Some(&b'"') && is_uuid(&b[..36])).then_some(36)),
+        Rule::DateTime => reader.accepted_string(|b| {
+            let end = b.iter().take(40).position(|&c| c == b'"')?;
+            is_datetime(&b[..end]).then_some(end)
+        }),
+        Rule::EventType | Rule::Text | Rule::Metadata => None,
+    }
 }
 
 /// Every rule, now that the whole object is known.
@@ -376,7 +383,7 @@ fn nothing_to_report(event: &Event<'_>, event_type: EventType, strict: bool) -> 
             return false;
         }
     }
-    present & required == required && !(strict && !event.unknown.is_empty())
+    present & required == required && (!strict || event.unknown.is_empty())
 }
 
 #[cold]

@@ -136,10 +136,10 @@ pub(crate) fn is_uuid(b: &[u8]) -> bool {
         let mut word = [0; 8];
         word.copy_from_slice(&b[at..at + 8]);
         let v = u64::from_le_bytes(word);
-        let lower = v | ONES * 0x20;
+        let lower = v | (ONES * 0x20);
         let digit = at_least(v, b'0') & !at_least(v, b'9' + 1);
         let letter = at_least(lower, b'a') & !at_least(lower, b'f' + 1);
-        let dash = !at_least(v ^ ONES * u64::from(b'-'), 1) & HIGH;
+        let dash = !at_least(v ^ (ONES * u64::from(b'-')), 1) & HIGH;
         v & HIGH == 0 && (digit | letter) | hyphens == HIGH && dash & hyphens == hyphens
     };
     // The hyphens are at 8, 13, 18 and 23.
