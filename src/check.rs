@@ -15,7 +15,7 @@ use crate::event::EventType;
 use crate::pointer::{member, Pointer};
 use crate::rules::{check_datetime, check_uuid, is_datetime, is_uuid};
 use crate::scan::{Reader, Result, Syntax};
-use crate::schema::{fields_of, mask_of, masks_of, Field, Rule, FIELD_COUNT};
+use crate::schema::{fields_of, masks_of, Field, Rule, FIELD_COUNT};
 
 /// Checks one event in JSON text: its type, or every issue.
 pub(crate) fn check_event(text: &str, strict: bool) -> std::result::Result<EventType, DecodeError> {
@@ -52,13 +52,13 @@ pub(crate) fn check_array(
 
 /// "a string", "an object", ...: what a value is, for messages.
 #[derive(Debug, Clone, PartialEq)]
-enum Value<'a> {
+pub(crate) enum Value<'a> {
     Str(Cow<'a, str>),
     Other(&'static str),
 }
 
 impl Value<'_> {
-    fn kind(&self) -> &'static str {
+    pub(crate) fn kind(&self) -> &'static str {
         match self {
             Value::Str(_) => "a string",
             Value::Other(kind) => kind,
@@ -69,7 +69,7 @@ impl Value<'_> {
 /// Keys seen in one object: a linear scan for the usual few, a hash set past
 /// 16, so that time stays linear in the number of keys.
 #[derive(Default)]
-struct KeySet<'a> {
+pub(crate) struct KeySet<'a> {
     keys: Vec<Cow<'a, str>>,
     index: Option<HashSet<Cow<'a, str>>>,
 }
@@ -78,7 +78,7 @@ impl<'a> KeySet<'a> {
     /// Adds `key`; false when it was already there. Takes the `Cow` itself,
     /// so that a borrowed key is stored without a copy.
     #[allow(clippy::ptr_arg)]
-    fn insert(&mut self, key: &Cow<'a, str>) -> bool {
+    pub(crate) fn insert(&mut self, key: &Cow<'a, str>) -> bool {
         const LINEAR_SCAN_LIMIT: usize = 16;
         if let Some(index) = &mut self.index {
             return index.insert(key.clone());
@@ -96,7 +96,7 @@ impl<'a> KeySet<'a> {
 
 #[cold]
 #[inline(never)]
-fn duplicate(path: &Pointer<'_>, key: &str) -> Issue {
+pub(crate) fn duplicate(path: &Pointer<'_>, key: &str) -> Issue {
     let message = format!(
         "expected each key once in an object, found {} again (JSON.parse would keep only this last value)",
         quote(key)
@@ -313,7 +313,7 @@ fn finish(event: &mut Event<'_>, strict: bool, issues: &mut Vec<Issue>) -> Optio
         }
     }
     let schema = fields_of(event_type);
-    let in_schema = mask_of(schema);
+    let (in_schema, _) = masks_of(event_type);
     // The known fields present, in the order they first appeared (an
     // insertion sort: there are at most ten).
     let mut known = [(u32::MAX, Field::EventType); FIELD_COUNT];
@@ -368,7 +368,7 @@ fn finish(event: &mut Event<'_>, strict: bool, issues: &mut Vec<Issue>) -> Optio
 /// The usual case, found without ordering anything: every required field is
 /// there, every field follows its rule, and (if strict) there is no other.
 fn nothing_to_report(event: &Event<'_>, event_type: EventType, strict: bool) -> bool {
-    let (in_schema, required) = masks_of(event_type);
+    let (in_schema, required) = masks_of(Some(event_type));
     let mut present = 0;
     for field in Field::ALL {
         let Some((value, _)) = &event.values[field as usize] else { continue };
@@ -413,7 +413,7 @@ fn missing_field(field: Field) -> Issue {
 }
 
 /// Checks one known field's value against its rule.
-fn check_field(field: Field, value: &Value<'_>, issues: &mut Vec<Issue>) {
+pub(crate) fn check_field(field: Field, value: &Value<'_>, issues: &mut Vec<Issue>) {
     let expected = if field.rule() == Rule::Metadata { "an object" } else { "a string" };
     let text = match value {
         Value::Str(text) if expected == "a string" => text,

@@ -1,7 +1,9 @@
 //! The reference for [`check`](crate::check): the same checks written over
 //! `serde_json`'s deserializer, as the validator was before it had its own
 //! reader. Compiled for tests and fuzzing only, where [`differential`] holds
-//! the two to the same verdict, issues, messages and positions.
+//! the two to the same verdict, issues, messages and positions. It shares
+//! what does not depend on the reader: the kinds of values, the key set, and
+//! the messages of duplicate keys and of each field's rule.
 //!
 //! `serde_json` does the parsing (syntax, escapes, numbers, a nesting limit of
 //! 128). This module adds what it leaves out: a key that appears twice in any
@@ -10,16 +12,15 @@
 //! says which schema applies, may come last.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
 use std::fmt;
 
 use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
+use crate::check::{check_field, duplicate, KeySet, Value};
 use crate::error::{quote, quote_char, DecodeError, Issue, IssueCode};
 use crate::event::EventType;
 use crate::pointer::{member, Pointer};
-use crate::rules::{check_datetime, check_uuid};
-use crate::schema::{fields_of, mask_of, Field, Rule};
+use crate::schema::{fields_of, masks_of, Field};
 
 /// Checks one event in JSON text: its type, or every issue.
 pub fn check_event(text: &str, strict: bool) -> Result<EventType, DecodeError> {
@@ -72,58 +73,6 @@ fn syntax_issue(text: &str, e: &serde_json::Error) -> Issue {
     };
     let message = format!("not valid JSON at line {line}, column {column}: {what}, found {found}");
     Issue::at(IssueCode::InvalidJson, message, line, column)
-}
-
-/// "a string", "an object", ...: what a value is, for messages.
-#[derive(Debug, Clone, PartialEq)]
-enum Value<'de> {
-    Str(Cow<'de, str>),
-    Other(&'static str),
-}
-
-impl Value<'_> {
-    fn kind(&self) -> &'static str {
-        match self {
-            Value::Str(_) => "a string",
-            Value::Other(kind) => kind,
-        }
-    }
-}
-
-/// Keys seen in one object: a linear scan for the usual few, a hash set past
-/// 16, so that time stays linear in the number of keys.
-#[derive(Default)]
-struct KeySet<'de> {
-    keys: Vec<Cow<'de, str>>,
-    index: Option<HashSet<Cow<'de, str>>>,
-}
-
-impl<'de> KeySet<'de> {
-    /// Adds `key`; false when it was already there. Takes the `Cow` itself,
-    /// so that a borrowed key is stored without a copy.
-    #[allow(clippy::ptr_arg)]
-    fn insert(&mut self, key: &Cow<'de, str>) -> bool {
-        const LINEAR_SCAN_LIMIT: usize = 16;
-        if let Some(index) = &mut self.index {
-            return index.insert(key.clone());
-        }
-        if self.keys.contains(key) {
-            return false;
-        }
-        self.keys.push(key.clone());
-        if self.keys.len() > LINEAR_SCAN_LIMIT {
-            self.index = Some(self.keys.drain(..).collect());
-        }
-        true
-    }
-}
-
-fn duplicate(path: &Pointer<'_>, key: &str) -> Issue {
-    let message = format!(
-        "expected each key once in an object, found {} again (JSON.parse would keep only this last value)",
-        quote(key)
-    );
-    Issue::new(IssueCode::DuplicateField, path.to_string(), message)
 }
 
 /// Any JSON value below the known fields: walked for duplicate keys, and
@@ -304,7 +253,7 @@ impl<'de> EventSeed<'_> {
             _ => None,
         };
         let schema = fields_of(event_type);
-        let in_schema = mask_of(schema);
+        let (in_schema, _) = masks_of(event_type);
         let unknown_field = |key: &str| {
             let message = format!("expected only the fields of {} events, found {}", event_type?, quote(key));
             Some(Issue::new(IssueCode::UnknownField, member(key), message))
@@ -333,28 +282,6 @@ impl<'de> EventSeed<'_> {
             }
         }
         event_type
-    }
-}
-
-/// Checks one known field's value against its rule.
-fn check_field(field: Field, value: &Value<'_>, issues: &mut Vec<Issue>) {
-    let path = || member(field.name());
-    let expected = if field.rule() == Rule::Metadata { "an object" } else { "a string" };
-    let text = match value {
-        Value::Str(text) if expected == "a string" => text,
-        Value::Other("an object") if expected == "an object" => return,
-        other => {
-            issues.push(Issue::new(IssueCode::InvalidType, path(), format!("expected {expected}, found {}", other.kind())));
-            return;
-        }
-    };
-    let (code, example, verdict) = match field.rule() {
-        Rule::Uuid => (IssueCode::InvalidUuid, "a UUID like 00000000-0000-0000-0000-000000000000", check_uuid(text)),
-        Rule::DateTime => (IssueCode::InvalidDatetime, "a date-time like 2025-01-01T00:00:00.000Z", check_datetime(text)),
-        Rule::EventType | Rule::Text | Rule::Metadata => return,
-    };
-    if let Err(why) = verdict {
-        issues.push(Issue::new(code, path(), format!("expected {example}, found {}: {why}", quote(text))));
     }
 }
 

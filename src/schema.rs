@@ -108,7 +108,7 @@ impl Field {
     }
 
     /// A bit for sets of fields.
-    pub(crate) fn bit(self) -> u16 {
+    pub(crate) const fn bit(self) -> u16 {
         1 << self as u16
     }
 }
@@ -156,16 +156,11 @@ const LOGIN_FAILED: &[FieldSpec] = &[
 /// The fields of both types: what is checked while the type is unknown.
 const COMMON: &[FieldSpec] = LOGIN_FAILED;
 
-/// The fields of a schema as a set of [`Field::bit`]s.
-pub(crate) fn mask_of(schema: &[FieldSpec]) -> u16 {
-    schema.iter().fold(0, |mask, spec| mask | spec.field.bit())
-}
-
 /// A schema's fields and its required fields, as sets of [`Field::bit`]s.
 const fn masks(schema: &[FieldSpec]) -> (u16, u16) {
     let (mut all, mut required, mut i) = (0, 0, 0);
     while i < schema.len() {
-        let bit = 1 << schema[i].field as u16;
+        let bit = schema[i].field.bit();
         all |= bit;
         if schema[i].required {
             required |= bit;
@@ -175,13 +170,15 @@ const fn masks(schema: &[FieldSpec]) -> (u16, u16) {
     (all, required)
 }
 
-/// [`masks`] of the schema of `event_type`, worked out at compile time.
-pub(crate) fn masks_of(event_type: EventType) -> (u16, u16) {
+/// [`masks`] of [`fields_of`]`(event_type)`, worked out at compile time.
+pub(crate) fn masks_of(event_type: Option<EventType>) -> (u16, u16) {
     const SUCCEEDED: (u16, u16) = masks(LOGIN_SUCCEEDED);
     const FAILED: (u16, u16) = masks(LOGIN_FAILED);
+    const COMMON_MASKS: (u16, u16) = masks(COMMON);
     match event_type {
-        EventType::LoginSucceeded => SUCCEEDED,
-        EventType::LoginFailed => FAILED,
+        Some(EventType::LoginSucceeded) => SUCCEEDED,
+        Some(EventType::LoginFailed) => FAILED,
+        None => COMMON_MASKS,
     }
 }
 

@@ -86,11 +86,7 @@ fn options(strict: bool) -> DecodeOptions {
 fn issues_or_undefined(error: Option<DecodeError>) -> JsValue {
     match error {
         None => JsValue::UNDEFINED,
-        Some(error) => {
-            let mut json = String::new();
-            push_issues(&mut json, error.issues());
-            JsValue::from_str(&json)
-        }
+        Some(error) => issues_json(error.issues()),
     }
 }
 
@@ -172,15 +168,11 @@ fn batch_options(strict: bool, max_bytes: f64, max_batch_bytes: f64) -> BatchOpt
 
 fn batch_outcome(outcome: Result<Vec<BatchItem<EventType>>, DecodeError>) -> JsValue {
     let object = js_sys::Object::new();
-    let mut json = String::new();
     match outcome {
-        Err(error) => {
-            push_issues(&mut json, error.issues());
-            set(&object, "issues", JsValue::from_str(&json));
-        }
+        Err(error) => set(&object, "issues", issues_json(error.issues())),
         Ok(items) => {
             let lines: Vec<u32> = items.iter().map(|item| u32::try_from(item.line).unwrap_or(u32::MAX)).collect();
-            json.push('[');
+            let mut json = String::from("[");
             for item in &items {
                 if let Err(error) = &item.result {
                     if json.len() > 1 {
@@ -197,6 +189,13 @@ fn batch_outcome(outcome: Result<Vec<BatchItem<EventType>>, DecodeError>) -> JsV
         }
     }
     object.into()
+}
+
+/// `issues` as JSON text, for JavaScript.
+fn issues_json(issues: &[Issue]) -> JsValue {
+    let mut json = String::new();
+    push_issues(&mut json, issues);
+    JsValue::from_str(&json)
 }
 
 /// Issues cross as one JSON text, which JavaScript parses with `JSON.parse`:

@@ -28,4 +28,14 @@ export function createApi(instantiate) {
   return { decode, safeDecode, decodeBatch, verify, sign, ConnectWebviewWebhook, __forceTrapForTesting };
 }
 
+/**
+ * A glue instance with its wasm memory beside it: payloads are written
+ * straight into that memory (decode.js). `exports` is what the glue's
+ * `initSync` or `__wbg_init` returned.
+ * @template T @param {T} glue @param {{ memory: WebAssembly.Memory }} exports
+ */
+export function withMemory(glue, { memory }) {
+  return Object.assign(glue, { memory });
+}
+
 export { DecodeError, DEFAULT_MAX_BATCH_BYTES, DEFAULT_MAX_BYTES, WebhookVerificationError };

@@ -5,7 +5,6 @@ import {
   checkSize,
   checkText,
   DecodeError,
-  DEFAULT_MAX_BYTES,
   describe,
   isArrayBuffer,
   isUint8Array,
@@ -115,10 +114,7 @@ function headerLines(headers) {
  * @param {unknown} options
  */
 function readVerifyOptions(options) {
-  if (options === undefined || options === null) {
-    return { strict: false, maxBytes: DEFAULT_MAX_BYTES, toleranceSeconds: TOLERANCE_SECONDS, nowSeconds: Math.floor(Date.now() / 1000) };
-  }
-  const decodeOptions = readOptions(options);
+  const { strict, maxBytes } = readOptions(options);
   const { toleranceSeconds = TOLERANCE_SECONDS, now = undefined } = /** @type {Record<string, unknown>} */ (options ?? {});
   if (typeof toleranceSeconds !== "number" || !Number.isInteger(toleranceSeconds) || toleranceSeconds < 0) {
     throw new TypeError(`options.toleranceSeconds: expected a non-negative integer, found ${describe(toleranceSeconds)}`);
@@ -127,7 +123,7 @@ function readVerifyOptions(options) {
     throw new TypeError(`options.now: expected a valid Date, found ${describe(now)}`);
   }
   const nowSeconds = Math.floor((now === undefined ? Date.now() : now.getTime()) / 1000);
-  return { ...decodeOptions, toleranceSeconds, nowSeconds };
+  return { strict, maxBytes, toleranceSeconds, nowSeconds };
 }
 
 /** @param {unknown} secret */

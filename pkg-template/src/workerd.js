@@ -8,14 +8,12 @@
 import { createGlue } from "../../target/wasm-pkg/glue-factory.js";
 // @ts-ignore: a compiled WebAssembly.Module under workerd and wrangler
 import wasmModule from "./connect_webview_events_bg.wasm";
-import { createApi, DecodeError, DEFAULT_MAX_BATCH_BYTES, DEFAULT_MAX_BYTES, WebhookVerificationError } from "./api.js";
+import { createApi, DecodeError, DEFAULT_MAX_BATCH_BYTES, DEFAULT_MAX_BYTES, WebhookVerificationError, withMemory } from "./api.js";
 
 /** A fresh instance: at load, and again should one ever trap. */
 function instantiate() {
   const glue = createGlue();
-  // The memory too: payloads are written straight into it (decode.js).
-  const { memory } = glue.initSync({ module: /** @type {WebAssembly.Module} */ (wasmModule) });
-  return Object.assign(glue, { memory });
+  return withMemory(glue, glue.initSync({ module: /** @type {WebAssembly.Module} */ (wasmModule) }));
 }
 
 export const { decode, safeDecode, decodeBatch, verify, sign, ConnectWebviewWebhook, __forceTrapForTesting } =
