@@ -1,6 +1,7 @@
 //! JSON text to a verdict in one pass: every rule checked while the text is
 //! read (by [`scan`](crate::scan)), with strings borrowed from it and nothing
-//! built.
+//! built. This is the full check, which says what is wrong and where; the
+//! usual valid event is taken before it by the [fast lane](crate::fast).
 //!
 //! Besides the schema of the two events, this finds a key that appears twice
 //! in any object. The values of known fields are kept (borrowed) until the end
@@ -13,7 +14,7 @@ use std::collections::HashSet;
 use crate::error::{quote, DecodeError, Issue, IssueCode};
 use crate::event::EventType;
 use crate::pointer::{member, Pointer};
-use crate::rules::{check_datetime, check_uuid, is_datetime, is_uuid};
+use crate::rules::{check_datetime, check_uuid};
 use crate::scan::{Reader, Result, Syntax};
 use crate::schema::{fields_of, masks_of, Field, Rule, FIELD_COUNT};
 
@@ -181,12 +182,18 @@ fn object<'a>(
         }
         if let Some(metadata) = metadata.as_deref_mut() {
             if !matches!(member, Value::Str(_) | Value::Other("a boolean")) {
-                let message = format!("expected a string or a boolean, found {}", member.kind());
-                metadata.push(Issue::new(IssueCode::InvalidType, path.to_string(), message));
+                metadata.push(not_metadata(&path, &member));
             }
         }
     }
     Ok(())
+}
+
+#[cold]
+#[inline(never)]
+fn not_metadata(path: &Pointer<'_>, member: &Value<'_>) -> Issue {
+    let message = format!("expected a string or a boolean, found {}", member.kind());
+    Issue::new(IssueCode::InvalidType, path.to_string(), message)
 }
 
 /// A JSON array whose elements are each checked as an event, each with its
@@ -218,8 +225,6 @@ struct Event<'a> {
     metadata: Vec<Issue>,
     /// Keys that are not fields, each once, with its first position.
     unknown: Vec<(u32, Cow<'a, str>)>,
-    /// Fields whose last value is already known to follow its rule.
-    valid: u16,
 }
 
 /// The whole event: the top-level object, checked when it ends. `None` when
@@ -232,27 +237,18 @@ fn event<'a>(reader: &mut Reader<'a>, strict: bool, issues: &mut Vec<Issue>) -> 
         return Ok(None);
     }
     reader.enter()?;
-    let mut event = Event { values: Default::default(), metadata: Vec::new(), unknown: Vec::new(), valid: 0 };
+    let mut event = Event { values: Default::default(), metadata: Vec::new(), unknown: Vec::new() };
     let mut unknown_keys = KeySet::default();
     let root = Pointer::ROOT;
     let mut position = 0u32;
     while let Some(key) = reader.next_key(position == 0)? {
         let path = root.key(&key);
-        let field = Field::from_key(&key);
+        let field = Field::from_key(key.as_bytes());
         let first = match field {
             Some(field) => {
                 let is_metadata = field == Field::ConnectedAccountCustomMetadata;
                 let mut metadata = Vec::new();
-                let value = match usual_value(reader, field.rule()) {
-                    Some(text) => {
-                        event.valid |= field.bit();
-                        Value::Str(Cow::Borrowed(text))
-                    }
-                    None => {
-                        event.valid &= !field.bit();
-                        value(reader, &path, issues, is_metadata.then_some(&mut metadata))?
-                    }
-                };
+                let value = value(reader, &path, issues, is_metadata.then_some(&mut metadata))?;
                 if is_metadata {
                     event.metadata = metadata;
                 }
@@ -280,20 +276,6 @@ fn event<'a>(reader: &mut Reader<'a>, strict: bool, issues: &mut Vec<Issue>) -> 
     Ok(finish(&mut event, strict, issues))
 }
 
-/// A UUID or date-time field's usual value, read and checked in one step,
-/// or `None` with nothing read: anything else is read by [`value`] and
-/// checked by [`check_field`], which say what is wrong.
-fn usual_value<'a>(reader: &mut Reader<'a>, rule: Rule) -> Option<&'a str> {
-    match rule {
-        Rule::Uuid => reader.accepted_string(|b| (b.get(36) == Some(&b'"') && is_uuid(&b[..36])).then_some(36)),
-        Rule::DateTime => reader.accepted_string(|b| {
-            let end = b.iter().take(40).position(|&c| c == b'"')?;
-            is_datetime(&b[..end]).then_some(end)
-        }),
-        Rule::EventType | Rule::Text | Rule::Metadata => None,
-    }
-}
-
 /// Every rule, now that the whole object is known.
 #[inline(never)]
 fn finish(event: &mut Event<'_>, strict: bool, issues: &mut Vec<Issue>) -> Option<EventType> {
@@ -307,11 +289,6 @@ fn finish(event: &mut Event<'_>, strict: bool, issues: &mut Vec<Issue>) -> Optio
         },
         _ => None,
     };
-    if let Some(event_type) = event_type {
-        if nothing_to_report(event, event_type, strict) {
-            return Some(event_type);
-        }
-    }
     let schema = fields_of(event_type);
     let (in_schema, _) = masks_of(event_type);
     // The known fields present, in the order they first appeared (an
@@ -342,9 +319,7 @@ fn finish(event: &mut Event<'_>, strict: bool, issues: &mut Vec<Issue>) -> Optio
         }
         let Some((value, _)) = &event.values[field as usize] else { continue };
         if in_schema & field.bit() != 0 {
-            if event.valid & field.bit() == 0 {
-                check_field(field, value, issues);
-            }
+            check_field(field, value, issues);
             if field == Field::ConnectedAccountCustomMetadata && *value == Value::Other("an object") {
                 issues.extend(metadata.take().unwrap_or_default());
             }
@@ -363,27 +338,6 @@ fn finish(event: &mut Event<'_>, strict: bool, issues: &mut Vec<Issue>) -> Optio
         }
     }
     event_type
-}
-
-/// The usual case, found without ordering anything: every required field is
-/// there, every field follows its rule, and (if strict) there is no other.
-fn nothing_to_report(event: &Event<'_>, event_type: EventType, strict: bool) -> bool {
-    let (in_schema, required) = masks_of(Some(event_type));
-    let mut present = 0;
-    for field in Field::ALL {
-        let Some((value, _)) = &event.values[field as usize] else { continue };
-        present |= field.bit();
-        let fine = match field.rule() {
-            _ if in_schema & field.bit() == 0 => !strict,
-            Rule::Uuid | Rule::DateTime => event.valid & field.bit() != 0,
-            Rule::EventType | Rule::Text => matches!(value, Value::Str(_)),
-            Rule::Metadata => *value == Value::Other("an object") && event.metadata.is_empty(),
-        };
-        if !fine {
-            return false;
-        }
-    }
-    present & required == required && (!strict || event.unknown.is_empty())
 }
 
 #[cold]

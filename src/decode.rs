@@ -3,6 +3,7 @@
 use serde_json::{Map, Value};
 
 use crate::check::check_event;
+use crate::fast;
 use crate::error::{DecodeError, Issue, IssueCode};
 use crate::event::{
     ConnectWebviewEvent, ConnectWebviewLoginFailedEvent, ConnectWebviewLoginSucceededEvent, CustomMetadata,
@@ -101,13 +102,17 @@ impl DecodeOptions {
     /// assert_eq!(DecodeOptions::new().validate(json), Ok(EventType::LoginFailed));
     /// ```
     pub fn validate(&self, text: &str) -> Result<EventType, DecodeError> {
-        self.check_size(text.len())?;
-        check_event(text, self.strict)
+        self.validate_slice(text.as_bytes())
     }
 
     /// [`validate`](Self::validate) for UTF-8 bytes.
     pub fn validate_slice(&self, bytes: &[u8]) -> Result<EventType, DecodeError> {
-        self.validate(self.utf8(bytes)?)
+        self.check_size(bytes.len())?;
+        // The usual event in one quick pass; anything else read in full.
+        match fast::accept(bytes, self.strict) {
+            Some(event_type) => Ok(event_type),
+            None => check_event(self.utf8(bytes)?, self.strict),
+        }
     }
 
     /// The byte limit, then UTF-8.

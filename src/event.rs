@@ -46,7 +46,7 @@ impl EventType {
     /// assert_eq!(EventType::from_name("device.connected"), None);
     /// ```
     pub fn from_name(name: &str) -> Option<EventType> {
-        EventType::ALL.into_iter().find(|t| crate::text::same(t.as_str(), name))
+        EventType::ALL.into_iter().find(|t| crate::text::same(t.as_str().as_bytes(), name.as_bytes()))
     }
 }
 

@@ -7,6 +7,7 @@ mod check;
 mod decode;
 mod error;
 mod event;
+mod fast;
 #[cfg(any(test, fuzzing))]
 #[doc(hidden)]
 pub mod oracle;

@@ -299,7 +299,7 @@ impl<'de> Visitor<'de> for EventSeed<'_> {
         let root = Pointer::ROOT;
         while let Some(key) = map.next_key_seed(KeySeed)? {
             let path = root.key(&key);
-            let field = Field::from_key(&key);
+            let field = Field::from_key(key.as_bytes());
             let is_metadata = field == Some(Field::ConnectedAccountCustomMetadata);
             let mut metadata = Vec::new();
             let seed = ValueSeed { path, issues: &mut *self.issues, metadata: is_metadata.then_some(&mut metadata) };
@@ -433,6 +433,17 @@ impl<'de> Visitor<'de> for ArraySeed {
 /// Asserts that the validator and this reference agree on `text`: the same
 /// verdict, with the same issues, messages and positions, strict or not, as
 /// one event and as a JSON array of events.
+/// Holds the fast lane ([`crate::fast`]) to its promise on any bytes: when
+/// it says an event is valid, the full check says so too, of the same type.
+pub fn fast_lane(bytes: &[u8]) {
+    for strict in [false, true] {
+        if let Some(event_type) = crate::fast::accept(bytes, strict) {
+            let text = std::str::from_utf8(bytes).unwrap_or_else(|e| panic!("the fast lane took bytes that are not UTF-8 ({e}): {bytes:?}"));
+            assert_eq!(crate::check::check_event(text, strict), Ok(event_type), "the fast lane, strict {strict}, on {text:?}");
+        }
+    }
+}
+
 pub fn differential(text: &str) {
     for strict in [false, true] {
         let (ours, reference) = (crate::check::check_event(text, strict), check_event(text, strict));
@@ -444,10 +455,14 @@ pub fn differential(text: &str) {
 
 #[cfg(test)]
 mod tests {
-    use super::differential;
+    use super::{differential, fast_lane};
 
     /// Bytes that change what a JSON text means.
     const SPECIAL: &[u8] = b"\"\\{}[]:,0123456789-+.eEntfu xA\n\t\x01\x7f";
+
+    /// Bytes that are never UTF-8 by themselves: for the fast lane, which
+    /// reads bytes.
+    const NOT_ASCII: &[u8] = b"\x80\xbf\xc3\xe2\xf0\xff";
 
     fn samples() -> Vec<String> {
         let mut samples: Vec<String> = [
@@ -464,15 +479,20 @@ mod tests {
         .map(|s| s.to_string())
         .collect();
         // Every fuzz corpus file that is UTF-8.
+        samples.extend(corpus().into_iter().filter_map(|bytes| String::from_utf8(bytes).ok()));
+        samples
+    }
+
+    /// The fuzz corpora of decode and decode_batch.
+    fn corpus() -> Vec<Vec<u8>> {
+        let mut files = Vec::new();
         for target in ["decode", "decode_batch"] {
             let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fuzz/corpus/").to_string() + target;
             for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-                if let Ok(text) = String::from_utf8(std::fs::read(entry.path()).unwrap_or_default()) {
-                    samples.push(text);
-                }
+                files.push(std::fs::read(entry.path()).unwrap_or_default());
             }
         }
-        samples
+        files
     }
 
     #[test]
@@ -482,6 +502,9 @@ mod tests {
         for text in &samples {
             differential(text);
         }
+        for bytes in samples.iter().map(|s| s.as_bytes().to_vec()).chain(corpus()) {
+            fast_lane(&bytes);
+        }
     }
 
     #[test]
@@ -489,16 +512,52 @@ mod tests {
         for text in samples().iter().take(8) {
             let bytes = text.as_bytes();
             for end in 0..=bytes.len() {
+                fast_lane(&bytes[..end]);
                 if let Ok(prefix) = std::str::from_utf8(&bytes[..end]) {
                     differential(prefix);
                 }
             }
             for at in 0..bytes.len() {
-                for &b in SPECIAL {
+                for &b in SPECIAL.iter().chain(NOT_ASCII) {
                     let mut changed = bytes.to_vec();
                     changed[at] = b;
+                    fast_lane(&changed);
                     if let Ok(changed) = String::from_utf8(changed) {
                         differential(&changed);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_fast_lane_never_takes_an_event_the_validator_refuses() {
+        let too_long = "9".repeat(400);
+        let members = [
+            r#""x": 1e309"#, r#""x": -2e308"#, r#""x": 1.8e308"#, r#""x": 1e308"#, r#""x": 0e99999999999"#, &format!("\"x\": {too_long}"),
+            &format!("\"x\": 0.{too_long}"), r#""x": 1, "x": 2"#, r#""x": {"a": 1, "a": 2}"#, r#""x": [{"a": 1, "a": 2}]"#,
+            r#""x": 1, "\u0078": 2"#, r#""event_id": "4d5c8e2a-1b7f-4c3e-9a6d-2f8b0e1c7a95""#, r#""event_type": 1"#,
+            r#""created_at": "2025-02-29T00:00:00Z""#, r#""customer_key": 1"#, r#""connected_account_custom_metadata": {"a": 1}"#,
+            r#""connected_account_custom_metadata": {"a": "b", "a": true}"#, r#""connected_account_custom_metadata": []"#,
+            r#""connected_account_id": "x""#, r#""x": "\ud800""#, r#""x": "\udc00\u0041""#, r#""x": "\u00e9\n""#, "\"x\": \"\t\"",
+        ];
+        let succeeded = include_str!("../tests/fixtures/login_succeeded.json");
+        // Without its optional fields, so that members can add them.
+        let required_only = succeeded.replace("\"connected_account_custom_metadata\": {},", "").replace("\"customer_key\": \"\",", "");
+        assert!(!required_only.contains("customer_key") && !required_only.contains("metadata"));
+        for event in [include_str!("../tests/fixtures/login_failed.json"), succeeded, &required_only] {
+            for member in members {
+                let first = event.replacen('{', &format!("{{{member},"), 1);
+                let last = format!("{},{member}}}", event.trim_end().trim_end_matches('}'));
+                for text in [first, last] {
+                    fast_lane(text.as_bytes());
+                    for &b in NOT_ASCII {
+                        fast_lane(text.replacen('x', std::str::from_utf8(&[b'x', b]).unwrap_or("x"), 1).as_bytes());
+                        let mut bytes = text.clone().into_bytes();
+                        if let Some(at) = text.find("\"x\"") {
+                            bytes[at + 1] = b;
+                            fast_lane(&bytes);
+                        }
                     }
                 }
             }
@@ -511,6 +570,12 @@ mod tests {
             for (open, close) in [("[", "]"), ("{\"a\":", "}")] {
                 differential(&format!("{}1{}", open.repeat(depth), close.repeat(depth)));
                 differential(&format!("{{\"x\": {}1{}}}", open.repeat(depth), close.repeat(depth)));
+            }
+        }
+        let event = include_str!("../tests/fixtures/login_failed.json");
+        for depth in 0..20 {
+            for (open, close) in [("[", "]"), ("{\"a\":", "}")] {
+                fast_lane(event.replacen('{', &format!("{{\"x\": {}1{},", open.repeat(depth), close.repeat(depth)), 1).as_bytes());
             }
         }
     }

@@ -11,7 +11,7 @@
 use std::borrow::Cow;
 
 use crate::error::{quote_char, Issue, IssueCode};
-use crate::text::{char_count, split_byte};
+use crate::text::{char_count, split_byte, string_stop};
 
 /// How deep arrays and objects may nest: 127 levels, as in `serde_json`.
 const RECURSION_LIMIT: u32 = 128;
@@ -253,22 +253,6 @@ impl<'a> Reader<'a> {
         Ok(Some(key))
     }
 
-    /// A string value that `accept` takes whole, read in one step, or `None`
-    /// with nothing read. `accept` gets the bytes after the opening quote and
-    /// returns the length of the content when it accepts it; the content must
-    /// then be followed by the closing quote and hold no quote, backslash or
-    /// control character.
-    pub(crate) fn accepted_string(&mut self, accept: impl Fn(&[u8]) -> Option<usize>) -> Option<&'a str> {
-        if self.skip_whitespace() != Some(b'"') {
-            return None;
-        }
-        let start = self.index + 1;
-        let length = accept(self.bytes.get(start..)?)?;
-        let text = self.text.get(start..start + length)?;
-        self.index = start + length + 1;
-        Some(text)
-    }
-
     /// A string, after its opening quote: borrowed from the text unless it
     /// has escapes.
     pub(crate) fn string(&mut self) -> Result<Cow<'a, str>> {
@@ -328,34 +312,9 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// Advances to the next `"`, `\` or control character, eight bytes at a
-    /// time where it can.
+    /// Advances to the next `"`, `\` or control character.
     fn skip_to_special(&mut self) {
-        const ONES: u64 = u64::from_ne_bytes([1; 8]);
-        const HIGH: u64 = ONES << 7;
-        let bytes = self.bytes;
-        let mut i = self.index;
-        while let Some(chunk) = bytes.get(i..i + 8) {
-            let mut word = [0; 8];
-            word.copy_from_slice(chunk);
-            let v = u64::from_le_bytes(word);
-            let quote = v ^ (ONES * u64::from(b'"'));
-            let backslash = v ^ (ONES * u64::from(b'\\'));
-            // The lowest flagged byte is exact; later ones may be false alarms.
-            let found = (quote.wrapping_sub(ONES) & !quote)
-                | (backslash.wrapping_sub(ONES) & !backslash)
-                | (v.wrapping_sub(ONES * 0x20) & !v);
-            let found = found & HIGH;
-            if found != 0 {
-                self.index = i + (found.trailing_zeros() / 8) as usize;
-                return;
-            }
-            i += 8;
-        }
-        while i < bytes.len() && !matches!(bytes[i], b'"' | b'\\' | 0..=0x1f) {
-            i += 1;
-        }
-        self.index = i;
+        self.index = string_stop(self.bytes, self.index, false);
     }
 
     /// An escape, after its backslash, appended to `out`.

@@ -336,7 +336,7 @@ impl Webhook {
     }
 
     /// The HMAC of `{id}.{timestamp}.{body}`, with no allocation.
-    fn mac(&self, id: &str, timestamp: i64, body: &[u8]) -> [u8; 32] {
+    pub(crate) fn mac(&self, id: &str, timestamp: i64, body: &[u8]) -> [u8; 32] {
         let mut mac = self.key.0.clone();
         mac.update(id.as_bytes());
         mac.update(b".");

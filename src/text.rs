@@ -7,10 +7,9 @@ pub(crate) fn char_count(s: &str) -> usize {
     s.bytes().filter(|&b| (b as i8) >= -0x40).count()
 }
 
-/// Whether `a` and `b` are the same text, compared eight bytes at a time
+/// Whether `a` and `b` are the same bytes, compared eight at a time
 /// (WebAssembly's `memcmp` goes a byte at a time).
-pub(crate) fn same(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
+pub(crate) fn same(a: &[u8], b: &[u8]) -> bool {
     if a.len() != b.len() {
         return false;
     }
@@ -27,6 +26,38 @@ pub(crate) fn same(a: &str, b: &str) -> bool {
         at += 8;
     }
     a[at..].iter().zip(&b[at..]).all(|(x, y)| x == y)
+}
+
+/// The index of the first byte from `from` on that may end or interrupt a
+/// JSON string: `"`, `\`, a control character, or (with `non_ascii`) a byte
+/// of a character beyond ASCII; `bytes.len()` if there is none. Eight bytes
+/// at a time where it can.
+#[inline]
+pub(crate) fn string_stop(bytes: &[u8], from: usize, non_ascii: bool) -> usize {
+    const ONES: u64 = u64::from_ne_bytes([1; 8]);
+    const HIGH: u64 = ONES << 7;
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        let v = u64::from_le_bytes(word);
+        let quote = v ^ (ONES * u64::from(b'"'));
+        let backslash = v ^ (ONES * u64::from(b'\\'));
+        // The lowest flagged byte is exact; later ones may be false alarms.
+        let found = (quote.wrapping_sub(ONES) & !quote)
+            | (backslash.wrapping_sub(ONES) & !backslash)
+            | (v.wrapping_sub(ONES * 0x20) & !v)
+            | if non_ascii { v } else { 0 };
+        let found = found & HIGH;
+        if found != 0 {
+            return i + (found.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && !matches!(bytes[i], b'"' | b'\\' | 0..=0x1f) && !(non_ascii && bytes[i] >= 0x80) {
+        i += 1;
+    }
+    i
 }
 
 /// `s` split at each `sep` (an ASCII byte, so every piece is whole text).
@@ -66,13 +97,30 @@ mod tests {
     #[test]
     fn same_compares_every_byte() {
         let name = "connect_webview.login_succeeded";
-        assert!(same(name, name) && same("", ""));
+        let name = name.as_bytes();
+        assert!(same(name, name) && same(b"", b""));
         for at in 0..name.len() {
-            let mut changed = name.as_bytes().to_vec();
+            let mut changed = name.to_vec();
             changed[at] ^= 1;
-            assert!(!same(name, std::str::from_utf8(&changed).unwrap()), "{at}");
+            assert!(!same(name, &changed), "{at}");
         }
-        assert!(!same(name, &name[1..]) && !same("a", "b"));
+        assert!(!same(name, &name[1..]) && !same(b"a", b"b"));
+    }
+
+    #[test]
+    fn string_stop_finds_the_first_byte_that_ends_plain_text() {
+        let text = b"0123456789abcdef0123456789abcdef";
+        assert_eq!(string_stop(text, 0, true), text.len());
+        for at in 0..text.len() {
+            for (b, non_ascii, stops) in [(b'"', false, true), (b'\\', false, true), (0x1f, false, true), (0x7f, true, false), (0x80, false, false), (0x80, true, true), (0xff, true, true)] {
+                let mut changed = text.to_vec();
+                changed[at] = b;
+                let expected = if stops { at } else { text.len() };
+                for from in [0, at] {
+                    assert_eq!(string_stop(&changed, from, non_ascii), expected, "{b:#x} at {at} from {from}");
+                }
+            }
+        }
     }
 
     #[test]

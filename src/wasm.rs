@@ -100,7 +100,8 @@ pub struct Verifier {
 #[wasm_bindgen]
 impl Verifier {
     /// Parses `secret` (`whsec_` and base64, or bare base64). Throws
-    /// `{ code: "invalid_secret", message }` when it is not usable.
+    /// `{"code": "invalid_secret", "message"}` as JSON text when it is not
+    /// usable.
     #[wasm_bindgen(constructor)]
     pub fn new(secret: &str, tolerance_seconds: f64) -> Result<Verifier, JsValue> {
         // Float-to-integer casts saturate; the JavaScript side passes integers.
@@ -119,9 +120,11 @@ impl Verifier {
         })
     }
 
-    /// The `v1,<base64>` signature of `body` sent with `id` at `timestamp`.
-    pub fn sign(&self, body: &[u8], id: &str, timestamp: f64) -> String {
-        self.webhook.sign(id, timestamp as i64, body)
+    /// The HMAC-SHA256 of `body` sent with `id` at `timestamp`: the 32 bytes
+    /// that the signature `v1,<base64>` encodes. JavaScript encodes them with
+    /// the platform's `btoa`, which keeps a base64 encoder out of the wasm.
+    pub fn sign(&self, body: &[u8], id: &str, timestamp: f64) -> Vec<u8> {
+        self.webhook.mac(id, timestamp as i64, body).to_vec()
     }
 }
 
@@ -130,8 +133,9 @@ impl Verifier {
     /// `headers` holds the request's header names and values, one per line,
     /// name then value (HTTP names and values never hold a line break); `now`
     /// is Unix seconds from the JavaScript clock. Returns `undefined` for an
-    /// authentic, valid event; `{ code, message }` when the request cannot be
-    /// trusted; the issues as JSON text when it can but the event is invalid.
+    /// authentic, valid event, else JSON text: `{"code", "message"}` when
+    /// the request cannot be trusted, the issues (an array) when it can but
+    /// the event is invalid.
     pub fn verify(&self, body: &[u8], headers: &str, now: f64, strict: bool) -> JsValue {
         let mut lines = crate::text::split_byte(headers, b'\n');
         let pairs = std::iter::from_fn(|| Some((lines.next()?, lines.next()?)));
@@ -144,18 +148,20 @@ impl Verifier {
     }
 }
 
-/// `{ code, message }` for JavaScript's WebhookVerificationError.
+/// `{"code", "message"}` as JSON text, for JavaScript's
+/// WebhookVerificationError (an object, where issues are an array).
 fn verify_error(error: &VerifyError) -> JsValue {
-    let object = js_sys::Object::new();
-    set(&object, "code", error.code().as_str().into());
-    set(&object, "message", error.message().into());
-    object.into()
+    let mut json = String::from("{\"code\":\"");
+    json.push_str(error.code().as_str());
+    json.push_str("\",\"message\":");
+    push_string(&mut json, error.message());
+    json.push('}');
+    JsValue::from_str(&json)
 }
 
 /// Validates a batch (NDJSON or a JSON array, as UTF-8 bytes) in one call.
-/// Returns `{ lines: Uint32Array, failures }`, one line number per event and
-/// `[{ index, issues }]` as JSON text, or `{ issues }` (JSON text) when the
-/// input as a whole is refused.
+/// Returns JSON text: `{"lines", "failures"}`, one line number per event and
+/// `[{ index, issues }]`, or `{"issues"}` when the input as a whole is refused.
 #[wasm_bindgen(js_name = validateBatchBytes)]
 pub fn validate_batch_bytes(input: &[u8], strict: bool, max_bytes: f64, max_batch_bytes: f64) -> JsValue {
     batch_outcome(batch_options(strict, max_bytes, max_batch_bytes).validate_slice(input))
@@ -167,28 +173,33 @@ fn batch_options(strict: bool, max_bytes: f64, max_batch_bytes: f64) -> BatchOpt
 }
 
 fn batch_outcome(outcome: Result<Vec<BatchItem<EventType>>, DecodeError>) -> JsValue {
-    let object = js_sys::Object::new();
-    match outcome {
-        Err(error) => set(&object, "issues", issues_json(error.issues())),
-        Ok(items) => {
-            let lines: Vec<u32> = items.iter().map(|item| u32::try_from(item.line).unwrap_or(u32::MAX)).collect();
-            let mut json = String::from("[");
-            for item in &items {
-                if let Err(error) = &item.result {
-                    if json.len() > 1 {
-                        json.push(',');
-                    }
-                    let _ = write!(json, "{{\"index\":{},\"issues\":", item.index);
-                    push_issues(&mut json, error.issues());
-                    json.push('}');
-                }
-            }
-            json.push(']');
-            set(&object, "lines", js_sys::Uint32Array::from(lines.as_slice()).into());
-            set(&object, "failures", JsValue::from_str(&json));
+    let items = match outcome {
+        Err(error) => {
+            let mut json = String::from("{\"issues\":");
+            push_issues(&mut json, error.issues());
+            json.push('}');
+            return JsValue::from_str(&json);
+        }
+        Ok(items) => items,
+    };
+    let mut json = String::from("{\"lines\":[");
+    for (i, item) in items.iter().enumerate() {
+        let comma = if i > 0 { "," } else { "" };
+        let _ = write!(json, "{comma}{}", item.line);
+    }
+    json.push_str("],\"failures\":[");
+    let mut first = true;
+    for item in &items {
+        if let Err(error) = &item.result {
+            let comma = if first { "" } else { "," };
+            let _ = write!(json, "{comma}{{\"index\":{},\"issues\":", item.index);
+            push_issues(&mut json, error.issues());
+            json.push('}');
+            first = false;
         }
     }
-    object.into()
+    json.push_str("]}");
+    JsValue::from_str(&json)
 }
 
 /// `issues` as JSON text, for JavaScript.
@@ -237,11 +248,6 @@ fn push_string(json: &mut String, text: &str) {
         }
     }
     json.push('"');
-}
-
-/// Setting a property on a fresh plain object cannot fail.
-fn set(object: &js_sys::Object, key: &str, value: JsValue) {
-    let _ = js_sys::Reflect::set(object, &key.into(), &value);
 }
 
 /// Traps on purpose (a panic aborts), so that tests can check that the

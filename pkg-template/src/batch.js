@@ -8,11 +8,11 @@ export const DEFAULT_MAX_BATCH_BYTES = 256 * 1024 * 1024;
 
 /**
  * @typedef {{ code: string, path: string, message: string, line?: number, column?: number }} Issue
- * @typedef {{ lines: Uint32Array, failures: string } | { issues: string }} BatchOutcome
- *   `failures` (`[{ index, issues }]`) and `issues` come as JSON text.
+ * @typedef {{ lines: number[], failures: { index: number, issues: Issue[] }[] } | { issues: Issue[] }} BatchOutcome
  * @typedef {{
- *   validateBatchBytes(input: Uint8Array, strict: boolean, maxBytes: number, maxBatchBytes: number): BatchOutcome,
+ *   validateBatchBytes(input: Uint8Array, strict: boolean, maxBytes: number, maxBatchBytes: number): string,
  * }} BatchValidator
+ *   The outcome comes as one JSON text.
  */
 
 /** The same test as the Rust core's: a first non-blank `[` means a JSON array. */
@@ -39,28 +39,28 @@ export function createBatch(runtime) {
    */
   function decodeBatch(input, options) {
     const { strict, maxBytes, maxBatchBytes } = readBatchOptions(options);
-    /** @type {BatchOutcome} */
-    let outcome;
+    /** @type {string} */
+    let json;
     /** @type {() => string} */
     let text;
     if (typeof input === "string") {
       const bytes = encodeText(input, maxBatchBytes);
-      outcome = runtime.call((wasm) => wasm.validateBatchBytes(bytes, strict, maxBytes, maxBatchBytes));
+      json = runtime.call((wasm) => wasm.validateBatchBytes(bytes, strict, maxBytes, maxBatchBytes));
       text = () => input;
     } else if (isUint8Array(input) || isArrayBuffer(input)) {
       const bytes = isArrayBuffer(input) ? new Uint8Array(/** @type {ArrayBuffer} */ (input)) : /** @type {Uint8Array} */ (input);
       checkSize(bytes, maxBatchBytes);
-      outcome = runtime.call((wasm) => wasm.validateBatchBytes(bytes, strict, maxBytes, maxBatchBytes));
+      json = runtime.call((wasm) => wasm.validateBatchBytes(bytes, strict, maxBytes, maxBatchBytes));
       text = () => utf8.decode(bytes);
     } else {
       const message = `expected NDJSON or a JSON array as a string or a Uint8Array, found ${describe(input)}`;
       throw new DecodeError([{ code: "invalid_input", path: "", message }]);
     }
-    if ("issues" in outcome) throw new DecodeError(JSON.parse(outcome.issues));
+    /** @type {BatchOutcome} */
+    const outcome = JSON.parse(json);
+    if ("issues" in outcome) throw new DecodeError(outcome.issues);
 
-    const { lines } = outcome;
-    /** @type {{ index: number, issues: Issue[] }[]} */
-    const failures = JSON.parse(outcome.failures);
+    const { lines, failures } = outcome;
     /** @type {(Issue[] | undefined)[]} */
     const failed = new Array(lines.length);
     for (const { index, issues } of failures) failed[index] = issues;

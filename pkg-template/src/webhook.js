@@ -18,10 +18,13 @@ import {
  * @typedef {{ code: string, message: string }} VerifyFailure
  * @typedef {{ code: string, path: string, message: string }} Issue
  * @typedef {{
- *   verifyInput(length: number, headersLength: number, now: number, strict: boolean): VerifyFailure | string | undefined,
- *   sign(body: Uint8Array, id: string, timestamp: number): string,
+ *   verifyInput(length: number, headersLength: number, now: number, strict: boolean): string | undefined,
+ *   sign(body: Uint8Array, id: string, timestamp: number): Uint8Array,
  *   free(): void,
  * }} WasmVerifier
+ *   verifyInput returns JSON text unless the event is authentic and valid:
+ *   a VerifyFailure object, or the issues (an array). The constructor throws
+ *   a VerifyFailure as JSON text.
  * @typedef {import("./decode.js").Input & { Verifier: new (secret: string, toleranceSeconds: number) => WasmVerifier }} Signer
  */
 
@@ -46,6 +49,16 @@ export class WebhookVerificationError extends Error {
 /** @param {VerifyFailure} failure */
 function failed(failure) {
   return new WebhookVerificationError(failure.code, failure.message);
+}
+
+/**
+ * The error for what verifyInput returned as JSON text: the issues of an
+ * authentic but invalid event (an array), or why it cannot be trusted.
+ * @param {string} outcome
+ */
+function verifyOutcomeError(outcome) {
+  const parsed = JSON.parse(outcome);
+  return Array.isArray(parsed) ? new DecodeError(parsed) : failed(parsed);
 }
 
 /**
@@ -176,7 +189,7 @@ export function createWebhook(runtime) {
           return new wasm.Verifier(/** @type {string} */ (secret), toleranceSeconds);
         } catch (failure) {
           if (failure instanceof WebAssembly.RuntimeError) throw failure;
-          return failed(/** @type {VerifyFailure} */ (failure));
+          return failed(JSON.parse(/** @type {string} */ (failure)));
         }
       });
       if (made instanceof WebhookVerificationError) throw made;
@@ -216,9 +229,7 @@ export function createWebhook(runtime) {
       checkText(payload, maxBytes);
       return JSON.parse(payload);
     }
-    // Authentic but invalid: the issues, as JSON text.
-    if (typeof outcome === "string") throw new DecodeError(JSON.parse(outcome));
-    throw failed(outcome);
+    throw verifyOutcomeError(outcome);
   }
 
   /**
@@ -237,7 +248,8 @@ export function createWebhook(runtime) {
     }
     const verifier = verifierFor(secret, TOLERANCE_SECONDS);
     const bytes = bodyBytes(payload);
-    const signature = runtime.call(() => verifier.sign(bytes, id, seconds));
+    const mac = runtime.call(() => verifier.sign(bytes, id, seconds));
+    const signature = `v1,${btoa(String.fromCharCode(...mac))}`;
     return { "webhook-id": id, "webhook-timestamp": String(seconds), "webhook-signature": signature };
   }
 

@@ -1,0 +1,443 @@
+//! The fast lane: "valid, of this type" for the usual event, or "not sure".
+//!
+//! Most of a validator's time goes to bookkeeping for errors it might have to
+//! report: paths, positions, and the values of fields whose rules depend on an
+//! `event_type` that may come last. A valid event needs none of it. So
+//! [`accept`] reads the bytes once, keeping only a few bits per field, and
+//! says `Some(event type)` only when it is sure that the full check
+//! ([`check`](crate::check)) would find nothing to report. For anything
+//! unusual (an escape in a key, a number with an exponent, deep nesting, many
+//! keys in one object, and every error) it says `None`, and the caller runs
+//! the full check, which says what is wrong and where. It checks UTF-8 as it
+//! reads, so a yes needs no separate pass over the bytes.
+//!
+//! It must never say yes where the full check says no: `oracle::fast_lane`
+//! holds it to that in the tests and in the `differential` fuzz target.
+
+use crate::event::EventType;
+use crate::rules::{is_datetime, is_uuid};
+use crate::schema::{masks_of, Field, Rule};
+use crate::text::{same, string_stop};
+
+/// Deeper nesting than this goes to the full check.
+const MAX_DEPTH: u32 = 16;
+
+/// An object with more keys than this goes to the full check.
+const MAX_KEYS: usize = 16;
+
+/// `Some(event type)` if `bytes` are sure to be a valid event (UTF-8 JSON,
+/// every rule followed), `None` if not sure: then the full check says.
+pub(crate) fn accept(bytes: &[u8], strict: bool) -> Option<EventType> {
+    let mut lane = Lane { bytes, at: 0 };
+    let event_type = lane.event(strict)?;
+    lane.skip_whitespace();
+    (lane.at == bytes.len()).then_some(event_type)
+}
+
+/// What a value is, as far as the rules care.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Str,
+    Bool,
+    /// An object; `plain` when its values are all strings or booleans, as
+    /// custom metadata must be.
+    Object { plain: bool },
+    Other,
+}
+
+/// The bytes, and how far the lane has read them.
+struct Lane<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+/// The keys of one object, to find one that comes twice.
+struct Keys<'a> {
+    keys: [&'a [u8]; MAX_KEYS],
+    len: usize,
+}
+
+impl<'a> Keys<'a> {
+    fn new() -> Self {
+        Keys { keys: [&[]; MAX_KEYS], len: 0 }
+    }
+
+    /// Adds `key`; false if it was there already, or there is no room.
+    fn insert(&mut self, key: &'a [u8]) -> bool {
+        if self.len == MAX_KEYS || self.keys[..self.len].iter().any(|k| same(k, key)) {
+            return false;
+        }
+        self.keys[self.len] = key;
+        self.len += 1;
+        true
+    }
+}
+
+impl<'a> Lane<'a> {
+    /// The next byte (0 at the end, which no rule accepts either).
+    fn peek(&self) -> u8 {
+        self.bytes.get(self.at).copied().unwrap_or(0)
+    }
+
+    /// The next byte that is not whitespace (0 at the end), not consumed.
+    fn skip_whitespace(&mut self) -> u8 {
+        loop {
+            match self.peek() {
+                b' ' | b'\n' | b'\t' | b'\r' => self.at += 1,
+                b => return b,
+            }
+        }
+    }
+
+    /// Consumes `byte`, after whitespace, if it is next.
+    fn eat(&mut self, byte: u8) -> Option<()> {
+        (self.skip_whitespace() == byte).then(|| self.at += 1)
+    }
+
+    /// After a member or element: true at `,`, false at `close`, both consumed.
+    fn more(&mut self, close: u8) -> Option<bool> {
+        match self.skip_whitespace() {
+            b',' => {
+                self.at += 1;
+                Some(true)
+            }
+            b if b == close => {
+                self.at += 1;
+                Some(false)
+            }
+            _ => None,
+        }
+    }
+
+    /// The top-level object, up to its `}`: its event type if every rule of
+    /// that type holds.
+    fn event(&mut self, strict: bool) -> Option<EventType> {
+        self.eat(b'{')?;
+        let mut event_type = None;
+        // Known fields present, and those whose value follows their rule.
+        let (mut present, mut fine) = (0u16, 0u16);
+        let mut unknown = Keys::new();
+        loop {
+            let key = self.key()?;
+            match Field::from_key(key) {
+                Some(field) if present & field.bit() == 0 => {
+                    present |= field.bit();
+                    if self.field_value(field, &mut event_type)? {
+                        fine |= field.bit();
+                    }
+                }
+                Some(_) => return None,
+                None if strict || !unknown.insert(key) => return None,
+                None => {
+                    self.value(1)?;
+                }
+            }
+            if !self.more(b'}')? {
+                break;
+            }
+        }
+        let event_type = event_type?;
+        let (in_schema, required) = masks_of(Some(event_type));
+        let valid = present & required == required
+            && present & in_schema & !fine == 0
+            && !(strict && present & !in_schema != 0);
+        valid.then_some(event_type)
+    }
+
+    /// A known field's value: whether it follows the field's rule (which
+    /// matters only if the event type has the field).
+    fn field_value(&mut self, field: Field, event_type: &mut Option<EventType>) -> Option<bool> {
+        match field.rule() {
+            Rule::Uuid => {
+                if self.skip_whitespace() == b'"' {
+                    if let Some(b) = self.bytes.get(self.at + 1..self.at + 38) {
+                        if b[36] == b'"' && is_uuid(&b[..36]) {
+                            self.at += 38;
+                            return Some(true);
+                        }
+                    }
+                }
+            }
+            Rule::DateTime => {
+                if self.skip_whitespace() == b'"' {
+                    let start = self.at + 1;
+                    let rest = self.bytes.get(start..).unwrap_or_default();
+                    if let Some(end) = rest.iter().take(40).position(|&b| b == b'"') {
+                        if is_datetime(&rest[..end]) {
+                            self.at = start + end + 1;
+                            return Some(true);
+                        }
+                    }
+                }
+            }
+            Rule::EventType => {
+                self.eat(b'"')?;
+                let name = self.string(false)?;
+                *event_type = Some(EventType::ALL.into_iter().find(|t| same(t.as_str().as_bytes(), name))?);
+                return Some(true);
+            }
+            Rule::Text => return Some(self.value(1)? == Kind::Str),
+            Rule::Metadata => return Some(self.value(1)? == Kind::Object { plain: true }),
+        }
+        // Not the usual UUID or date-time: read it as any value.
+        self.value(1).map(|_| false)
+    }
+
+    /// A key with no escapes, with its `"` before and its `:` after.
+    fn key(&mut self) -> Option<&'a [u8]> {
+        self.eat(b'"')?;
+        let key = self.string(false)?;
+        self.eat(b':')?;
+        Some(key)
+    }
+
+    /// A string after its opening quote, up to past its closing quote: what
+    /// is between them (escapes left as they are). Escapes must be valid, and
+    /// there must be none without `escapes`.
+    fn string(&mut self, escapes: bool) -> Option<&'a [u8]> {
+        let start = self.at;
+        loop {
+            let at = string_stop(self.bytes, self.at, true);
+            match self.bytes.get(at).copied()? {
+                b'"' => {
+                    self.at = at + 1;
+                    return Some(&self.bytes[start..at]);
+                }
+                b'\\' if escapes => {
+                    self.at = at + 1;
+                    self.escape()?;
+                }
+                b if b >= 0x80 => self.at = non_ascii(self.bytes, at)?,
+                _ => return None,
+            }
+        }
+    }
+
+    /// An escape after its backslash. A `\u` surrogate goes to the full check.
+    fn escape(&mut self) -> Option<()> {
+        let b = self.peek();
+        self.at += 1;
+        match b {
+            b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't' => Some(()),
+            b'u' => {
+                let digits = self.bytes.get(self.at..self.at + 4)?;
+                let code = digits.iter().try_fold(0u32, |code, &d| Some(code << 4 | char::from(d).to_digit(16)?))?;
+                self.at += 4;
+                (!(0xD800..=0xDFFF).contains(&code)).then_some(())
+            }
+            _ => None,
+        }
+    }
+
+    /// Any value, at `depth` (the top-level object's members are at 1).
+    fn value(&mut self, depth: u32) -> Option<Kind> {
+        if depth > MAX_DEPTH {
+            return None;
+        }
+        let kind = match self.skip_whitespace() {
+            b'"' => {
+                self.at += 1;
+                self.string(true)?;
+                Kind::Str
+            }
+            b'{' => {
+                self.at += 1;
+                Kind::Object { plain: self.object(depth)? }
+            }
+            b'[' => {
+                self.at += 1;
+                self.array(depth)?;
+                Kind::Other
+            }
+            b't' => self.word(b"true", Kind::Bool)?,
+            b'f' => self.word(b"false", Kind::Bool)?,
+            b'n' => self.word(b"null", Kind::Other)?,
+            b'-' | b'0'..=b'9' => {
+                self.number()?;
+                Kind::Other
+            }
+            _ => return None,
+        };
+        Some(kind)
+    }
+
+    /// An object's members after its `{`, up to past its `}`: whether its
+    /// values are all strings or booleans.
+    fn object(&mut self, depth: u32) -> Option<bool> {
+        if self.skip_whitespace() == b'}' {
+            self.at += 1;
+            return Some(true);
+        }
+        let mut keys = Keys::new();
+        let mut plain = true;
+        loop {
+            let key = self.key()?;
+            if !keys.insert(key) {
+                return None;
+            }
+            plain &= matches!(self.value(depth + 1)?, Kind::Str | Kind::Bool);
+            if !self.more(b'}')? {
+                return Some(plain);
+            }
+        }
+    }
+
+    /// An array's elements after its `[`, up to past its `]`.
+    fn array(&mut self, depth: u32) -> Option<()> {
+        if self.skip_whitespace() == b']' {
+            self.at += 1;
+            return Some(());
+        }
+        loop {
+            self.value(depth + 1)?;
+            if !self.more(b']')? {
+                return Some(());
+            }
+        }
+    }
+
+    /// `true`, `false` or `null`, spelled out.
+    fn word(&mut self, word: &[u8], kind: Kind) -> Option<Kind> {
+        let found = self.bytes.get(self.at..self.at + word.len())?;
+        same(found, word).then(|| {
+            self.at += word.len();
+            kind
+        })
+    }
+
+    /// A number with no exponent and too few digits to overflow a double;
+    /// others go to the full check, which checks their range.
+    fn number(&mut self) -> Option<()> {
+        let start = self.at;
+        if self.peek() == b'-' {
+            self.at += 1;
+        }
+        match self.peek() {
+            b'0' => self.at += 1,
+            b'1'..=b'9' => self.digits(),
+            _ => return None,
+        }
+        if self.peek() == b'.' {
+            self.at += 1;
+            let first = self.at;
+            self.digits();
+            if self.at == first {
+                return None;
+            }
+        }
+        (!matches!(self.peek(), b'e' | b'E') && self.at - start < 300).then_some(())
+    }
+
+    fn digits(&mut self) {
+        while self.peek().is_ascii_digit() {
+            self.at += 1;
+        }
+    }
+}
+
+/// Past the run of bytes beyond ASCII at `at`, if it is UTF-8. Such a run
+/// is whole characters only if it is UTF-8 by itself: no character that is
+/// not ASCII has an ASCII byte.
+fn non_ascii(bytes: &[u8], at: usize) -> Option<usize> {
+    let run = bytes[at..].iter().take_while(|&&b| b >= 0x80).count();
+    std::str::from_utf8(&bytes[at..at + run]).ok()?;
+    Some(at + run)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SUCCEEDED: &str = include_str!("../tests/fixtures/login_succeeded.json");
+    const FAILED: &str = include_str!("../tests/fixtures/login_failed.json");
+    const WITH_METADATA: &str = include_str!("../tests/fixtures/login_succeeded_with_metadata.json");
+
+    /// `text` with `member` added as the first member of the top-level object.
+    fn with(text: &str, member: &str) -> String {
+        text.replacen('{', &format!("{{{member},"), 1)
+    }
+
+    #[test]
+    fn takes_the_usual_events() {
+        assert_eq!(accept(SUCCEEDED.as_bytes(), true), Some(EventType::LoginSucceeded));
+        assert_eq!(accept(FAILED.as_bytes(), true), Some(EventType::LoginFailed));
+        // It has an unknown field ("hint"), which strict mode refuses.
+        assert_eq!(accept(WITH_METADATA.as_bytes(), false), Some(EventType::LoginSucceeded));
+        assert_eq!(accept(WITH_METADATA.as_bytes(), true), None);
+        let compact: serde_json::Value = serde_json::from_str(WITH_METADATA).unwrap();
+        assert_eq!(accept(compact.to_string().as_bytes(), false), Some(EventType::LoginSucceeded));
+        let pretty = serde_json::to_string_pretty(&compact).unwrap();
+        assert_eq!(accept(format!(" \r\n{pretty}\t\n").as_bytes(), false), Some(EventType::LoginSucceeded));
+    }
+
+    #[test]
+    fn takes_fields_seam_may_add_and_text_beyond_ascii() {
+        let added = [
+            r#""new_field": {"a": [1, -0.5, 0, true, null, "x", {"b": {}}], "c": []}"#,
+            r#""note": "caf\u00e9 \"quoted\"\n\\ \/ \b\f\r\t""#,
+            r#""name": "Zoë 😀 東京""#,
+            r#""count": -12.25"#,
+        ];
+        for member in added {
+            let text = with(FAILED, member);
+            assert_eq!(accept(text.as_bytes(), false), Some(EventType::LoginFailed), "{text}");
+            assert_eq!(accept(text.as_bytes(), true), None, "strict: {text}");
+        }
+        let metadata = r#""connected_account_custom_metadata": {"tenant": "Zoë", "vip": false}"#;
+        let text = SUCCEEDED.replace(r#""connected_account_custom_metadata": {}"#, metadata);
+        assert_ne!(text, SUCCEEDED);
+        assert_eq!(accept(text.as_bytes(), true), Some(EventType::LoginSucceeded));
+    }
+
+    #[test]
+    fn leaves_every_kind_of_doubt_to_the_full_check() {
+        let doubtful = [
+            r#""event_id": "00000000-0000-0000-0000-00000000000g""#, // a broken rule
+            r#""workspace_id": 1"#,
+            r#""x": 1, "x": 2"#,                                   // a duplicate key
+            r#""x": {"a": 1, "a": 2}"#,
+            r#""event_type": "connect_webview.login_failed""#,    // a duplicate field
+            r#""x\u0041": 1"#,                                     // an escape in a key
+            r#""x": "\ud83d\ude00""#,                              // a surrogate escape
+            r#""x": 1e3"#,                                         // an exponent
+            r#""x": 01"#,
+            r#""x": 1."#,
+            r#""x": -"#,
+            r#""x": tru"#,
+            r#""x": "\q""#,
+            r#""x": [1,]"#,
+            r#""x": {"a": 1,}"#,
+            "\"x\": \"\x01\"",
+            r#""x": [[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]"#,            // deep nesting
+        ];
+        for member in doubtful {
+            let text = with(FAILED, member);
+            assert_eq!(accept(text.as_bytes(), false), None, "{text}");
+        }
+        let many: Vec<String> = (0..17).map(|i| format!("\"k{i}\": {i}")).collect();
+        assert_eq!(accept(with(FAILED, &many.join(",")).as_bytes(), false), None);
+        assert_eq!(accept(with(FAILED, &many[..16].join(",")).as_bytes(), false), Some(EventType::LoginFailed));
+        let nested = format!("\"x\": {{{}}}", many.join(","));
+        assert_eq!(accept(with(FAILED, &nested).as_bytes(), false), None);
+    }
+
+    #[test]
+    fn leaves_schema_breaches_and_broken_text_to_the_full_check() {
+        let no_account = SUCCEEDED.replace("\"connected_account_id\"", "\"x\"");
+        assert_eq!(accept(no_account.as_bytes(), false), None);
+        let unknown_type = FAILED.replace("login_failed", "login_maybe");
+        assert_eq!(accept(unknown_type.as_bytes(), false), None);
+        let bad_metadata = SUCCEEDED.replace(r#""connected_account_custom_metadata": {}"#, r#""connected_account_custom_metadata": {"n": 1}"#);
+        assert_ne!(bad_metadata, SUCCEEDED);
+        assert_eq!(accept(bad_metadata.as_bytes(), false), None);
+        // On login_failed, metadata is not in the schema: any value, unless strict.
+        let extra = with(FAILED, r#""connected_account_custom_metadata": {"n": 1}"#);
+        assert_eq!((accept(extra.as_bytes(), false), accept(extra.as_bytes(), true)), (Some(EventType::LoginFailed), None));
+        for broken in [&b"\xef\xbb\xbf{}"[..], b"{\"x\": \"\xff\"}", b"{\"x\": \"\xc3\"}", b"[]", b"", b"{}", b"{\"event_type\": \"connect_webview.login_failed\"} x"] {
+            assert_eq!(accept(broken, false), None, "{}", String::from_utf8_lossy(broken));
+        }
+        let mut text = FAILED.as_bytes().to_vec();
+        text.push(0);
+        assert_eq!(accept(&text, false), None);
+    }
+}
