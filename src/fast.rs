@@ -76,7 +76,12 @@ impl<'a> Keys<'a> {
 impl<'a> Lane<'a> {
     /// The next byte (0 at the end, which no rule accepts either).
     fn peek(&self) -> u8 {
-        self.bytes.get(self.at).copied().unwrap_or(0)
+        self.peek_at(self.at)
+    }
+
+    /// The byte at `at` (0 past the end).
+    fn peek_at(&self, at: usize) -> u8 {
+        self.bytes.get(at).copied().unwrap_or(0)
     }
 
     /// The next byte that is not whitespace (0 at the end), not consumed.
@@ -161,12 +166,10 @@ impl<'a> Lane<'a> {
             Rule::DateTime => {
                 if self.skip_whitespace() == b'"' {
                     let start = self.at + 1;
-                    let rest = self.bytes.get(start..).unwrap_or_default();
-                    if let Some(end) = rest.iter().take(40).position(|&b| b == b'"') {
-                        if is_datetime(&rest[..end]) {
-                            self.at = start + end + 1;
-                            return Some(true);
-                        }
+                    let end = string_stop(self.bytes, start, true);
+                    if self.peek_at(end) == b'"' && is_datetime(&self.bytes[start..end]) {
+                        self.at = end + 1;
+                        return Some(true);
                     }
                 }
             }
@@ -184,6 +187,9 @@ impl<'a> Lane<'a> {
     }
 
     /// A key with no escapes, with its `"` before and its `:` after.
+    /// Inlined, as is [`string`](Self::string): in WebAssembly the calls
+    /// cost a fifth of the lane's time (measured), for 0.5 KB gzipped.
+    #[inline(always)]
     fn key(&mut self) -> Option<&'a [u8]> {
         self.eat(b'"')?;
         let key = self.string(false)?;
@@ -194,6 +200,7 @@ impl<'a> Lane<'a> {
     /// A string after its opening quote, up to past its closing quote: what
     /// is between them (escapes left as they are). Escapes must be valid, and
     /// there must be none without `escapes`.
+    #[inline(always)]
     fn string(&mut self, escapes: bool) -> Option<&'a [u8]> {
         let start = self.at;
         loop {

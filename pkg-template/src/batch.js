@@ -1,7 +1,7 @@
 // @ts-check
 // decodeBatch: many events (NDJSON or a JSON array) validated in one call into
 // WebAssembly; the engine's JSON.parse then builds only the valid events.
-import { checkSize, DecodeError, describe, encodeText, isArrayBuffer, isUint8Array, readOptions } from "./decode.js";
+import { asBytes, checkSize, DecodeError, describe, encodeText, readOptions } from "./decode.js";
 
 /** The default limit on a whole batch: 256 MiB. */
 export const DEFAULT_MAX_BATCH_BYTES = 256 * 1024 * 1024;
@@ -41,14 +41,16 @@ export function createBatch(runtime) {
     const { strict, maxBytes, maxBatchBytes } = readBatchOptions(options);
     /** @type {string} */
     let json;
+    /** @type {Uint8Array | undefined} */
+    let given;
     /** @type {() => string} */
     let text;
     if (typeof input === "string") {
       const bytes = encodeText(input, maxBatchBytes);
       json = runtime.call((wasm) => wasm.validateBatchBytes(bytes, strict, maxBytes, maxBatchBytes));
       text = () => input;
-    } else if (isUint8Array(input) || isArrayBuffer(input)) {
-      const bytes = isArrayBuffer(input) ? new Uint8Array(/** @type {ArrayBuffer} */ (input)) : /** @type {Uint8Array} */ (input);
+    } else if ((given = asBytes(input)) !== undefined) {
+      const bytes = given;
       checkSize(bytes, maxBatchBytes);
       json = runtime.call((wasm) => wasm.validateBatchBytes(bytes, strict, maxBytes, maxBatchBytes));
       text = () => utf8.decode(bytes);

@@ -96,14 +96,26 @@ export function describe(value) {
 
 /** @param {unknown} value */
 export function isUint8Array(value) {
-  // Works across realms (iframes, vm contexts), unlike `instanceof`. Node's
-  // Buffer is a Uint8Array.
-  return ArrayBuffer.isView(value) && Object.prototype.toString.call(value) === "[object Uint8Array]";
+  // `instanceof` first: it is quick, and `toString.call`, which also works
+  // across realms (iframes, vm contexts), costs a quarter of a microsecond.
+  // Node's Buffer is a Uint8Array.
+  return value instanceof Uint8Array || (ArrayBuffer.isView(value) && Object.prototype.toString.call(value) === "[object Uint8Array]");
 }
 
 /** @param {unknown} value */
 export function isArrayBuffer(value) {
-  return Object.prototype.toString.call(value) === "[object ArrayBuffer]";
+  return value instanceof ArrayBuffer || Object.prototype.toString.call(value) === "[object ArrayBuffer]";
+}
+
+/**
+ * `payload` as a Uint8Array if it is bytes (a Uint8Array, such as Node's
+ * Buffer, or an ArrayBuffer), else undefined.
+ * @param {unknown} payload
+ */
+export function asBytes(payload) {
+  if (isUint8Array(payload)) return /** @type {Uint8Array} */ (payload);
+  if (isArrayBuffer(payload)) return new Uint8Array(/** @type {ArrayBuffer} */ (payload));
+  return undefined;
 }
 
 /**
@@ -339,14 +351,16 @@ export function createDecode(runtime) {
   function decode(payload, options) {
     const { strict, maxBytes } = readOptions(options);
     let issues;
+    /** @type {Uint8Array | undefined} */
+    let bytes;
     if (typeof payload === "string") {
       issues = validateText(payload, strict, maxBytes);
       if (issues === undefined) return JSON.parse(payload);
-    } else if (isUint8Array(payload) || isArrayBuffer(payload)) {
-      const bytes = isArrayBuffer(payload) ? new Uint8Array(/** @type {ArrayBuffer} */ (payload)) : /** @type {Uint8Array} */ (payload);
+    } else if ((bytes = asBytes(payload)) !== undefined) {
       checkSize(bytes, maxBytes);
-      issues = runtime.call((wasm) => wasm.validateInput(writeBytes(wasm, bytes), strict));
-      if (issues === undefined) return JSON.parse(utf8.decode(bytes));
+      const body = bytes;
+      issues = runtime.call((wasm) => wasm.validateInput(writeBytes(wasm, body), strict));
+      if (issues === undefined) return JSON.parse(utf8.decode(body));
     } else if (isPlainObject(payload)) {
       const text = stringifyPlain(payload);
       issues = validateText(text, strict, maxBytes);

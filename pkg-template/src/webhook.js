@@ -2,12 +2,11 @@
 // verify, sign and ConnectWebviewWebhook: Standard Webhooks (Svix)
 // signatures, checked in WebAssembly with RustCrypto, before decoding.
 import {
+  asBytes,
   checkSize,
   checkText,
   DecodeError,
   describe,
-  isArrayBuffer,
-  isUint8Array,
   readOptions,
   utf8Bytes,
   writeBytes,
@@ -67,8 +66,8 @@ function verifyOutcomeError(outcome) {
  */
 function bodyBytes(payload) {
   if (typeof payload === "string") return utf8Bytes(payload);
-  if (isUint8Array(payload)) return /** @type {Uint8Array} */ (payload);
-  if (isArrayBuffer(payload)) return new Uint8Array(/** @type {ArrayBuffer} */ (payload));
+  const bytes = asBytes(payload);
+  if (bytes !== undefined) return bytes;
   throw new TypeError(
     `payload: expected the raw body as a string or a Uint8Array, found ${describe(payload)}; a parsed object cannot be verified`,
   );
@@ -78,13 +77,16 @@ function bodyBytes(payload) {
 const SIGNATURE_HEADERS = new Set(["svix-id", "svix-timestamp", "svix-signature", "webhook-id", "webhook-timestamp", "webhook-signature"]);
 
 /**
- * Whether `name` is one of `SIGNATURE_HEADERS`, in any case; the length rules
- * out nearly every other header of a request at once.
+ * Whether `name` is one of `SIGNATURE_HEADERS`, in any case; its length and
+ * first letter rule out nearly every other header of a request at once.
  * @param {string} name
  */
 function isSignatureHeader(name) {
   const length = name.length;
   if (length < 7 || length > 17) return false; // svix-id .. webhook-signature
+  // Then the first letter, s or w in either case, before any lowercasing.
+  const first = name.charCodeAt(0) | 0x20;
+  if (first !== 0x73 && first !== 0x77) return false;
   return SIGNATURE_HEADERS.has(name) || SIGNATURE_HEADERS.has(name.toLowerCase());
 }
 
@@ -122,13 +124,16 @@ function headerLines(headers) {
   return lines;
 }
 
+/** Absent options, read without making an object per call. */
+const NO_OPTIONS = Object.freeze({});
+
 /**
  * Reads `{ toleranceSeconds, now, strict, maxBytes }`.
  * @param {unknown} options
  */
 function readVerifyOptions(options) {
   const { strict, maxBytes } = readOptions(options);
-  const { toleranceSeconds = TOLERANCE_SECONDS, now = undefined } = /** @type {Record<string, unknown>} */ (options ?? {});
+  const { toleranceSeconds = TOLERANCE_SECONDS, now = undefined } = /** @type {Record<string, unknown>} */ (options ?? NO_OPTIONS);
   if (typeof toleranceSeconds !== "number" || !Number.isInteger(toleranceSeconds) || toleranceSeconds < 0) {
     throw new TypeError(`options.toleranceSeconds: expected a non-negative integer, found ${describe(toleranceSeconds)}`);
   }
