@@ -13,6 +13,7 @@ use std::collections::HashSet;
 
 use crate::error::{quote, DecodeError, Issue, IssueCode};
 use crate::event::EventType;
+use crate::hashing::KeyHashing;
 use crate::pointer::{member, Pointer};
 use crate::rules::{check_datetime, check_uuid};
 use crate::scan::{Reader, Result, Syntax};
@@ -68,11 +69,12 @@ impl Value<'_> {
 }
 
 /// Keys seen in one object: a linear scan for the usual few, a hash set past
-/// 16, so that time stays linear in the number of keys.
+/// 16, so that time stays linear in the number of keys (with keys no one can
+/// predict: see [`hashing`](crate::hashing)).
 #[derive(Default)]
 pub(crate) struct KeySet<'a> {
     keys: Vec<Cow<'a, str>>,
-    index: Option<HashSet<Cow<'a, str>>>,
+    index: Option<HashSet<Cow<'a, str>, KeyHashing>>,
 }
 
 impl<'a> KeySet<'a> {

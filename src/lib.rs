@@ -8,6 +8,7 @@ mod decode;
 mod error;
 mod event;
 mod fast;
+mod hashing;
 #[cfg(any(test, fuzzing))]
 #[doc(hidden)]
 pub mod oracle;

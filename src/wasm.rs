@@ -40,6 +40,22 @@ thread_local! {
     static INPUT: Cell<Vec<u8>> = const { Cell::new(Vec::new()) };
 }
 
+/// Seeds the keys with which object keys are hashed to find duplicates, from
+/// 128 random bits that JavaScript draws from `crypto.getRandomValues` as it
+/// instantiates the module: there is no random source in here (see
+/// `src/hashing.rs`).
+#[wasm_bindgen(js_name = seedHashKeys)]
+pub fn seed_hash_keys(a: u32, b: u32, c: u32, d: u32) {
+    crate::hashing::seed(u64::from(a) << 32 | u64::from(b), u64::from(c) << 32 | u64::from(d));
+}
+
+/// The hash of `key` under the current keys: for tests, not exported.
+#[doc(hidden)]
+pub fn key_hash_for_testing(key: &str) -> u64 {
+    use std::hash::BuildHasher;
+    crate::hashing::KeyHashing::default().hash_one(key)
+}
+
 /// Makes room for `len` bytes of input, and says where: JavaScript writes the
 /// input there, then calls [`validate_input`] or `Verifier.verifyInput`.
 #[wasm_bindgen(js_name = inputBuffer)]

@@ -29,12 +29,17 @@ export function createApi(instantiate) {
 }
 
 /**
- * A glue instance with its wasm memory beside it: payloads are written
- * straight into that memory (decode.js). `exports` is what the glue's
- * `initSync` or `__wbg_init` returned.
- * @template T @param {T} glue @param {{ memory: WebAssembly.Memory }} exports
+ * A glue instance made ready for the API: its wasm memory beside it (payloads
+ * are written straight into that memory, decode.js), and the keys with which
+ * it hashes object keys to find duplicates drawn from the platform's random
+ * source, which the wasm module has no access to (src/hashing.rs). `exports`
+ * is what the glue's `initSync` or `__wbg_init` returned.
+ * @template {{ seedHashKeys(a: number, b: number, c: number, d: number): void }} T
+ * @param {T} glue @param {{ memory: WebAssembly.Memory }} exports
  */
-export function withMemory(glue, { memory }) {
+export function prepare(glue, { memory }) {
+  const [a, b, c, d] = crypto.getRandomValues(new Uint32Array(4));
+  glue.seedHashKeys(a, b, c, d);
   return Object.assign(glue, { memory });
 }
 

@@ -2,7 +2,7 @@
 //! (run with `wasm-pack test --node`) and `tests/web.rs` (run in headless
 //! Chromium and Firefox), so that every runtime runs the same cases.
 
-use connect_webview_events::wasm::{validate_bytes, Verifier};
+use connect_webview_events::wasm::{key_hash_for_testing, seed_hash_keys, validate_bytes, Verifier};
 use connect_webview_events::Webhook;
 use serde::Deserialize;
 use wasm_bindgen::JsValue;
@@ -191,4 +191,21 @@ fn an_authentic_valid_event_verifies_and_signing_matches_the_reference() {
     let error = Verifier::new("whsec_", 300.0).err().unwrap();
     assert_eq!(json(&error)["code"], "invalid_secret");
     assert!(json(&error)["message"].as_str().is_some_and(|m| m.contains("empty")), "{:?}", json(&error));
+}
+
+#[wasm_bindgen_test]
+fn object_keys_are_hashed_under_the_seeded_keys() {
+    seed_hash_keys(1, 2, 3, 4);
+    let first = key_hash_for_testing("event_id");
+    for changed in [(0, 2, 3, 4), (1, 0, 3, 4), (1, 2, 0, 4), (1, 2, 3, 0)] {
+        seed_hash_keys(changed.0, changed.1, changed.2, changed.3);
+        assert_ne!(key_hash_for_testing("event_id"), first, "{changed:?}");
+    }
+    seed_hash_keys(1, 2, 3, 4);
+    assert_eq!(key_hash_for_testing("event_id"), first);
+    // Duplicates are still found past 16 keys, through the hash set.
+    let mut members: Vec<String> = (0..40).map(|i| format!("\"k{i}\": {i}")).collect();
+    members.push("\"k7\": 0".into());
+    let text = format!("{{{}}}", members.join(","));
+    assert!(codes_and_paths(validate_text(&text, false)).contains(&("duplicate_field".to_string(), "/k7".to_string())));
 }
