@@ -18,14 +18,18 @@ pub(crate) fn same(a: &[u8], b: &[u8]) -> bool {
         w.copy_from_slice(&s[at..at + 8]);
         u64::from_le_bytes(w)
     };
+    if a.len() < 8 {
+        return a.iter().zip(b).all(|(x, y)| x == y);
+    }
+    // Whole words, then the last eight bytes (overlapping the words before).
     let mut at = 0;
-    while at + 8 <= a.len() {
+    while at + 8 < a.len() {
         if word(a, at) != word(b, at) {
             return false;
         }
         at += 8;
     }
-    a[at..].iter().zip(&b[at..]).all(|(x, y)| x == y)
+    word(a, a.len() - 8) == word(b, b.len() - 8)
 }
 
 /// The index of the first byte from `from` on that may end or interrupt a
@@ -96,15 +100,20 @@ mod tests {
 
     #[test]
     fn same_compares_every_byte() {
-        let name = "connect_webview.login_succeeded";
-        let name = name.as_bytes();
-        assert!(same(name, name) && same(b"", b""));
-        for at in 0..name.len() {
-            let mut changed = name.to_vec();
-            changed[at] ^= 1;
-            assert!(!same(name, &changed), "{at}");
+        let name = b"connect_webview.login_succeeded";
+        // Every length, so that each way of splitting into words is tried.
+        for len in 0..=name.len() {
+            let name = &name[..len];
+            assert!(same(name, &name.to_vec()), "{len}");
+            for at in 0..len {
+                let mut changed = name.to_vec();
+                changed[at] ^= 1;
+                assert!(!same(name, &changed), "{len} {at}");
+            }
+            if len > 0 {
+                assert!(!same(name, &name[1..]) && !same(&name[1..], name), "{len}");
+            }
         }
-        assert!(!same(name, &name[1..]) && !same(b"a", b"b"));
     }
 
     #[test]
