@@ -531,6 +531,32 @@ mod tests {
     }
 
     #[test]
+    fn the_fast_lane_never_takes_an_insertion_deletion_or_repeated_string_the_validator_refuses() {
+        for text in samples().iter().take(2) {
+            let bytes = text.as_bytes();
+            for at in 0..bytes.len() {
+                let mut deleted = bytes.to_vec();
+                deleted.remove(at);
+                fast_lane(&deleted);
+                for &b in SPECIAL.iter().chain(NOT_ASCII) {
+                    let mut inserted = bytes.to_vec();
+                    inserted.insert(at, b);
+                    fast_lane(&inserted);
+                }
+            }
+            // Each quoted string written twice in a row, as in "event_id""event_id".
+            let quotes: Vec<usize> = (0..bytes.len()).filter(|&i| bytes[i] == b'"').collect();
+            for pair in quotes.chunks(2) {
+                if let [open, close] = *pair {
+                    let mut repeated = bytes[..=close].to_vec();
+                    repeated.extend_from_slice(&bytes[open..]);
+                    fast_lane(&repeated);
+                }
+            }
+        }
+    }
+
+    #[test]
     fn the_fast_lane_never_takes_an_event_the_validator_refuses() {
         let too_long = "9".repeat(400);
         let members = [

@@ -8,7 +8,7 @@ import { createWebhook, WebhookVerificationError } from "./webhook.js";
 
 /**
  * @typedef {import("./decode.js").Validator & import("./webhook.js").Signer & import("./batch.js").BatchValidator
- *   & { __forceTrapForTesting(): void }} Wasm
+ *   & { __forceTrapForTesting(): void, seedHashKeys(a: number, b: number, c: number, d: number): void }} Wasm
  * @typedef {ReturnType<typeof createRuntime<Wasm>>} Runtime
  */
 
@@ -18,7 +18,7 @@ import { createWebhook, WebhookVerificationError } from "./webhook.js";
  * @param {() => Wasm} instantiate
  */
 export function createApi(instantiate) {
-  const runtime = createRuntime(instantiate);
+  const runtime = createRuntime(instantiate, seedHashKeys);
   const { decode, safeDecode } = createDecode(runtime);
   const { verify, sign, ConnectWebviewWebhook } = createWebhook(runtime);
   const { decodeBatch } = createBatch(runtime);
@@ -29,18 +29,33 @@ export function createApi(instantiate) {
 }
 
 /**
- * A glue instance made ready for the API: its wasm memory beside it (payloads
- * are written straight into that memory, decode.js), and the keys with which
- * it hashes object keys to find duplicates drawn from the platform's random
- * source, which the wasm module has no access to (src/hashing.rs). `exports`
- * is what the glue's `initSync` or `__wbg_init` returned.
- * @template {{ seedHashKeys(a: number, b: number, c: number, d: number): void }} T
- * @param {T} glue @param {{ memory: WebAssembly.Memory }} exports
+ * A glue instance with its wasm memory beside it: payloads are written
+ * straight into that memory (decode.js). `exports` is what the glue's
+ * `initSync` or `__wbg_init` returned.
+ * @template T @param {T} glue @param {{ memory: WebAssembly.Memory }} exports
  */
-export function prepare(glue, { memory }) {
-  const [a, b, c, d] = crypto.getRandomValues(new Uint32Array(4));
-  glue.seedHashKeys(a, b, c, d);
+export function withMemory(glue, { memory }) {
   return Object.assign(glue, { memory });
+}
+
+/**
+ * Seeds the keys with which an instance hashes object keys to find
+ * duplicates, from the platform's random source, which the wasm module has no
+ * access to (src/hashing.rs). Done before an instance's first call rather
+ * than when it is made, which is at load: Cloudflare Workers refuse random
+ * values outside a request handler. Should a call come from there all the
+ * same, it goes ahead, and the next call tries again. Whether it seeded.
+ * @param {{ seedHashKeys(a: number, b: number, c: number, d: number): void }} glue
+ */
+function seedHashKeys(glue) {
+  let words;
+  try {
+    words = crypto.getRandomValues(new Uint32Array(4));
+  } catch {
+    return false;
+  }
+  glue.seedHashKeys(words[0], words[1], words[2], words[3]);
+  return true;
 }
 
 export { DecodeError, DEFAULT_MAX_BATCH_BYTES, DEFAULT_MAX_BYTES, WebhookVerificationError };

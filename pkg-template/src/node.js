@@ -6,14 +6,14 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createGlue } from "../../target/wasm-pkg/glue-factory.js";
-import { createApi, DecodeError, DEFAULT_MAX_BATCH_BYTES, DEFAULT_MAX_BYTES, WebhookVerificationError, prepare } from "./api.js";
+import { createApi, DecodeError, DEFAULT_MAX_BATCH_BYTES, DEFAULT_MAX_BYTES, WebhookVerificationError, withMemory } from "./api.js";
 
 const module = new WebAssembly.Module(readFileSync(join(__dirname, "connect_webview_events_bg.wasm")));
 
 /** A fresh instance: at load, and again should one ever trap. */
 function instantiate() {
   const glue = createGlue();
-  return prepare(glue, glue.initSync({ module }));
+  return withMemory(glue, glue.initSync({ module }));
 }
 
 export const { decode, safeDecode, decodeBatch, verify, sign, ConnectWebviewWebhook, __forceTrapForTesting } =

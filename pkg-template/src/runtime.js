@@ -13,9 +13,13 @@ import { DecodeError } from "./decode.js";
  * @template T
  * @param {() => T} instantiate makes a fresh instance (the glue is built as a
  *   factory for this)
+ * @param {(instance: T) => boolean} beforeFirstCall readies a fresh instance
+ *   before its first call, inside the caller's call rather than at load; true
+ *   once done (until then, it is tried again before each call)
  */
-export function createRuntime(instantiate) {
+export function createRuntime(instantiate, beforeFirstCall) {
   let instance = instantiate();
+  let fresh = true;
   let generation = 0;
   return {
     /** Goes up by one each time the instance is replaced. */
@@ -29,10 +33,12 @@ export function createRuntime(instantiate) {
      */
     call(fn) {
       try {
+        if (fresh) fresh = !beforeFirstCall(instance);
         return fn(instance);
       } catch (error) {
         if (!(error instanceof WebAssembly.RuntimeError)) throw error;
         instance = instantiate();
+        fresh = true;
         generation++;
         const message = `the decoder failed inside WebAssembly (${error.message}) and was restarted; this input was not decoded. Please report it.`;
         throw new DecodeError([{ code: "internal_error", path: "", message }]);

@@ -6,7 +6,7 @@
 // Chromium's 4 KB limit on synchronous compiles on the main thread.
 import { createGlue } from "../../target/wasm-pkg/glue-factory.js";
 import WASM_BASE64 from "../../target/wasm-pkg/wasm-base64.js";
-import { createApi, DecodeError, DEFAULT_MAX_BATCH_BYTES, DEFAULT_MAX_BYTES, WebhookVerificationError, prepare } from "./api.js";
+import { createApi, DecodeError, DEFAULT_MAX_BATCH_BYTES, DEFAULT_MAX_BYTES, WebhookVerificationError, withMemory } from "./api.js";
 
 /** @param {string} base64 */
 function fromBase64(base64) {
@@ -18,14 +18,14 @@ function fromBase64(base64) {
 
 const module = await WebAssembly.compile(fromBase64(WASM_BASE64));
 const first = createGlue();
-prepare(first, await first.__wbg_init({ module_or_path: module }));
+withMemory(first, await first.__wbg_init({ module_or_path: module }));
 
 /** The first instance, made asynchronously above; then, should one ever trap, a fresh one. */
 let instances = 0;
 function instantiate() {
   if (instances++ === 0) return first;
   const glue = createGlue();
-  return prepare(glue, glue.initSync({ module }));
+  return withMemory(glue, glue.initSync({ module }));
 }
 
 export const { decode, safeDecode, decodeBatch, verify, sign, ConnectWebviewWebhook, __forceTrapForTesting } =

@@ -8,12 +8,12 @@
 import { createGlue } from "../../target/wasm-pkg/glue-factory.js";
 // @ts-ignore: a compiled WebAssembly.Module under workerd and wrangler
 import wasmModule from "./connect_webview_events_bg.wasm";
-import { createApi, DecodeError, DEFAULT_MAX_BATCH_BYTES, DEFAULT_MAX_BYTES, WebhookVerificationError, prepare } from "./api.js";
+import { createApi, DecodeError, DEFAULT_MAX_BATCH_BYTES, DEFAULT_MAX_BYTES, WebhookVerificationError, withMemory } from "./api.js";
 
 /** A fresh instance: at load, and again should one ever trap. */
 function instantiate() {
   const glue = createGlue();
-  return prepare(glue, glue.initSync({ module: /** @type {WebAssembly.Module} */ (wasmModule) }));
+  return withMemory(glue, glue.initSync({ module: /** @type {WebAssembly.Module} */ (wasmModule) }));
 }
 
 export const { decode, safeDecode, decodeBatch, verify, sign, ConnectWebviewWebhook, __forceTrapForTesting } =
