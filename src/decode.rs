@@ -168,7 +168,7 @@ fn utf8_issue(bytes: &[u8], e: &std::str::Utf8Error) -> Issue {
     // Everything before `offset` is valid UTF-8.
     let before = std::str::from_utf8(&bytes[..offset]).unwrap_or_default();
     let line_start = before.bytes().rposition(|b| b == b'\n').map_or(0, |i| i + 1);
-    let line = before.matches('\n').count() + 1;
+    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
     let column = crate::text::char_count(before.get(line_start..).unwrap_or_default()) + 1;
     let byte = bytes.get(offset).copied().unwrap_or_default();
     let message = format!(
@@ -177,8 +177,9 @@ fn utf8_issue(bytes: &[u8], e: &std::str::Utf8Error) -> Issue {
     Issue::at(IssueCode::InvalidUtf8, message, line, column)
 }
 
-/// Builds the typed event from text that has passed [`check_event`], so
-/// every required field is there with the right type. `serde_json::Map`
+/// Builds the typed event from text that has passed validation (the fast
+/// lane or [`check_event`]), so every required field is there with the
+/// right type. `serde_json::Map`
 /// keeps the members in document order.
 pub(crate) fn build(text: &str, event_type: EventType) -> Result<ConnectWebviewEvent, DecodeError> {
     let mut object: Map<String, Value> =

@@ -104,7 +104,8 @@ mod tests {
         // Every length, so that each way of splitting into words is tried.
         for len in 0..=name.len() {
             let name = &name[..len];
-            assert!(same(name, &name.to_vec()), "{len}");
+            let copy = name.to_vec();
+            assert!(same(name, &copy), "{len}");
             for at in 0..len {
                 let mut changed = name.to_vec();
                 changed[at] ^= 1;

@@ -344,6 +344,12 @@ export function createDecode(runtime) {
     return runtime.call((wasm) => wasm.validateInput(writeText(wasm, text, maxBytes), strict));
   }
 
+  /** @param {Uint8Array} bytes @param {boolean} strict @param {number} maxBytes */
+  function validateBytes(bytes, strict, maxBytes) {
+    checkSize(bytes, maxBytes);
+    return runtime.call((wasm) => wasm.validateInput(writeBytes(wasm, bytes), strict));
+  }
+
   /**
    * @param {unknown} payload
    * @param {unknown} [options]
@@ -357,10 +363,8 @@ export function createDecode(runtime) {
       issues = validateText(payload, strict, maxBytes);
       if (issues === undefined) return JSON.parse(payload);
     } else if ((bytes = asBytes(payload)) !== undefined) {
-      checkSize(bytes, maxBytes);
-      const body = bytes;
-      issues = runtime.call((wasm) => wasm.validateInput(writeBytes(wasm, body), strict));
-      if (issues === undefined) return JSON.parse(utf8.decode(body));
+      issues = validateBytes(bytes, strict, maxBytes);
+      if (issues === undefined) return JSON.parse(utf8.decode(bytes));
     } else if (isPlainObject(payload)) {
       const text = stringifyPlain(payload);
       issues = validateText(text, strict, maxBytes);
