@@ -228,6 +228,8 @@ export interface VerifyOptions extends DecodeOptions {
 /**
  * Request headers: a Fetch `Headers`, a `Map`, or a plain object such as
  * Node's `req.headers` (names in any case; a value may be an array).
+ * `svix-*` is read before `webhook-*`; in a plain object, the lowercase names
+ * Node gives are read before any other spelling.
  */
 export type WebhookHeaders = Headers | Map<string, string> | Record<string, string | string[] | undefined>;
 

@@ -158,14 +158,21 @@ impl<'a> WebhookHeaders<'a> {
             let Some((prefix, field)) = split_name(name) else { continue };
             found[field][prefix] = found[field][prefix].or(Some(value));
         }
-        let pick = |field: usize| {
-            let [svix, webhook] = found[field];
-            svix.or(webhook).ok_or_else(|| {
-                let name = FIELDS[field];
-                VerifyError::new(VerifyErrorCode::MissingHeader, format!("missing header webhook-{name} (or svix-{name})"))
-            })
+        Self::from_values(found.map(|[svix, webhook]| svix.or(webhook)))
+    }
+
+    /// The headers from their values, id, timestamp and signature in that
+    /// order, once picked out: `missing_header` names the first absent one.
+    pub(crate) fn from_values([id, timestamp, signature]: [Option<&'a str>; 3]) -> Result<Self, VerifyError> {
+        let missing = |field: usize| {
+            let name = FIELDS[field];
+            VerifyError::new(VerifyErrorCode::MissingHeader, format!("missing header webhook-{name} (or svix-{name})"))
         };
-        Ok(WebhookHeaders { id: pick(0)?, timestamp: pick(1)?, signature: pick(2)? })
+        Ok(WebhookHeaders {
+            id: id.ok_or_else(|| missing(0))?,
+            timestamp: timestamp.ok_or_else(|| missing(1))?,
+            signature: signature.ok_or_else(|| missing(2))?,
+        })
     }
 }
 

@@ -126,13 +126,13 @@ impl Verifier {
     }
 
     /// [`Verifier::verify`] on the input buffer: the body in its first `len`
-    /// bytes, then `headers_len` bytes of header lines (UTF-8 from
+    /// bytes, then `values_len` bytes of header values (UTF-8 from
     /// `encodeInto`, so always valid).
     #[wasm_bindgen(js_name = verifyInput)]
-    pub fn verify_input(&self, len: usize, headers_len: usize, now: f64, strict: bool) -> JsValue {
-        with_input(len + headers_len, |input| {
-            let (body, headers) = input.split_at(len.min(input.len()));
-            self.verify(body, std::str::from_utf8(headers).unwrap_or_default(), now, strict)
+    pub fn verify_input(&self, len: usize, values_len: usize, now: f64, strict: bool) -> JsValue {
+        with_input(len + values_len, |input| {
+            let (body, values) = input.split_at(len.min(input.len()));
+            self.verify(body, std::str::from_utf8(values).unwrap_or_default(), now, strict)
         })
     }
 
@@ -146,16 +146,17 @@ impl Verifier {
 
 impl Verifier {
     /// Authenticates the raw body, then validates it, in one call.
-    /// `headers` holds the request's header names and values, one per line,
-    /// name then value (HTTP names and values never hold a line break); `now`
-    /// is Unix seconds from the JavaScript clock. Returns `undefined` for an
-    /// authentic, valid event, else JSON text: `{"code", "message"}` when
-    /// the request cannot be trusted, the issues (an array) when it can but
-    /// the event is invalid.
-    pub fn verify(&self, body: &[u8], headers: &str, now: f64, strict: bool) -> JsValue {
-        let mut lines = crate::text::split_byte(headers, b'\n');
-        let pairs = std::iter::from_fn(|| Some((lines.next()?, lines.next()?)));
-        let authentic = WebhookHeaders::from_pairs(pairs)
+    /// `values` holds the values of the request's id, timestamp and signature
+    /// headers, one per line, as the JavaScript side picked them out; a line
+    /// of just `\r` stands for an absent header (a value never holds a line
+    /// break). `now` is Unix seconds from the JavaScript clock. Returns
+    /// `undefined` for an authentic, valid event, else JSON text:
+    /// `{"code", "message"}` when the request cannot be trusted, the issues
+    /// (an array) when it can but the event is invalid.
+    pub fn verify(&self, body: &[u8], values: &str, now: f64, strict: bool) -> JsValue {
+        let mut lines = crate::text::split_byte(values, b'\n');
+        let mut next = || lines.next().filter(|value| *value != "\r");
+        let authentic = WebhookHeaders::from_values([next(), next(), next()])
             .and_then(|headers| self.webhook.verify_signature(body, &headers, now as i64));
         match authentic {
             Err(error) => verify_error(&error),

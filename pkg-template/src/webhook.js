@@ -17,7 +17,7 @@ import {
  * @typedef {{ code: string, message: string }} VerifyFailure
  * @typedef {{ code: string, path: string, message: string }} Issue
  * @typedef {{
- *   verifyInput(length: number, headersLength: number, now: number, strict: boolean): string | undefined,
+ *   verifyInput(length: number, valuesLength: number, now: number, strict: boolean): string | undefined,
  *   sign(body: Uint8Array, id: string, timestamp: number): Uint8Array,
  *   free(): void,
  * }} WasmVerifier
@@ -73,55 +73,100 @@ function bodyBytes(payload) {
   );
 }
 
-/** Only these headers matter, so only these cross into wasm. */
-const SIGNATURE_HEADERS = new Set(["svix-id", "svix-timestamp", "svix-signature", "webhook-id", "webhook-timestamp", "webhook-signature"]);
+/**
+ * The lowercase names of each signature header, Svix's before Standard
+ * Webhooks': the names Node gives in `req.headers`.
+ */
+const NAMES = [
+  ["svix-id", "webhook-id"],
+  ["svix-timestamp", "webhook-timestamp"],
+  ["svix-signature", "webhook-signature"],
+];
+
+/** A lowercase signature header name: its field (0 id, 1 timestamp, 2 signature) and 3 more for `webhook-`. */
+const FIELD_OF = new Map(NAMES.flatMap(([svix, webhook], field) => [[svix, field], [webhook, field + 3]]));
+
+/** What stands for an absent header on its line: no header value holds a line break. */
+const ABSENT = "\r";
 
 /**
- * Whether `name` is one of `SIGNATURE_HEADERS`, in any case; its length and
- * first letter rule out nearly every other header of a request at once.
+ * The field of a signature header `name` in any case (as `FIELD_OF`), or -1.
+ * Its length and first letter rule out nearly every other header at once.
  * @param {string} name
  */
-function isSignatureHeader(name) {
+function fieldOf(name) {
   const length = name.length;
-  if (length < 7 || length > 17) return false; // svix-id .. webhook-signature
+  if (length < 7 || length > 17) return -1; // svix-id .. webhook-signature
   // Then the first letter, s or w in either case, before any lowercasing.
   const first = name.charCodeAt(0) | 0x20;
-  if (first !== 0x73 && first !== 0x77) return false;
-  return SIGNATURE_HEADERS.has(name) || SIGNATURE_HEADERS.has(name.toLowerCase());
+  if (first !== 0x73 && first !== 0x77) return -1;
+  return FIELD_OF.get(name) ?? FIELD_OF.get(name.toLowerCase()) ?? -1;
 }
 
 /**
- * The signature headers, one line each for the name and the value, as the
- * wasm side reads them. Takes a Fetch `Headers`, a `Map`, or a plain object
- * such as Node's `req.headers`, whose values may be arrays (joined with
- * spaces, as several signatures are). A value with a line break cannot come
- * from HTTP and is left out.
+ * A header's value as text: an array is joined with spaces (as several
+ * signatures are). A value that is not text, or holds a line break (which
+ * cannot come from HTTP), is treated as absent.
+ * @param {unknown} value
+ */
+function headerText(value) {
+  const text = Array.isArray(value) ? value.filter((v) => typeof v === "string").join(" ") : value;
+  if (typeof text !== "string" || text.includes("\n") || text.includes("\r")) return undefined;
+  return text;
+}
+
+/**
+ * The value of the own property `name`, as `headerText`.
+ * @param {Record<string, unknown>} headers @param {string} name
+ */
+function ownHeader(headers, name) {
+  const value = headers[name];
+  return value !== undefined && Object.hasOwn(headers, name) ? headerText(value) : undefined;
+}
+
+/**
+ * The signature headers' values, one line each (id, timestamp, signature;
+ * `ABSENT` for one not there), as the wasm side reads them. Takes a Fetch
+ * `Headers`, a `Map`, or a plain object such as Node's `req.headers`, whose
+ * values may be arrays. Names match in any case, and `svix-*` comes before
+ * `webhook-*`. In a plain object the lowercase names Node gives are read
+ * first, directly; only a header not found that way is looked for under
+ * every name, so another spelling of it is used only then.
  * @param {unknown} headers
  */
-function headerLines(headers) {
-  let lines = "";
-  /** @param {string} name @param {unknown} value */
-  const add = (name, value) => {
-    if (!isSignatureHeader(name)) return;
-    const text = Array.isArray(value) ? value.filter((v) => typeof v === "string").join(" ") : value;
-    if (typeof text !== "string" || text.includes("\n") || text.includes("\r")) return;
-    lines += lines === "" ? `${name}\n${text}` : `\n${name}\n${text}`;
-  };
+function signatureValues(headers) {
   if (typeof headers !== "object" || headers === null) {
     const message = `missing headers: expected a Headers object or a plain object, found ${describe(headers)}`;
     throw new WebhookVerificationError("missing_header", message);
   }
-  if (typeof (/** @type {any} */ (headers).forEach) === "function" && typeof (/** @type {any} */ (headers).get) === "function") {
-    // Fetch Headers and Map both call back with (value, name).
-    /** @type {any} */ (headers).forEach((/** @type {unknown} */ value, /** @type {unknown} */ name) => {
-      if (typeof name === "string") add(name, value);
-    });
-  } else {
-    for (const name in headers) {
-      if (Object.hasOwn(headers, name)) add(name, /** @type {Record<string, unknown>} */ (headers)[name]);
+  const any = /** @type {any} */ (headers);
+  const mapLike = typeof any.forEach === "function" && typeof any.get === "function";
+  /** @type {(string | undefined)[]} */
+  const values = mapLike
+    ? [undefined, undefined, undefined]
+    : [
+        ownHeader(any, "svix-id") ?? ownHeader(any, "webhook-id"),
+        ownHeader(any, "svix-timestamp") ?? ownHeader(any, "webhook-timestamp"),
+        ownHeader(any, "svix-signature") ?? ownHeader(any, "webhook-signature"),
+      ];
+  if (values[0] === undefined || values[1] === undefined || values[2] === undefined) {
+    // Fetch Headers, a Map, or a plain object with names in another case.
+    /** @type {(string | undefined)[]} svix-id .. webhook-signature */
+    const found = [];
+    /** @param {unknown} name @param {unknown} value */
+    const add = (name, value) => {
+      const field = typeof name === "string" ? fieldOf(name) : -1;
+      if (field >= 0) found[field] ??= headerText(value);
+    };
+    if (mapLike) {
+      // Fetch Headers and Map both call back with (value, name).
+      any.forEach((/** @type {unknown} */ value, /** @type {unknown} */ name) => add(name, value));
+    } else {
+      for (const name in any) if (Object.hasOwn(any, name)) add(name, any[name]);
     }
+    for (let field = 0; field < 3; field++) values[field] ??= found[field] ?? found[field + 3];
   }
-  return lines;
+  return `${values[0] ?? ABSENT}\n${values[1] ?? ABSENT}\n${values[2] ?? ABSENT}`;
 }
 
 /** Absent options, read without making an object per call. */
@@ -217,15 +262,15 @@ export function createWebhook(runtime) {
   function verify(payload, headers, secret, options) {
     const { strict, maxBytes, toleranceSeconds, nowSeconds } = readVerifyOptions(options);
     const verifier = verifierFor(secret, toleranceSeconds);
-    const lines = headerLines(headers);
+    const values = signatureValues(headers);
     // The size limit comes before any copying or hashing.
     const text = typeof payload === "string" ? payload : undefined;
     const body = text === undefined ? bodyBytes(payload) : undefined;
     checkSize(text ?? /** @type {Uint8Array} */ (body), maxBytes);
     const outcome = runtime.call((wasm) => {
       const length = text === undefined ? writeBytes(wasm, /** @type {Uint8Array} */ (body)) : writeText(wasm, text, maxBytes);
-      // The header lines go right after the body.
-      return verifier.verifyInput(length, writeText(wasm, lines, Infinity, length), nowSeconds, strict);
+      // The header values go right after the body.
+      return verifier.verifyInput(length, writeText(wasm, values, Infinity, length), nowSeconds, strict);
     });
     if (outcome === undefined) {
       if (body !== undefined) return JSON.parse(utf8.decode(body));

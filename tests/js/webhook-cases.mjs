@@ -64,6 +64,29 @@ export function webhookCases(api, via, { test, assert, fixtures, bytesOf }) {
     for (const headers of forms) assert.equal(api.verify(BODY, headers, SECRET).event_type, "connect_webview.login_succeeded");
   });
 
+  test(`${via}: which header is read when there are several, and what is left out`, () => {
+    const h = svixHeaders(BODY);
+    const wrong = { "svix-id": "msg_other", "svix-timestamp": h["svix-timestamp"], "svix-signature": "v1,AAAA" };
+    // svix-* before webhook-*, in any case, and per header.
+    assert.equal(verifyCode(api, assert, BODY, { ...h, "webhook-id": "msg_other", "webhook-signature": "v1,AAAA" }, SECRET), "ok");
+    assert.equal(verifyCode(api, assert, BODY, { "webhook-id": h["svix-id"], "SVIX-TIMESTAMP": h["svix-timestamp"], "Svix-Signature": h["svix-signature"] }, SECRET), "ok");
+    // In a plain object a lowercase name is read first, as Node gives them;
+    // another spelling only for a header not found that way.
+    assert.equal(verifyCode(api, assert, BODY, { "Svix-Id": "msg_other", "webhook-id": h["svix-id"], "webhook-timestamp": h["svix-timestamp"], "webhook-signature": h["svix-signature"] }, SECRET), "ok");
+    assert.equal(verifyCode(api, assert, BODY, { "SVIX-ID": h["svix-id"], "svix-id": "msg_other", "svix-timestamp": h["svix-timestamp"], "svix-signature": h["svix-signature"] }, SECRET), "invalid_signature");
+    // Only own properties, and only text without line breaks, count.
+    const inherited = Object.assign(Object.create(wrong), { "webhook-id": h["svix-id"], "webhook-timestamp": h["svix-timestamp"], "webhook-signature": h["svix-signature"] });
+    assert.equal(verifyCode(api, assert, BODY, inherited, SECRET), "ok");
+    assert.equal(verifyCode(api, assert, BODY, Object.create(h), SECRET), "missing_header");
+    assert.equal(verifyCode(api, assert, BODY, { ...h, "svix-id": `${h["svix-id"]}\n` }, SECRET), "missing_header");
+    assert.equal(verifyCode(api, assert, BODY, { ...h, "svix-id": `${h["svix-id"]}\r`, "webhook-id": h["svix-id"] }, SECRET), "ok");
+    assert.equal(verifyCode(api, assert, BODY, { ...h, "svix-timestamp": 1 }, SECRET), "missing_header");
+    assert.equal(verifyCode(api, assert, BODY, { ...h, "svix-id": "\r" }, SECRET), "missing_header");
+    const fetched = new Headers({ "webhook-id": "msg_other", ...h });
+    assert.equal(verifyCode(api, assert, BODY, fetched, SECRET), "ok");
+    assert.equal(verifyCode(api, assert, BODY, new Map([["Webhook-Id", h["svix-id"]], ...Object.entries(h).slice(1)]), SECRET), "ok");
+  });
+
   test(`${via}: each way a request cannot be trusted has its code`, () => {
     const h = svixHeaders(BODY);
     const good = h["svix-signature"];
