@@ -94,6 +94,12 @@ fn timestamp_table() {
         ("1e9", TIMESTAMP, Err(VerifyErrorCode::InvalidTimestamp)),
         ("99999999999999999999999", TIMESTAMP, Err(VerifyErrorCode::InvalidTimestamp)),
         ("9223372036854775807", i64::MIN, Err(VerifyErrorCode::TimestampTooNew)),
+        ("9223372036854775808", TIMESTAMP, Err(VerifyErrorCode::InvalidTimestamp)),
+        // In time, but the signature is for another time.
+        ("999999999999999999", 999_999_999_999_999_999, Err(VerifyErrorCode::InvalidSignature)),
+        ("999999999999999999", 999_999_999_999_999_698, Err(VerifyErrorCode::TimestampTooNew)),
+        ("0000000001614265330", TIMESTAMP, Ok(())),
+        ("0000000000000000000001614265330", TIMESTAMP - 300, Ok(())),
         ("0", i64::MAX, Err(VerifyErrorCode::TimestampTooOld)),
     ];
     for (timestamp, now, expected) in cases {
@@ -192,4 +198,19 @@ fn authentication_comes_first_then_decoding() {
     let headers = WebhookHeaders { signature: &signature, ..headers };
     let Err(WebhookError::Decode(err)) = strict.verify_at(body, &headers, TIMESTAMP) else { panic!() };
     assert_eq!(err.issues()[0].code, IssueCode::MissingField);
+}
+
+#[test]
+fn the_signed_content_is_id_dot_timestamp_dot_body_for_any_timestamp() {
+    use base64::Engine;
+    use hmac::{KeyInit, Mac};
+    let engine = base64::engine::general_purpose::STANDARD;
+    let key = engine.decode(SECRET.trim_start_matches("whsec_")).unwrap();
+    for timestamp in [0, 7, -1, TIMESTAMP, -TIMESTAMP, i64::MAX, i64::MIN] {
+        let mut mac = <hmac::Hmac<sha2::Sha256> as KeyInit>::new_from_slice(&key).unwrap();
+        mac.update(format!("{ID}.{timestamp}.").as_bytes());
+        mac.update(BODY);
+        let expected = format!("v1,{}", engine.encode(mac.finalize().into_bytes()));
+        assert_eq!(webhook().sign(ID, timestamp, BODY), expected, "at {timestamp}");
+    }
 }
