@@ -8,7 +8,7 @@ SHELL := bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 PORT ?= 8080
 
-.PHONY: setup pkg test test-rust test-wasm-node test-wasm-chrome test-wasm-firefox test-package test-packaging test-cli test-browser test-memory demo bench test-demo fuzz
+.PHONY: setup pkg profile test test-rust test-wasm-node test-wasm-chrome test-wasm-firefox test-package test-packaging test-cli test-browser test-memory demo bench test-demo fuzz
 
 setup:
 	@scripts/setup.sh
@@ -76,6 +76,11 @@ test-demo:
 ## Node, Chromium and Firefox (a few minutes; `node bench/run.mjs --quick` is faster).
 bench: pkg
 	node bench/run.mjs
+
+## Where the time of decode, verify and decodeBatch goes in Node: each
+## function's share of a CPU profile, Rust functions by name (bench/profile.mjs).
+profile: pkg
+	node bench/profile.mjs
 
 ## Fuzz each target (decode, decode_batch, verify, differential) for FUZZ_SECONDS (default
 ## 60) with cargo-fuzz on nightly; new corpus entries land in fuzz/corpus/
