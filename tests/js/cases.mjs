@@ -313,5 +313,6 @@ export function contractCases(api, via, { test, assert, fixtures, bytesOf }) {
     assert.equal(results.filter((r) => !r.success).length, 10);
     assert.equal(results[7].error.issues[0].code, "invalid_json");
     assert.equal(results[9_999].data.connected_account_custom_metadata.vip, true);
+    assert.ok(results.every((r, i) => r.index === i && r.line === i + 1), "every index and line, up to five digits");
   });
 }
