@@ -87,6 +87,20 @@ export function webhookCases(api, via, { test, assert, fixtures, bytesOf }) {
     assert.equal(verifyCode(api, assert, BODY, new Map([["Webhook-Id", h["svix-id"]], ...Object.entries(h).slice(1)]), SECRET), "ok");
   });
 
+  test(`${via}: header values beyond ASCII, lone surrogates, arrays of anything and huge values`, () => {
+    const h = svixHeaders(BODY);
+    const id = "msg_é\u{1F600}";
+    assert.equal(verifyCode(api, assert, BODY, api.sign({ payload: BODY, secret: SECRET, id }), SECRET), "ok");
+    assert.deepEqual(new SvixWebhook(SECRET).verify(BODY, api.sign({ payload: BODY, secret: SECRET, id })), JSON.parse(BODY));
+    assert.equal(verifyCode(api, assert, BODY, { ...api.sign({ payload: BODY, secret: SECRET, id }), "webhook-id": "msg_e\u{1F600}" }, SECRET), "invalid_signature");
+    assert.equal(verifyCode(api, assert, BODY, { ...h, "svix-id": `\uD800${h["svix-id"]}` }, SECRET), "invalid_signature");
+    assert.equal(verifyCode(api, assert, BODY, { ...h, "svix-signature": `\uDC00 ${h["svix-signature"]}` }, SECRET), "ok");
+    assert.equal(verifyCode(api, assert, BODY, { ...h, "svix-timestamp": "\uFF11\uFF16\uFF11\uFF14" }, SECRET), "invalid_timestamp");
+    assert.equal(verifyCode(api, assert, BODY, { ...h, "svix-id": [1, null, {}] }, SECRET), "invalid_signature");
+    assert.equal(verifyCode(api, assert, BODY, { ...h, "svix-signature": `${"v1,AAAA ".repeat(20_000)}${h["svix-signature"]}` }, SECRET), "ok");
+    assert.equal(verifyCode(api, assert, BODY, { ...h, "svix-signature": "v1,".padEnd(100_000, "A") }, SECRET), "invalid_signature");
+  });
+
   test(`${via}: each way a request cannot be trusted has its code`, () => {
     const h = svixHeaders(BODY);
     const good = h["svix-signature"];
