@@ -24,6 +24,7 @@ test: setup
 	$(MAKE) --no-print-directory test-rust test-wasm-node test-wasm-chrome test-wasm-firefox test-package test-packaging test-cli test-browser test-memory test-demo
 
 test-rust:
+	cargo fmt --check
 	cargo test --locked
 	cargo package --locked --allow-dirty --quiet
 

@@ -20,6 +20,12 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# 1b. rustfmt, which make test runs as `cargo fmt --check`.
+if ! rustup component list --installed | grep -q '^rustfmt'; then
+  log "adding the rustfmt component"
+  rustup component add rustfmt
+fi
+
 # 2. Cargo-installed tools, each only when the exact version is missing.
 cargo_tool() { # crate version binary [extra cargo install flags]
   local crate=$1 version=$2 bin=$3

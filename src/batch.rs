@@ -250,7 +250,18 @@ mod tests {
         assert_eq!(items.len(), 4);
         assert_eq!((items[0].0, items[0].1, items[0].2.len()), (0, 2, 0));
         assert_eq!(items[1].1, 2 + lines);
-        assert_eq!(items[1].2.iter().map(|i| i.0).collect::<Vec<_>>(), [IssueCode::DuplicateField, IssueCode::InvalidType, IssueCode::MissingField, IssueCode::MissingField, IssueCode::MissingField, IssueCode::MissingField, IssueCode::MissingField]);
+        assert_eq!(
+            items[1].2.iter().map(|i| i.0).collect::<Vec<_>>(),
+            [
+                IssueCode::DuplicateField,
+                IssueCode::InvalidType,
+                IssueCode::MissingField,
+                IssueCode::MissingField,
+                IssueCode::MissingField,
+                IssueCode::MissingField,
+                IssueCode::MissingField
+            ]
+        );
         assert_eq!(items[2].2, vec![(IssueCode::InvalidType, None, None)]);
     }
 
@@ -265,7 +276,10 @@ mod tests {
     fn the_batch_limit_is_checked_first() {
         let options = BatchOptions { max_batch_bytes: 4, ..BatchOptions::default() };
         assert_eq!(options.validate("{}\n{}").unwrap_err().issues()[0].code, IssueCode::PayloadTooLarge);
-        assert_eq!(options.validate_slice(b"\xff\xff\xff\xff\xff").unwrap_err().issues()[0].code, IssueCode::PayloadTooLarge);
+        assert_eq!(
+            options.validate_slice(b"\xff\xff\xff\xff\xff").unwrap_err().issues()[0].code,
+            IssueCode::PayloadTooLarge
+        );
     }
 
     #[test]
@@ -274,7 +288,13 @@ mod tests {
         let texts: Vec<_> = element_spans(input).iter().map(|s| (&input[s.start..s.end], s.line, s.column)).collect();
         assert_eq!(
             texts,
-            [("{\"a\": \"],[\\\"{\"}", 1, 3), ("[1, [2]]", 1, 20), ("\"x\\\\\"", 2, 3), ("-1.5e3", 2, 11), ("{}", 2, 19)]
+            [
+                ("{\"a\": \"],[\\\"{\"}", 1, 3),
+                ("[1, [2]]", 1, 20),
+                ("\"x\\\\\"", 2, 3),
+                ("-1.5e3", 2, 11),
+                ("{}", 2, 19)
+            ]
         );
         assert!(element_spans("[]").is_empty());
         assert!(element_spans("[ \n ]").is_empty());

@@ -378,7 +378,9 @@ pub(crate) fn check_field(field: Field, value: &Value<'_>, issues: &mut Vec<Issu
     };
     let (code, example, verdict) = match field.rule() {
         Rule::Uuid => (IssueCode::InvalidUuid, "a UUID like 00000000-0000-0000-0000-000000000000", check_uuid(text)),
-        Rule::DateTime => (IssueCode::InvalidDatetime, "a date-time like 2025-01-01T00:00:00.000Z", check_datetime(text)),
+        Rule::DateTime => {
+            (IssueCode::InvalidDatetime, "a date-time like 2025-01-01T00:00:00.000Z", check_datetime(text))
+        }
         Rule::EventType | Rule::Text | Rule::Metadata => return,
     };
     if let Err(why) = verdict {
@@ -410,7 +412,11 @@ mod tests {
     }
 
     fn duplicates_of(text: &str) -> Vec<String> {
-        issues_of(text).into_iter().filter(|(code, _)| *code == IssueCode::DuplicateField).map(|(_, path)| path).collect()
+        issues_of(text)
+            .into_iter()
+            .filter(|(code, _)| *code == IssueCode::DuplicateField)
+            .map(|(_, path)| path)
+            .collect()
     }
 
     #[test]
@@ -450,14 +456,20 @@ mod tests {
 
     #[test]
     fn a_syntax_error_keeps_duplicates_but_not_schema_issues() {
-        assert_eq!(issues_of(r#"{"a": 1, "a": 2} x"#), [(IssueCode::DuplicateField, "/a".into()), (IssueCode::InvalidJson, String::new())]);
+        assert_eq!(
+            issues_of(r#"{"a": 1, "a": 2} x"#),
+            [(IssueCode::DuplicateField, "/a".into()), (IssueCode::InvalidJson, String::new())]
+        );
         assert_eq!(issues_of("{} {}"), [(IssueCode::InvalidJson, String::new())]);
     }
 
     #[test]
     fn end_of_input_is_named() {
         let issue = check_event("{\"a\": ", false).unwrap_err().into_issues().pop().unwrap();
-        assert_eq!(issue.message, "not valid JSON at line 1, column 6: EOF while parsing a value, found the end of the input");
+        assert_eq!(
+            issue.message,
+            "not valid JSON at line 1, column 6: EOF while parsing a value, found the end of the input"
+        );
         let issue = check_event("", false).unwrap_err().into_issues().pop().unwrap();
         assert_eq!((issue.line, issue.column), (Some(1), Some(1)));
     }
@@ -475,16 +487,15 @@ mod tests {
     fn numbers_beyond_a_double_are_refused_where_they_end() {
         let issue = check_event("{\"a\": [1, 2e308]}", false).unwrap_err().into_issues().pop().unwrap();
         assert_eq!(issue.message, "not valid JSON at line 1, column 15: number out of range, found '8'");
-        assert!(check_event("{\"a\": [1.7976931348623157e308, -1e-400, 0e99999999999]}", false).is_err_and(|e| e.issues()[0].code != IssueCode::InvalidJson));
+        assert!(check_event("{\"a\": [1.7976931348623157e308, -1e-400, 0e99999999999]}", false)
+            .is_err_and(|e| e.issues()[0].code != IssueCode::InvalidJson));
     }
 
     #[test]
     fn arrays_check_each_element_on_its_own() {
         let verdicts = check_array(r#"[{"event_type": "device.connected"}, 1, {"a": 1, "a": 2}]"#, false).unwrap();
-        let codes: Vec<Vec<IssueCode>> = verdicts
-            .into_iter()
-            .map(|v| v.unwrap_err().into_issues().into_iter().map(|i| i.code).collect())
-            .collect();
+        let codes: Vec<Vec<IssueCode>> =
+            verdicts.into_iter().map(|v| v.unwrap_err().into_issues().into_iter().map(|i| i.code).collect()).collect();
         assert_eq!(codes[0], [IssueCode::UnknownEventType]);
         assert_eq!(codes[1], [IssueCode::InvalidType]);
         assert_eq!(codes[2][0], IssueCode::DuplicateField);

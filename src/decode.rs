@@ -3,12 +3,12 @@
 use serde_json::{Map, Value};
 
 use crate::check::check_event;
-use crate::fast;
 use crate::error::{DecodeError, Issue, IssueCode};
 use crate::event::{
-    ConnectWebviewEvent, ConnectWebviewLoginFailedEvent, ConnectWebviewLoginSucceededEvent, CustomMetadata,
-    EventType, MetadataValue,
+    ConnectWebviewEvent, ConnectWebviewLoginFailedEvent, ConnectWebviewLoginSucceededEvent, CustomMetadata, EventType,
+    MetadataValue,
 };
+use crate::fast;
 use crate::schema::Field;
 
 /// The default byte limit: 1 MiB, far above any real event.
@@ -182,12 +182,11 @@ fn utf8_issue(bytes: &[u8], e: &std::str::Utf8Error) -> Issue {
 /// right type. `serde_json::Map`
 /// keeps the members in document order.
 pub(crate) fn build(text: &str, event_type: EventType) -> Result<ConnectWebviewEvent, DecodeError> {
-    let mut object: Map<String, Value> =
-        serde_json::from_str(text).map_err(|e| {
-            // Not reached: the text was checked first, by the same rules.
-            let message = format!("not valid JSON: {e}");
-            DecodeError::new(vec![Issue::at(IssueCode::InvalidJson, message, e.line().max(1), e.column().max(1))])
-        })?;
+    let mut object: Map<String, Value> = serde_json::from_str(text).map_err(|e| {
+        // Not reached: the text was checked first, by the same rules.
+        let message = format!("not valid JSON: {e}");
+        DecodeError::new(vec![Issue::at(IssueCode::InvalidJson, message, e.line().max(1), e.column().max(1))])
+    })?;
     // Required by both types: present, as strings, after the check.
     let event_id = take(&mut object, Field::EventId).unwrap_or_default();
     let workspace_id = take(&mut object, Field::WorkspaceId).unwrap_or_default();

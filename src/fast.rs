@@ -41,7 +41,9 @@ enum Kind {
     Bool,
     /// An object; `plain` when its values are all strings or booleans, as
     /// custom metadata must be.
-    Object { plain: bool },
+    Object {
+        plain: bool,
+    },
     Other,
 }
 
@@ -440,7 +442,15 @@ mod tests {
     #[test]
     fn reads_field_names_in_place_and_other_keys_in_full() {
         // Keys that start like a field's name but are not one.
-        for key in ["event_idx", "event_i", "connected_account_idx", "connected_account_custom", "connected_accountXid", "customer_keys", "event_type_"] {
+        for key in [
+            "event_idx",
+            "event_i",
+            "connected_account_idx",
+            "connected_account_custom",
+            "connected_accountXid",
+            "customer_keys",
+            "event_type_",
+        ] {
             let text = with(FAILED, &format!("\"{key}\": 1"));
             assert_eq!(accept(text.as_bytes(), false), Some(EventType::LoginFailed), "{text}");
             assert_eq!(accept(text.as_bytes(), true), None, "strict: {text}");
@@ -474,12 +484,12 @@ mod tests {
         let doubtful = [
             r#""event_id": "00000000-0000-0000-0000-00000000000g""#, // a broken rule
             r#""workspace_id": 1"#,
-            r#""x": 1, "x": 2"#,                                   // a duplicate key
+            r#""x": 1, "x": 2"#, // a duplicate key
             r#""x": {"a": 1, "a": 2}"#,
-            r#""event_type": "connect_webview.login_failed""#,    // a duplicate field
-            r#""x\u0041": 1"#,                                     // an escape in a key
-            r#""x": "\ud83d\ude00""#,                              // a surrogate escape
-            r#""x": 1e3"#,                                         // an exponent
+            r#""event_type": "connect_webview.login_failed""#, // a duplicate field
+            r#""x\u0041": 1"#,                                 // an escape in a key
+            r#""x": "\ud83d\ude00""#,                          // a surrogate escape
+            r#""x": 1e3"#,                                     // an exponent
             r#""x": 01"#,
             r#""x": 1."#,
             r#""x": -"#,
@@ -488,7 +498,7 @@ mod tests {
             r#""x": [1,]"#,
             r#""x": {"a": 1,}"#,
             "\"x\": \"\x01\"",
-            r#""x": [[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]"#,            // deep nesting
+            r#""x": [[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]"#, // deep nesting
         ];
         for member in doubtful {
             let text = with(FAILED, member);
@@ -507,13 +517,25 @@ mod tests {
         assert_eq!(accept(no_account.as_bytes(), false), None);
         let unknown_type = FAILED.replace("login_failed", "login_maybe");
         assert_eq!(accept(unknown_type.as_bytes(), false), None);
-        let bad_metadata = SUCCEEDED.replace(r#""connected_account_custom_metadata": {}"#, r#""connected_account_custom_metadata": {"n": 1}"#);
+        let bad_metadata = SUCCEEDED
+            .replace(r#""connected_account_custom_metadata": {}"#, r#""connected_account_custom_metadata": {"n": 1}"#);
         assert_ne!(bad_metadata, SUCCEEDED);
         assert_eq!(accept(bad_metadata.as_bytes(), false), None);
         // On login_failed, metadata is not in the schema: any value, unless strict.
         let extra = with(FAILED, r#""connected_account_custom_metadata": {"n": 1}"#);
-        assert_eq!((accept(extra.as_bytes(), false), accept(extra.as_bytes(), true)), (Some(EventType::LoginFailed), None));
-        for broken in [&b"\xef\xbb\xbf{}"[..], b"{\"x\": \"\xff\"}", b"{\"x\": \"\xc3\"}", b"[]", b"", b"{}", b"{\"event_type\": \"connect_webview.login_failed\"} x"] {
+        assert_eq!(
+            (accept(extra.as_bytes(), false), accept(extra.as_bytes(), true)),
+            (Some(EventType::LoginFailed), None)
+        );
+        for broken in [
+            &b"\xef\xbb\xbf{}"[..],
+            b"{\"x\": \"\xff\"}",
+            b"{\"x\": \"\xc3\"}",
+            b"[]",
+            b"",
+            b"{}",
+            b"{\"event_type\": \"connect_webview.login_failed\"} x",
+        ] {
             assert_eq!(accept(broken, false), None, "{}", String::from_utf8_lossy(broken));
         }
         let mut text = FAILED.as_bytes().to_vec();

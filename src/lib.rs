@@ -24,10 +24,10 @@ pub mod wasm;
 pub use batch::{decode_batch, BatchItem, BatchOptions, DEFAULT_MAX_BATCH_BYTES};
 pub use decode::{decode, decode_slice, DecodeOptions, DEFAULT_MAX_BYTES};
 pub use error::{DecodeError, Issue, IssueCode};
+pub use event::{
+    ConnectWebviewEvent, ConnectWebviewLoginFailedEvent, ConnectWebviewLoginSucceededEvent, CustomMetadata, EventType,
+    MetadataValue,
+};
 pub use signature::{
     verify, VerifyError, VerifyErrorCode, Webhook, WebhookError, WebhookHeaders, TOLERANCE_IN_SECONDS,
-};
-pub use event::{
-    ConnectWebviewEvent, ConnectWebviewLoginFailedEvent, ConnectWebviewLoginSucceededEvent, CustomMetadata,
-    EventType, MetadataValue,
 };

@@ -227,7 +227,8 @@ impl<'de> DeserializeSeed<'de> for EventSeed<'_> {
 impl<'de> EventSeed<'_> {
     /// The root is not an object: walk it for duplicate keys, then say so.
     fn not_an_object<D: Deserializer<'de>>(self, deserializer: D) -> Result<Option<EventType>, D::Error> {
-        let value = ValueSeed { path: Pointer::ROOT, issues: &mut *self.issues, metadata: None }.deserialize(deserializer)?;
+        let value =
+            ValueSeed { path: Pointer::ROOT, issues: &mut *self.issues, metadata: None }.deserialize(deserializer)?;
         let message = format!("expected a JSON object, found {}", value.kind());
         self.issues.push(Issue::new(IssueCode::InvalidType, String::new(), message));
         Ok(None)
@@ -265,7 +266,9 @@ impl<'de> EventSeed<'_> {
                     if let Some(value) = &event.values[field as usize] {
                         check_field(field, value, issues);
                     }
-                    if field == Field::ConnectedAccountCustomMetadata && matches!(event.values[field as usize], Some(Value::Other("an object"))) {
+                    if field == Field::ConnectedAccountCustomMetadata
+                        && matches!(event.values[field as usize], Some(Value::Other("an object")))
+                    {
                         issues.extend(metadata.take().unwrap_or_default());
                     }
                 }
@@ -277,7 +280,8 @@ impl<'de> EventSeed<'_> {
         for spec in schema {
             if spec.required && event.values[spec.field as usize].is_none() {
                 let field = spec.field;
-                let message = format!("expected field \"{}\" ({}), found no such key", field.name(), field.rule().describe());
+                let message =
+                    format!("expected field \"{}\" ({}), found no such key", field.name(), field.rule().describe());
                 issues.push(Issue::new(IssueCode::MissingField, member(field.name()), message));
             }
         }
@@ -438,8 +442,13 @@ impl<'de> Visitor<'de> for ArraySeed {
 pub fn fast_lane(bytes: &[u8]) {
     for strict in [false, true] {
         if let Some(event_type) = crate::fast::accept(bytes, strict) {
-            let text = std::str::from_utf8(bytes).unwrap_or_else(|e| panic!("the fast lane took bytes that are not UTF-8 ({e}): {bytes:?}"));
-            assert_eq!(crate::check::check_event(text, strict), Ok(event_type), "the fast lane, strict {strict}, on {text:?}");
+            let text = std::str::from_utf8(bytes)
+                .unwrap_or_else(|e| panic!("the fast lane took bytes that are not UTF-8 ({e}): {bytes:?}"));
+            assert_eq!(
+                crate::check::check_event(text, strict),
+                Ok(event_type),
+                "the fast lane, strict {strict}, on {text:?}"
+            );
         }
     }
 }
@@ -560,16 +569,34 @@ mod tests {
     fn the_fast_lane_never_takes_an_event_the_validator_refuses() {
         let too_long = "9".repeat(400);
         let members = [
-            r#""x": 1e309"#, r#""x": -2e308"#, r#""x": 1.8e308"#, r#""x": 1e308"#, r#""x": 0e99999999999"#, &format!("\"x\": {too_long}"),
-            &format!("\"x\": 0.{too_long}"), r#""x": 1, "x": 2"#, r#""x": {"a": 1, "a": 2}"#, r#""x": [{"a": 1, "a": 2}]"#,
-            r#""x": 1, "\u0078": 2"#, r#""event_id": "4d5c8e2a-1b7f-4c3e-9a6d-2f8b0e1c7a95""#, r#""event_type": 1"#,
-            r#""created_at": "2025-02-29T00:00:00Z""#, r#""customer_key": 1"#, r#""connected_account_custom_metadata": {"a": 1}"#,
-            r#""connected_account_custom_metadata": {"a": "b", "a": true}"#, r#""connected_account_custom_metadata": []"#,
-            r#""connected_account_id": "x""#, r#""x": "\ud800""#, r#""x": "\udc00\u0041""#, r#""x": "\u00e9\n""#, "\"x\": \"\t\"",
+            r#""x": 1e309"#,
+            r#""x": -2e308"#,
+            r#""x": 1.8e308"#,
+            r#""x": 1e308"#,
+            r#""x": 0e99999999999"#,
+            &format!("\"x\": {too_long}"),
+            &format!("\"x\": 0.{too_long}"),
+            r#""x": 1, "x": 2"#,
+            r#""x": {"a": 1, "a": 2}"#,
+            r#""x": [{"a": 1, "a": 2}]"#,
+            r#""x": 1, "\u0078": 2"#,
+            r#""event_id": "4d5c8e2a-1b7f-4c3e-9a6d-2f8b0e1c7a95""#,
+            r#""event_type": 1"#,
+            r#""created_at": "2025-02-29T00:00:00Z""#,
+            r#""customer_key": 1"#,
+            r#""connected_account_custom_metadata": {"a": 1}"#,
+            r#""connected_account_custom_metadata": {"a": "b", "a": true}"#,
+            r#""connected_account_custom_metadata": []"#,
+            r#""connected_account_id": "x""#,
+            r#""x": "\ud800""#,
+            r#""x": "\udc00\u0041""#,
+            r#""x": "\u00e9\n""#,
+            "\"x\": \"\t\"",
         ];
         let succeeded = include_str!("../tests/fixtures/login_succeeded.json");
         // Without its optional fields, so that members can add them.
-        let required_only = succeeded.replace("\"connected_account_custom_metadata\": {},", "").replace("\"customer_key\": \"\",", "");
+        let required_only =
+            succeeded.replace("\"connected_account_custom_metadata\": {},", "").replace("\"customer_key\": \"\",", "");
         assert!(!required_only.contains("customer_key") && !required_only.contains("metadata"));
         for event in [include_str!("../tests/fixtures/login_failed.json"), succeeded, &required_only] {
             for member in members {
@@ -601,7 +628,11 @@ mod tests {
         let event = include_str!("../tests/fixtures/login_failed.json");
         for depth in 0..20 {
             for (open, close) in [("[", "]"), ("{\"a\":", "}")] {
-                fast_lane(event.replacen('{', &format!("{{\"x\": {}1{},", open.repeat(depth), close.repeat(depth)), 1).as_bytes());
+                fast_lane(
+                    event
+                        .replacen('{', &format!("{{\"x\": {}1{},", open.repeat(depth), close.repeat(depth)), 1)
+                        .as_bytes(),
+                );
             }
         }
     }

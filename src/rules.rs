@@ -88,7 +88,10 @@ pub fn check_datetime(s: &str) -> Result<(), String> {
             end += 1;
         }
         if end == fraction_start {
-            return Err(format!("expected a digit after '.' at index {fraction_start}, found {}", found_at(s, fraction_start)));
+            return Err(format!(
+                "expected a digit after '.' at index {fraction_start}, found {}",
+                found_at(s, fraction_start)
+            ));
         }
     }
     match b.get(end) {
@@ -188,8 +191,18 @@ pub(crate) fn is_datetime(b: &[u8]) -> bool {
 }
 
 const MONTH_NAMES: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 /// Days in `month` (1-12) of `year` in the proleptic Gregorian calendar.
@@ -248,7 +261,12 @@ mod tests {
     #[test]
     fn the_fast_paths_agree_with_the_full_checks() {
         let uuids = ["00000000-0000-0000-0000-000000000000", "6BA7B810-9dad-11d1-80b4-00c04fd430c8"];
-        let datetimes = ["2024-02-29T23:59:59Z", "2025-01-01T00:00:00.000Z", "1900-02-28T12:30:45.123456789Z", "0000-12-31T00:00:00.5Z"];
+        let datetimes = [
+            "2024-02-29T23:59:59Z",
+            "2025-01-01T00:00:00.000Z",
+            "1900-02-28T12:30:45.123456789Z",
+            "0000-12-31T00:00:00.5Z",
+        ];
         let changes = b"0129afAFgG-T:.Z+ \x00\xc3";
         for (samples, fast, full) in [
             (&uuids[..], is_uuid as fn(&[u8]) -> bool, check_uuid as fn(&str) -> Result<(), String>),

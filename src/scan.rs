@@ -55,7 +55,9 @@ impl Syntax {
             Syntax::InvalidEscape => "invalid escape",
             Syntax::InvalidNumber => "invalid number",
             Syntax::NumberOutOfRange => "number out of range",
-            Syntax::ControlCharacterWhileParsingString => "control character (\\u0000-\\u001F) found while parsing a string",
+            Syntax::ControlCharacterWhileParsingString => {
+                "control character (\\u0000-\\u001F) found while parsing a string"
+            }
             Syntax::KeyMustBeAString => "key must be a string",
             Syntax::LoneLeadingSurrogateInHexEscape => "lone leading surrogate in hex escape",
             Syntax::TrailingComma => "trailing comma",
@@ -509,7 +511,15 @@ mod tests {
         assert!(!overflows(b"0", b"000001", 313));
         assert!(overflows(b"0", b"000001", 315));
         assert!(!overflows(b"0", b"0", 99999));
-        for text in ["1e308", "1.7976931348623157e308", "1.7976931348623158e308", "1.79769313486231581e308", "2e308", "1e309", "0.1e310"] {
+        for text in [
+            "1e308",
+            "1.7976931348623157e308",
+            "1.7976931348623158e308",
+            "1.79769313486231581e308",
+            "2e308",
+            "1e309",
+            "0.1e310",
+        ] {
             let (mantissa, exp) = text.split_once('e').unwrap();
             let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
             let expected = text.parse::<f64>().unwrap().is_infinite();

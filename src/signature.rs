@@ -16,8 +16,8 @@ use subtle::ConstantTimeEq;
 
 use crate::decode::DecodeOptions;
 use crate::error::DecodeError;
-use crate::text::{split_byte, split_once_byte};
 use crate::event::ConnectWebviewEvent;
+use crate::text::{split_byte, split_once_byte};
 
 /// How far a timestamp may be from now, either way: 5 minutes.
 pub const TOLERANCE_IN_SECONDS: u64 = 300;
@@ -253,13 +253,17 @@ impl Webhook {
                 DecodeError64::InvalidLength(length) => format!("{length} characters, a length base64 cannot have"),
                 DecodeError64::InvalidPadding => "wrong padding".to_string(),
             };
-            VerifyError::new(VerifyErrorCode::InvalidSecret, format!("the secret is not whsec_ followed by base64: {why}"))
+            VerifyError::new(
+                VerifyErrorCode::InvalidSecret,
+                format!("the secret is not whsec_ followed by base64: {why}"),
+            )
         })?;
         if key.is_empty() {
             return Err(VerifyError::new(VerifyErrorCode::InvalidSecret, "the secret is empty"));
         }
-        let mac = <Hmac<Sha256> as KeyInit>::new_from_slice(&key)
-            .map_err(|e| VerifyError::new(VerifyErrorCode::InvalidSecret, format!("the secret is not a usable key: {e}")))?;
+        let mac = <Hmac<Sha256> as KeyInit>::new_from_slice(&key).map_err(|e| {
+            VerifyError::new(VerifyErrorCode::InvalidSecret, format!("the secret is not a usable key: {e}"))
+        })?;
         Ok(Webhook { key: SecretKey(mac), tolerance_seconds: TOLERANCE_IN_SECONDS, options: DecodeOptions::default() })
     }
 
@@ -301,7 +305,10 @@ impl Webhook {
         if age < -tolerance {
             return Err(VerifyError::new(
                 VerifyErrorCode::TimestampTooNew,
-                format!("message timestamp too new: {} s ahead, more than the {tolerance} s allowed", age.unsigned_abs()),
+                format!(
+                    "message timestamp too new: {} s ahead, more than the {tolerance} s allowed",
+                    age.unsigned_abs()
+                ),
             ));
         }
         let expected = self.mac(headers.id, timestamp, body);

@@ -122,7 +122,15 @@ mod tests {
         let text = b"0123456789abcdef0123456789abcdef";
         assert_eq!(string_stop(text, 0, true), text.len());
         for at in 0..text.len() {
-            for (b, non_ascii, stops) in [(b'"', false, true), (b'\\', false, true), (0x1f, false, true), (0x7f, true, false), (0x80, false, false), (0x80, true, true), (0xff, true, true)] {
+            for (b, non_ascii, stops) in [
+                (b'"', false, true),
+                (b'\\', false, true),
+                (0x1f, false, true),
+                (0x7f, true, false),
+                (0x80, false, false),
+                (0x80, true, true),
+                (0xff, true, true),
+            ] {
                 let mut changed = text.to_vec();
                 changed[at] = b;
                 let expected = if stops { at } else { text.len() };

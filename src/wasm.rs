@@ -11,7 +11,9 @@ use std::fmt::Write;
 
 use wasm_bindgen::prelude::*;
 
-use crate::{BatchItem, BatchOptions, DecodeError, DecodeOptions, EventType, Issue, VerifyError, Webhook, WebhookHeaders};
+use crate::{
+    BatchItem, BatchOptions, DecodeError, DecodeOptions, EventType, Issue, VerifyError, Webhook, WebhookHeaders,
+};
 
 /// Installs a panic hook that says where a bug was: the file, line and
 /// column, on the console. Not the message: formatting it would bring
@@ -186,7 +188,10 @@ pub fn validate_batch_bytes(input: &[u8], strict: bool, max_bytes: f64, max_batc
 
 fn batch_options(strict: bool, max_bytes: f64, max_batch_bytes: f64) -> BatchOptions {
     // Float-to-integer casts saturate, so Infinity means no limit.
-    BatchOptions { decode: DecodeOptions::new().strict(strict).max_bytes(max_bytes as usize), max_batch_bytes: max_batch_bytes as usize }
+    BatchOptions {
+        decode: DecodeOptions::new().strict(strict).max_bytes(max_bytes as usize),
+        max_batch_bytes: max_batch_bytes as usize,
+    }
 }
 
 fn batch_outcome(outcome: Result<Vec<BatchItem<EventType>>, DecodeError>) -> JsValue {

@@ -80,18 +80,30 @@ fn field_rules_table() {
     let time_fields = ["created_at", "occurred_at"];
     let mut cases: Vec<(&str, String, IssueCode)> = Vec::new();
     for field in uuid_fields {
-        for bad in ["", "x", "00000000000000000000000000000000", "{00000000-0000-0000-0000-000000000000}",
-            "urn:uuid:00000000-0000-0000-0000-000000000000", "00000000-0000-0000-0000-00000000000g",
-            " 00000000-0000-0000-0000-000000000000"]
-        {
+        for bad in [
+            "",
+            "x",
+            "00000000000000000000000000000000",
+            "{00000000-0000-0000-0000-000000000000}",
+            "urn:uuid:00000000-0000-0000-0000-000000000000",
+            "00000000-0000-0000-0000-00000000000g",
+            " 00000000-0000-0000-0000-000000000000",
+        ] {
             cases.push((field, with(SUCCEEDED, field, Some(json!(bad))), IssueCode::InvalidUuid));
         }
     }
     for field in time_fields {
-        for bad in ["2025-02-29T00:00:00Z", "2025-01-01T00:00:00", "2025-01-01T00:00:00+00:00",
-            "2025-01-01 00:00:00Z", "2025-01-01t00:00:00z", "2025-13-01T00:00:00Z", "2025-01-01T24:00:00Z",
-            "2025-01-01T00:00Z", "1735689600"]
-        {
+        for bad in [
+            "2025-02-29T00:00:00Z",
+            "2025-01-01T00:00:00",
+            "2025-01-01T00:00:00+00:00",
+            "2025-01-01 00:00:00Z",
+            "2025-01-01t00:00:00z",
+            "2025-13-01T00:00:00Z",
+            "2025-01-01T24:00:00Z",
+            "2025-01-01T00:00Z",
+            "1735689600",
+        ] {
             cases.push((field, with(SUCCEEDED, field, Some(json!(bad))), IssueCode::InvalidDatetime));
         }
     }
@@ -204,7 +216,9 @@ fn strict_mode_reports_unknown_fields_by_event_type() {
 
 #[test]
 fn the_root_must_be_an_object() {
-    for (text, found) in [("[]", "an array"), ("\"x\"", "a string"), ("1", "a number"), ("null", "null"), ("true", "a boolean")] {
+    for (text, found) in
+        [("[]", "an array"), ("\"x\"", "a string"), ("1", "a number"), ("null", "null"), ("true", "a boolean")]
+    {
         let err = decode(text).unwrap_err();
         assert_eq!((err.issues()[0].code, err.issues()[0].path.as_str()), (IssueCode::InvalidType, ""));
         assert_eq!(err.issues()[0].message, format!("expected a JSON object, found {found}"));
@@ -215,8 +229,10 @@ fn the_root_must_be_an_object() {
 fn duplicate_keys_are_rejected_with_their_path() {
     let text = SUCCEEDED.replacen("{", r#"{"event_id": "00000000-0000-0000-0000-000000000000","#, 1);
     assert_eq!(issues(&text, DecodeOptions::new()), vec![(IssueCode::DuplicateField, "/event_id".into())]);
-    let text = with(SUCCEEDED, "connected_account_custom_metadata", Some(json!({})))
-        .replace("\"connected_account_custom_metadata\":{}", r#""connected_account_custom_metadata":{"vip":true,"vip":false}"#);
+    let text = with(SUCCEEDED, "connected_account_custom_metadata", Some(json!({}))).replace(
+        "\"connected_account_custom_metadata\":{}",
+        r#""connected_account_custom_metadata":{"vip":true,"vip":false}"#,
+    );
     assert_eq!(
         issues(&text, DecodeOptions::new()),
         vec![(IssueCode::DuplicateField, "/connected_account_custom_metadata/vip".into())]

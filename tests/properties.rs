@@ -62,7 +62,12 @@ fn json_value() -> impl Strategy<Value = Value> {
 
 /// Keys that end users might put in metadata, prototype names included.
 fn metadata_key() -> impl Strategy<Value = String> {
-    prop_oneof![Just("__proto__".to_string()), Just("constructor".to_string()), Just("prototype".to_string()), ".{0,10}"]
+    prop_oneof![
+        Just("__proto__".to_string()),
+        Just("constructor".to_string()),
+        Just("prototype".to_string()),
+        ".{0,10}"
+    ]
 }
 
 fn metadata() -> impl Strategy<Value = Value> {
@@ -86,32 +91,42 @@ fn event() -> impl Strategy<Value = Value> {
         proptest::option::of(".{0,40}"),
         extra_fields(),
     )
-        .prop_map(|(succeeded, [event_id, workspace_id, webview_id, account_id], [created, occurred], metadata, customer_key, description, extra)| {
-            let mut object = Map::new();
-            for (key, value) in extra {
-                object.insert(key, value);
-            }
-            let event_type = if succeeded { EventType::LoginSucceeded } else { EventType::LoginFailed };
-            object.insert("event_id".into(), event_id.into());
-            object.insert("event_type".into(), event_type.as_str().into());
-            object.insert("workspace_id".into(), workspace_id.into());
-            object.insert("connect_webview_id".into(), webview_id.into());
-            object.insert("created_at".into(), created.into());
-            object.insert("occurred_at".into(), occurred.into());
-            if let Some(description) = description {
-                object.insert("event_description".into(), description.into());
-            }
-            if succeeded {
-                object.insert("connected_account_id".into(), account_id.into());
-                if let Some(metadata) = metadata {
-                    object.insert("connected_account_custom_metadata".into(), metadata);
+        .prop_map(
+            |(
+                succeeded,
+                [event_id, workspace_id, webview_id, account_id],
+                [created, occurred],
+                metadata,
+                customer_key,
+                description,
+                extra,
+            )| {
+                let mut object = Map::new();
+                for (key, value) in extra {
+                    object.insert(key, value);
                 }
-                if let Some(customer_key) = customer_key {
-                    object.insert("customer_key".into(), customer_key.into());
+                let event_type = if succeeded { EventType::LoginSucceeded } else { EventType::LoginFailed };
+                object.insert("event_id".into(), event_id.into());
+                object.insert("event_type".into(), event_type.as_str().into());
+                object.insert("workspace_id".into(), workspace_id.into());
+                object.insert("connect_webview_id".into(), webview_id.into());
+                object.insert("created_at".into(), created.into());
+                object.insert("occurred_at".into(), occurred.into());
+                if let Some(description) = description {
+                    object.insert("event_description".into(), description.into());
                 }
-            }
-            Value::Object(object)
-        })
+                if succeeded {
+                    object.insert("connected_account_id".into(), account_id.into());
+                    if let Some(metadata) = metadata {
+                        object.insert("connected_account_custom_metadata".into(), metadata);
+                    }
+                    if let Some(customer_key) = customer_key {
+                        object.insert("customer_key".into(), customer_key.into());
+                    }
+                }
+                Value::Object(object)
+            },
+        )
 }
 
 /// How one field of a valid event is broken, and the code that must follow.

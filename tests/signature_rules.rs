@@ -72,7 +72,10 @@ fn rotated_keys_verify_with_either_signature() {
     let headers = WebhookHeaders { id: ID, timestamp: "1614265330", signature: &both };
     assert_eq!(old.verify_signature(BODY, &headers, TIMESTAMP), Ok(()));
     assert_eq!(new.verify_signature(BODY, &headers, TIMESTAMP), Ok(()));
-    assert_eq!(webhook().verify_signature(BODY, &headers, TIMESTAMP).unwrap_err().code(), VerifyErrorCode::InvalidSignature);
+    assert_eq!(
+        webhook().verify_signature(BODY, &headers, TIMESTAMP).unwrap_err().code(),
+        VerifyErrorCode::InvalidSignature
+    );
 }
 
 #[test]
@@ -155,7 +158,12 @@ fn headers_are_found_in_any_case_with_either_prefix() {
     let tables: [&[(&str, &str)]; 3] = [
         &[("svix-id", ID), ("svix-timestamp", "1614265330"), ("svix-signature", SIGNATURE)],
         &[("Webhook-Id", ID), ("WEBHOOK-TIMESTAMP", "1614265330"), ("webhook-Signature", SIGNATURE)],
-        &[("content-type", "application/json"), ("SVIX-ID", ID), ("webhook-timestamp", "1614265330"), ("Svix-Signature", SIGNATURE)],
+        &[
+            ("content-type", "application/json"),
+            ("SVIX-ID", ID),
+            ("webhook-timestamp", "1614265330"),
+            ("Svix-Signature", SIGNATURE),
+        ],
     ];
     for pairs in tables {
         let headers = WebhookHeaders::from_pairs(pairs.iter().copied()).unwrap();
@@ -183,12 +191,16 @@ fn authentication_comes_first_then_decoding() {
     // A good signature over a body that is not a valid event: a decode error.
     let signature = w.sign(ID, TIMESTAMP, BODY);
     let headers = WebhookHeaders { signature: &signature, ..headers };
-    let Err(WebhookError::Decode(err)) = w.verify_at(BODY, &headers, TIMESTAMP) else { panic!("expected a decode error") };
+    let Err(WebhookError::Decode(err)) = w.verify_at(BODY, &headers, TIMESTAMP) else {
+        panic!("expected a decode error")
+    };
     assert_eq!(err.issues()[0].code, IssueCode::MissingField);
 
     // A bad signature over an invalid body: the verification error, body unread.
     let headers = WebhookHeaders { signature: "v1,AAAA", ..headers };
-    let Err(WebhookError::Verify(err)) = w.verify_at(b"\xff not json", &headers, TIMESTAMP) else { panic!("expected a verify error") };
+    let Err(WebhookError::Verify(err)) = w.verify_at(b"\xff not json", &headers, TIMESTAMP) else {
+        panic!("expected a verify error")
+    };
     assert_eq!(err.code(), VerifyErrorCode::InvalidSignature);
 
     // Decode options apply after authentication.

@@ -69,7 +69,10 @@ fn issues_cross_the_boundary_as_json_text_with_every_property() {
         }]
     );
     let no_position = validate_text("[]", false).as_string().unwrap();
-    assert_eq!(no_position, r#"[{"code":"invalid_type","path":"","message":"expected a JSON object, found an array"}]"#);
+    assert_eq!(
+        no_position,
+        r#"[{"code":"invalid_type","path":"","message":"expected a JSON object, found an array"}]"#
+    );
 }
 
 #[wasm_bindgen_test]
@@ -77,9 +80,17 @@ fn each_rule_gives_its_code_and_path() {
     let table: &[(&str, &str, &str)] = &[
         (r#""event_id": "00000000-0000-0000-0000-000000000000""#, r#""event_id": "0000""#, "invalid_uuid"),
         (r#""created_at": "2025-01-01T00:00:00.000Z""#, r#""created_at": "2025-02-29T00:00:00Z""#, "invalid_datetime"),
-        (r#""occurred_at": "2025-01-01T00:00:00.000Z""#, r#""occurred_at": "2025-01-01T00:00:00+01:00""#, "invalid_datetime"),
+        (
+            r#""occurred_at": "2025-01-01T00:00:00.000Z""#,
+            r#""occurred_at": "2025-01-01T00:00:00+01:00""#,
+            "invalid_datetime",
+        ),
         (r#""workspace_id": "00000000-0000-0000-0000-000000000000""#, r#""workspace_id": null"#, "invalid_type"),
-        (r#""event_type": "connect_webview.login_failed""#, r#""event_type": "device.connected""#, "unknown_event_type"),
+        (
+            r#""event_type": "connect_webview.login_failed""#,
+            r#""event_type": "device.connected""#,
+            "unknown_event_type",
+        ),
     ];
     for (from, to, code) in table {
         let text = FAILED.replace(from, to);
@@ -88,7 +99,8 @@ fn each_rule_gives_its_code_and_path() {
     }
     let missing = FAILED.replace("\"workspace_id\": \"00000000-0000-0000-0000-000000000000\"", "\"other\": 1");
     assert_eq!(codes_and_paths(validate_text(&missing, false)), one("missing_field", "/workspace_id"));
-    let metadata = SUCCEEDED.replace("\"connected_account_custom_metadata\": {}", "\"connected_account_custom_metadata\": {\"vip\": 1}");
+    let metadata = SUCCEEDED
+        .replace("\"connected_account_custom_metadata\": {}", "\"connected_account_custom_metadata\": {\"vip\": 1}");
     assert_eq!(
         codes_and_paths(validate_text(&metadata, false)),
         one("invalid_type", "/connected_account_custom_metadata/vip")
@@ -172,7 +184,8 @@ fn json(value: &JsValue) -> serde_json::Value {
 
 #[wasm_bindgen_test]
 fn signatures_verify_and_fail_with_their_codes() {
-    let headers = [("Svix-Id", "msg_p5jXN8AQM9LWM0D4loKWxJek"), ("svix-timestamp", "1614265330"), ("SVIX-SIGNATURE", SIGNATURE)];
+    let headers =
+        [("Svix-Id", "msg_p5jXN8AQM9LWM0D4loKWxJek"), ("svix-timestamp", "1614265330"), ("SVIX-SIGNATURE", SIGNATURE)];
     let now = 1614265330.0;
     // The reference body is authentic but not an event: the issues follow.
     assert_eq!(verify_code(SIGNED_BODY, &headers, SECRET, now).as_deref(), Some("decode"));
@@ -195,7 +208,9 @@ fn an_authentic_valid_event_verifies_and_signing_matches_the_reference() {
     assert_eq!(mac, base64_of(SIGNATURE));
     let signature = Webhook::new(SECRET).unwrap().sign("msg_1", 1700000000, FAILED.as_bytes());
     assert_eq!(verifier.sign(FAILED.as_bytes(), "msg_1", 1700000000.0), base64_of(&signature));
-    assert!(verifier.verify(FAILED.as_bytes(), &format!("msg_1\n1700000000\n{signature}"), 1700000000.0, false).is_undefined());
+    assert!(verifier
+        .verify(FAILED.as_bytes(), &format!("msg_1\n1700000000\n{signature}"), 1700000000.0, false)
+        .is_undefined());
     let error = Verifier::new("whsec_", 300.0).err().unwrap();
     assert_eq!(json(&error)["code"], "invalid_secret");
     assert!(json(&error)["message"].as_str().is_some_and(|m| m.contains("empty")), "{:?}", json(&error));
