@@ -39,25 +39,16 @@ export function createBatch(runtime) {
    */
   function decodeBatch(input, options) {
     const { strict, maxBytes, maxBatchBytes } = readBatchOptions(options);
-    /** @type {string} */
-    let json;
-    /** @type {Uint8Array | undefined} */
-    let given;
-    /** @type {() => string} */
-    let text;
-    if (typeof input === "string") {
-      const bytes = encodeText(input, maxBatchBytes);
-      json = runtime.call((wasm) => wasm.validateBatchBytes(bytes, strict, maxBytes, maxBatchBytes));
-      text = () => input;
-    } else if ((given = asBytes(input)) !== undefined) {
-      const bytes = given;
-      checkSize(bytes, maxBatchBytes);
-      json = runtime.call((wasm) => wasm.validateBatchBytes(bytes, strict, maxBytes, maxBatchBytes));
-      text = () => utf8.decode(bytes);
-    } else {
+    // A string is checked and encoded to UTF-8 here; bytes are used as they are.
+    const bytes = typeof input === "string" ? encodeText(input, maxBatchBytes) : asBytes(input);
+    if (bytes === undefined) {
       const message = `expected NDJSON or a JSON array as a string or a Uint8Array, found ${describe(input)}`;
       throw new DecodeError([{ code: "invalid_input", path: "", message }]);
     }
+    checkSize(bytes, maxBatchBytes);
+    const json = runtime.call((wasm) => wasm.validateBatchBytes(bytes, strict, maxBytes, maxBatchBytes));
+    /** The input as text, for JSON.parse of the valid events. */
+    const text = () => (typeof input === "string" ? input : utf8.decode(bytes));
     /** @type {BatchOutcome} */
     const outcome = JSON.parse(json);
     if ("issues" in outcome) throw new DecodeError(outcome.issues);
