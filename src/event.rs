@@ -46,7 +46,12 @@ impl EventType {
     /// assert_eq!(EventType::from_name("device.connected"), None);
     /// ```
     pub fn from_name(name: &str) -> Option<EventType> {
-        EventType::ALL.into_iter().find(|t| crate::text::same(t.as_str().as_bytes(), name.as_bytes()))
+        EventType::from_name_bytes(name.as_bytes())
+    }
+
+    /// [`from_name`](Self::from_name) for the bytes of a name.
+    pub(crate) fn from_name_bytes(name: &[u8]) -> Option<EventType> {
+        EventType::ALL.into_iter().find(|t| crate::text::same(t.as_str().as_bytes(), name))
     }
 }
 

@@ -184,7 +184,7 @@ impl<'a> Lane<'a> {
             }
             Rule::EventType => {
                 let name = self.plain_string()?;
-                *event_type = Some(EventType::ALL.into_iter().find(|t| same(t.as_str().as_bytes(), name))?);
+                *event_type = Some(EventType::from_name_bytes(name)?);
                 return Some(true);
             }
             Rule::Text => return Some(self.value(1)? == Kind::Str),

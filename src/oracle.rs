@@ -434,9 +434,6 @@ impl<'de> Visitor<'de> for ArraySeed {
     }
 }
 
-/// Asserts that the validator and this reference agree on `text`: the same
-/// verdict, with the same issues, messages and positions, strict or not, as
-/// one event and as a JSON array of events.
 /// Holds the fast lane ([`crate::fast`]) to its promise on any bytes: when
 /// it says an event is valid, the full check says so too, of the same type.
 pub fn fast_lane(bytes: &[u8]) {
@@ -453,6 +450,9 @@ pub fn fast_lane(bytes: &[u8]) {
     }
 }
 
+/// Asserts that the validator and this reference agree on `text`: the same
+/// verdict, with the same issues, messages and positions, strict or not, as
+/// one event and as a JSON array of events.
 pub fn differential(text: &str) {
     for strict in [false, true] {
         let (ours, reference) = (crate::check::check_event(text, strict), check_event(text, strict));
@@ -511,7 +511,12 @@ mod tests {
         for text in &samples {
             differential(text);
         }
-        for bytes in samples.iter().map(|s| s.as_bytes().to_vec()).chain(corpus()) {
+        // The samples, then the corpus files that are not UTF-8 (the others are samples).
+        for bytes in samples
+            .iter()
+            .map(|s| s.as_bytes().to_vec())
+            .chain(corpus().into_iter().filter(|b| std::str::from_utf8(b).is_err()))
+        {
             fast_lane(&bytes);
         }
     }
@@ -605,7 +610,6 @@ mod tests {
                 for text in [first, last] {
                     fast_lane(text.as_bytes());
                     for &b in NOT_ASCII {
-                        fast_lane(text.replacen('x', std::str::from_utf8(&[b'x', b]).unwrap_or("x"), 1).as_bytes());
                         let mut bytes = text.clone().into_bytes();
                         if let Some(at) = text.find("\"x\"") {
                             bytes[at + 1] = b;

@@ -145,6 +145,7 @@ function signatureValues(headers) {
   const values = mapLike
     ? [undefined, undefined, undefined]
     : [
+        // NAMES, spelled out: a map over it measured a few percent slower per verify (near the noise).
         ownHeader(any, "svix-id") ?? ownHeader(any, "webhook-id"),
         ownHeader(any, "svix-timestamp") ?? ownHeader(any, "webhook-timestamp"),
         ownHeader(any, "svix-signature") ?? ownHeader(any, "webhook-signature"),
