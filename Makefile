@@ -79,7 +79,8 @@ bench: pkg
 	node bench/run.mjs
 
 ## Where the time of decode, verify and decodeBatch goes in Node: each
-## function's share of a CPU profile, Rust functions by name (bench/profile.mjs).
+## function's share of a CPU profile, Rust functions by name; then decode(string)
+## in headless Chromium (DevTools profiler) and Firefox (Gecko profiler) (bench/profile.mjs).
 profile: pkg
 	node bench/profile.mjs
 

@@ -4,13 +4,18 @@
 // V8's sampling profiler (node:inspector), against the Node build of pkg/
 // with a .wasm that keeps its function names, and prints each function's
 // share of the samples (self time): Rust functions by name, JSON.parse inside
-// the JavaScript function that calls it. Needs pkg/ (make profile builds it).
+// the JavaScript function that calls it. Then decode(string) in headless
+// Chromium, profiled the same way through the DevTools protocol, and in
+// headless Firefox, by the Gecko profiler. Needs pkg/ (make profile builds it).
 //
-//   node bench/profile.mjs [decode|verify|batch ...] [--top N]
+//   node bench/profile.mjs [decode|verify|batch|chromium|firefox ...] [--top N]
 import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { Session } from "node:inspector/promises";
+import { build } from "esbuild";
+import { BROWSERS, serveFiles, waitFor, withPage } from "../scripts/webdriver.mjs";
+import { pairedRatio } from "./paired.mjs";
 import { PAYLOAD } from "./peers.mjs";
 
 const root = new URL("../", import.meta.url).pathname;
@@ -18,7 +23,7 @@ const out = `${root}target/profile`;
 const args = process.argv.slice(2);
 const topAt = args.indexOf("--top");
 const top = topAt >= 0 ? Number(args.splice(topAt, 2)[1]) : 15;
-const chosen = args.length > 0 ? args : ["decode", "verify", "batch"];
+const chosen = args.length > 0 ? args : ["decode", "verify", "batch", "chromium", "firefox"];
 
 // 1. The release .wasm that make pkg built, through wasm-bindgen and wasm-opt
 //    again with its names kept (-g), beside a copy of the Node entry. Same
@@ -44,24 +49,148 @@ const CASES = {
   batch: { calls: 300, run: () => api.decodeBatch(batch) },
 };
 
-const session = new Session();
-session.connect();
-await session.post("Profiler.enable");
-await session.post("Profiler.setSamplingInterval", { interval: 50 });
-for (const name of chosen) {
-  const job = CASES[name];
-  if (!job) throw new Error(`unknown case ${name}: decode, verify or batch`);
-  for (let i = 0; i < job.calls / 10; i++) job.run(); // to optimised code first
-  await session.post("Profiler.start");
-  const start = performance.now();
-  for (let i = 0; i < job.calls; i++) job.run();
-  const elapsed = performance.now() - start;
-  const { profile } = await session.post("Profiler.stop");
-  const perCall = (elapsed * 1000) / job.calls / (name === "batch" ? 1000 : 1);
-  console.log(`\n${name}: ${perCall.toFixed(2)} µs per event while profiled; share of samples, self time:`);
-  for (const [fn, share] of selfTime(profile).slice(0, top)) console.log(`${(share * 100).toFixed(1).padStart(6)} %  ${fn}`);
+// 3. decode(string) in browsers: the page bench/profile-page.mjs, bundled
+//    with the names-kept .wasm in place of pkg's.
+/** @type {Record<string, typeof BROWSERS[number]>} */
+const BROWSER_CASES = Object.fromEntries(BROWSERS.map((browser) => [browser.name.toLowerCase(), browser]));
+const BROWSER_CALLS = 300_000;
+
+/** @param {string} name chromium or firefox */
+async function profileBrowser(name) {
+  const browser = BROWSER_CASES[name];
+  const wasmBase64 = readFileSync(`${out}/dist/connect_webview_events_bg.wasm`).toString("base64");
+  const bundle = await build({
+    entryPoints: [`${root}bench/profile-page.mjs`],
+    bundle: true,
+    write: false,
+    format: "esm",
+    platform: "browser",
+    target: "es2022",
+    logLevel: "error",
+    plugins: [
+      {
+        name: "names-kept-wasm",
+        setup(build) {
+          build.onResolve({ filter: /wasm-base64\.js$/ }, () => ({ path: "wasm-base64", namespace: "profile" }));
+          build.onLoad({ filter: /.*/, namespace: "profile" }, () => ({ contents: `export default ${JSON.stringify(wasmBase64)};` }));
+        },
+      },
+    ],
+  });
+  // A page that fails to load says why in __profileReady.
+  const failed = `addEventListener("error", (e) => (window.__profileReady = { error: e.message }));
+    addEventListener("unhandledrejection", (e) => (window.__profileReady = { error: String(e.reason) }));`;
+  const page = await serveFiles({
+    "/": { type: "text/html", body: `<!doctype html><meta charset="utf-8"><title>profile</title><script>${failed}</script><script type="module" src="p.js"></script>` },
+    "/p.js": { type: "text/javascript", body: Buffer.from(bundle.outputFiles[0].contents) },
+  });
+  try {
+    const { ms, parse, profile } = await withPage(
+      browser,
+      page.url,
+      async (tab) => {
+        /** @param {string} task @param {unknown[]} args */
+        const run = async (task, ...args) => {
+          await tab.execute(`window.__profile.${task}(...arguments)`, ...args);
+          return waitFor(tab, browser.name, "__profileDone", 300_000);
+        };
+        const ready = await waitFor(tab, browser.name, "__profileReady", 60_000);
+        if (ready !== true) throw new Error(`${browser.name}: the profile page failed: ${JSON.stringify(ready)}`);
+        await run("loop", BROWSER_CALLS / 10); // to optimised code first
+        if (name === "chromium") {
+          await tab.cdp("Profiler.enable");
+          await tab.cdp("Profiler.setSamplingInterval", { interval: 50 });
+          await tab.cdp("Profiler.start");
+        } else {
+          // The Gecko profiler, started and read by the browser's own code
+          // (privileged: the session has system access), every 0.2 ms.
+          await tab.context("chrome");
+          await tab.execute('Services.profiler.StartProfiler(10_000_000, 0.2, ["js"], ["GeckoMain"])');
+          await tab.context("content");
+        }
+        const ms = await run("loop", BROWSER_CALLS);
+        let profile;
+        if (name === "chromium") {
+          profile = selfTime((await tab.cdp("Profiler.stop")).profile);
+        } else {
+          await tab.context("chrome");
+          profile = geckoSelfTime(await tab.execute("return Services.profiler.getProfileDataAsync()"));
+          await tab.execute("Services.profiler.StopProfiler()");
+          await tab.context("content");
+        }
+        const parse = await run("parseShare");
+        return { ms, parse, profile };
+      },
+      { systemAccess: name === "firefox" },
+    );
+    console.log(`\n${browser.name}, decode(string): ${((ms * 1000) / BROWSER_CALLS).toFixed(2)} µs per event while profiled; share of samples, self time:`);
+    print(profile);
+    printParseShare(parse, "decode");
+  } finally {
+    page.close();
+  }
 }
-session.disconnect();
+
+const nodeCases = chosen.filter((name) => !(name in BROWSER_CASES));
+if (nodeCases.length > 0) {
+  const session = new Session();
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.setSamplingInterval", { interval: 50 });
+  for (const name of nodeCases) {
+    const job = CASES[name];
+    if (!job) throw new Error(`unknown case ${name}: decode, verify, batch, chromium or firefox`);
+    for (let i = 0; i < job.calls / 10; i++) job.run(); // to optimised code first
+    await session.post("Profiler.start");
+    const start = performance.now();
+    for (let i = 0; i < job.calls; i++) job.run();
+    const elapsed = performance.now() - start;
+    const { profile } = await session.post("Profiler.stop");
+    const perCall = (elapsed * 1000) / job.calls / (name === "batch" ? 1000 : 1);
+    console.log(`\n${name}: ${perCall.toFixed(2)} µs per event while profiled; share of samples, self time:`);
+    print(selfTime(profile));
+    if (name !== "batch") printParseShare(pairedRatio(() => JSON.parse(PAYLOAD), job.run, { pairs: 21 }), name);
+  }
+  session.disconnect();
+}
+for (const name of chosen.filter((name) => name in BROWSER_CASES)) await profileBrowser(name);
+
+/**
+ * The `top` functions, then every sample by kind of work.
+ * @param {[string, number][]} shares
+ */
+function print(shares) {
+  for (const [fn, share] of shares.slice(0, top)) console.log(`${(share * 100).toFixed(1).padStart(6)} %  ${fn}`);
+  /** @type {Map<string, number>} */
+  const kinds = new Map();
+  for (const [fn, share] of shares) kinds.set(kindOf(fn), (kinds.get(kindOf(fn)) ?? 0) + share);
+  const line = [...kinds].sort((a, b) => b[1] - a[1]).map(([kind, share]) => `${kind} ${(share * 100).toFixed(1)} %`);
+  console.log(`  by kind: ${line.join(", ")}`);
+}
+
+/**
+ * How much of a call's time JSON.parse of the payload alone would take.
+ * @param {{ ratio: number, low: number, high: number }} parse paired ratio, JSON.parse / the call
+ * @param {string} call
+ */
+function printParseShare(parse, call) {
+  const percent = (/** @type {number} */ x) => (x * 100).toFixed(0);
+  console.log(`  JSON.parse alone takes ${percent(parse.ratio)} % of a ${call}'s time (paired, middle half ${percent(parse.low)} to ${percent(parse.high)} %).`);
+}
+
+/**
+ * The kind of work a function of `selfTime` does. V8 counts JSON.parse in
+ * the JavaScript function that calls it; Gecko names it.
+ * @param {string} fn
+ */
+function kindOf(fn) {
+  if (fn.endsWith("[wasm]")) return "wasm";
+  if (fn.includes("encodeInto")) return "text into wasm (encodeInto)";
+  if (/^(parse JSON|JSON\.parse) /.test(fn)) return "JSON.parse";
+  if (/garbage collector|GC {2}/.test(fn)) return "garbage collection";
+  if (fn.endsWith("[native]")) return "engine, other";
+  return "JavaScript";
+}
 
 /**
  * Each function's share of the samples, largest first.
@@ -78,7 +207,7 @@ function selfTime(profile) {
     const count = hits.get(node.id) ?? 0;
     if (count === 0) continue;
     const { functionName, url } = node.callFrame;
-    const where = url.endsWith(".wasm") || url.includes("wasm-") ? "wasm" : url.split("/").pop() || "";
+    const where = url.startsWith("wasm://") || url.endsWith(".wasm") || url.includes("wasm-") ? "wasm" : url.split("/").pop() || "";
     const key = `${demangle(functionName || "(anonymous)")}  [${where || "native"}]`;
     byName.set(key, (byName.get(key) ?? 0) + count);
     total += count;
@@ -89,4 +218,57 @@ function selfTime(profile) {
 /** A Rust symbol without its hash: `connect_webview_events::fast::Lane::value`. @param {string} name */
 function demangle(name) {
   return name.replace(/::h[0-9a-f]{16}$/, "").replace(/\[[0-9a-f]{16}\]/g, "");
+}
+
+/**
+ * Each function's share of the samples of a Gecko profile (Firefox), largest
+ * first, as `selfTime`: only samples inside the page's `profiledLoop`, each
+ * counted for its innermost JavaScript or wasm frame (Gecko records the
+ * native code under it as bare addresses).
+ * @param {any} profile
+ */
+function geckoSelfTime(profile) {
+  const threads = profile.processes.flatMap((/** @type {any} */ process) => process.threads);
+  const thread = threads.find((/** @type {any} */ t) => t.stringTable.some((/** @type {string} */ s) => s.startsWith("profiledLoop ")));
+  if (!thread) throw new Error("no thread of the Gecko profile ran profiledLoop");
+  const { stringTable: strings, stackTable, frameTable, samples } = thread;
+  const prefixOf = stackTable.schema.prefix;
+  const frameOf = stackTable.schema.frame;
+  const locationOf = frameTable.schema.location;
+  /** @param {number} stack */
+  const location = (stack) => /** @type {string} */ (strings[frameTable.data[stackTable.data[stack][frameOf]][locationOf]]);
+  /** @type {Map<string, number>} */
+  const byName = new Map();
+  let total = 0;
+  for (const row of samples.data) {
+    /** @type {string | undefined} */
+    let innermost;
+    let inLoop = false;
+    for (let stack = row[samples.schema.stack]; stack !== null && stack !== undefined; stack = stackTable.data[stack][prefixOf]) {
+      const where = location(stack);
+      if (innermost === undefined && !/^0x[0-9a-f]+$/.test(where)) innermost = where;
+      if (where.startsWith("profiledLoop ")) inLoop = true;
+    }
+    if (!inLoop || innermost === undefined) continue;
+    const key = geckoName(innermost);
+    byName.set(key, (byName.get(key) ?? 0) + 1);
+    total++;
+  }
+  return [...byName].map(([key, count]) => /** @type {[string, number]} */ ([key, count / total])).sort((a, b) => b[1] - a[1]);
+}
+
+/**
+ * A Gecko frame's location as `selfTime` names functions: `fn  [file]` for
+ * JavaScript (`fn (url:line:column)[depth]`), `fn  [wasm]` for wasm
+ * (`module.wasm.fn (… > WebAssembly.compile:offset)`), and the engine's
+ * own labels (`parse JSON`, `TextEncoder.encodeInto`, `Minor GC`) with
+ * `[native]`.
+ * @param {string} location
+ */
+function geckoName(location) {
+  const match = /^(.*?) \((.*)\)(\[\d+\])?$/.exec(location);
+  if (!match) return `${location}  [native]`;
+  const [, fn, where] = match;
+  if (where.includes("WebAssembly.") || where.includes(".wasm")) return `${demangle(fn.replace(/^[\w-]+\.wasm\./, ""))}  [wasm]`;
+  return `${fn}  [${where.replace(/:\d+:\d+$/, "").split("/").pop()}]`;
 }

@@ -49,14 +49,35 @@ async function command(base, method, path, body) {
 const sleep = (/** @type {number} */ ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Opens `url` in `browser`, waits until `window[key]` is set (up to
- * `timeoutMs`), and returns it.
- * @param {typeof BROWSERS[number]} browser @param {string} url @param {string} key @param {number} timeoutMs
+ * Opens `url` in `browser` and calls `use` with the open page: `execute`
+ * runs a script in it (WebDriver's execute: the script's return value,
+ * awaited if a promise), `cdp` sends a Chrome DevTools Protocol command
+ * (Chromium only), `context` switches Firefox between the page ("content")
+ * and the browser's own privileged code ("chrome", which needs
+ * `{ systemAccess: true }`). The browser and its driver are gone when the
+ * returned promise settles.
+ * @template T
+ * @param {typeof BROWSERS[number]} browser @param {string} url
+ * @param {(page: {
+ *   execute(script: string, ...args: unknown[]): Promise<any>,
+ *   cdp(cmd: string, params?: object): Promise<any>,
+ *   context(name: "content" | "chrome"): Promise<void>,
+ * }) => Promise<T>} use
+ * @param {{ systemAccess?: boolean }} [options]
+ * @returns {Promise<T>}
  */
-export async function readFromPage(browser, url, key, timeoutMs) {
+export async function withPage(browser, url, use, { systemAccess = false } = {}) {
   const port = await freePort();
   const driver = spawn(browser.driver, [`--port=${port}`], { stdio: "ignore" });
   const base = `http://127.0.0.1:${port}`;
+  /** @type {Record<string, any>} */
+  let capabilities = browser.capabilities;
+  if (systemAccess) {
+    const firefox = capabilities["moz:firefoxOptions"];
+    if (!firefox) throw new Error(`${browser.name}: systemAccess is for Firefox`);
+    capabilities = { ...capabilities, "moz:firefoxOptions": { ...firefox, args: [...firefox.args, "-remote-allow-system-access"] } };
+  }
+  /** @type {string | undefined} */
   let session;
   try {
     for (let i = 0; ; i++) {
@@ -67,19 +88,42 @@ export async function readFromPage(browser, url, key, timeoutMs) {
       }
       await sleep(100);
     }
-    session = (await command(base, "POST", "/session", { capabilities: { alwaysMatch: browser.capabilities } })).sessionId;
+    session = (await command(base, "POST", "/session", { capabilities: { alwaysMatch: capabilities } })).sessionId;
     await command(base, "POST", `/session/${session}/url`, { url });
-    const script = `return window[${JSON.stringify(key)}] ?? null`;
-    for (let waited = 0; ; waited += 250) {
-      const value = await command(base, "POST", `/session/${session}/execute/sync`, { script, args: [] });
-      if (value !== null) return value;
-      if (waited > timeoutMs) throw new Error(`${browser.name}: window.${key} was not set within ${timeoutMs / 1000} s`);
-      await sleep(250);
-    }
+    return await use({
+      execute: (script, ...args) => command(base, "POST", `/session/${session}/execute/sync`, { script, args }),
+      cdp: (cmd, params = {}) => command(base, "POST", `/session/${session}/goog/cdp/execute`, { cmd, params }),
+      context: (name) => command(base, "POST", `/session/${session}/moz/context`, { context: name }),
+    });
   } finally {
     if (session) await command(base, "DELETE", `/session/${session}`).catch(() => {});
     driver.kill();
   }
+}
+
+/**
+ * Waits until `window[key]` is set on the page (up to `timeoutMs`), and
+ * returns it.
+ * @param {{ execute(script: string): Promise<any> }} page @param {string} name the browser's, for errors
+ * @param {string} key @param {number} timeoutMs
+ */
+export async function waitFor(page, name, key, timeoutMs) {
+  const script = `return window[${JSON.stringify(key)}] ?? null`;
+  for (let waited = 0; ; waited += 250) {
+    const value = await page.execute(script);
+    if (value !== null) return value;
+    if (waited > timeoutMs) throw new Error(`${name}: window.${key} was not set within ${timeoutMs / 1000} s`);
+    await sleep(250);
+  }
+}
+
+/**
+ * Opens `url` in `browser`, waits until `window[key]` is set (up to
+ * `timeoutMs`), and returns it.
+ * @param {typeof BROWSERS[number]} browser @param {string} url @param {string} key @param {number} timeoutMs
+ */
+export function readFromPage(browser, url, key, timeoutMs) {
+  return withPage(browser, url, (page) => waitFor(page, browser.name, key, timeoutMs));
 }
 
 /**
