@@ -163,7 +163,10 @@ function print(shares) {
   for (const [fn, share] of shares.slice(0, top)) console.log(`${(share * 100).toFixed(1).padStart(6)} %  ${fn}`);
   /** @type {Map<string, number>} */
   const kinds = new Map();
-  for (const [fn, share] of shares) kinds.set(kindOf(fn), (kinds.get(kindOf(fn)) ?? 0) + share);
+  for (const [fn, share] of shares) {
+    const kind = kindOf(fn);
+    kinds.set(kind, (kinds.get(kind) ?? 0) + share);
+  }
   const line = [...kinds].sort((a, b) => b[1] - a[1]).map(([kind, share]) => `${kind} ${(share * 100).toFixed(1)} %`);
   console.log(`  by kind: ${line.join(", ")}`);
 }
@@ -202,7 +205,6 @@ function selfTime(profile) {
   for (const id of profile.samples ?? []) hits.set(id, (hits.get(id) ?? 0) + 1);
   /** @type {Map<string, number>} */
   const byName = new Map();
-  let total = 0;
   for (const node of profile.nodes) {
     const count = hits.get(node.id) ?? 0;
     if (count === 0) continue;
@@ -210,8 +212,18 @@ function selfTime(profile) {
     const where = url.startsWith("wasm://") || url.endsWith(".wasm") || url.includes("wasm-") ? "wasm" : url.split("/").pop() || "";
     const key = `${demangle(functionName || "(anonymous)")}  [${where || "native"}]`;
     byName.set(key, (byName.get(key) ?? 0) + count);
-    total += count;
   }
+  return shares(byName);
+}
+
+/**
+ * Samples by function as each one's share of them all, largest first.
+ * @param {Map<string, number>} byName
+ * @returns {[string, number][]}
+ */
+function shares(byName) {
+  let total = 0;
+  for (const count of byName.values()) total += count;
   return [...byName].map(([key, count]) => /** @type {[string, number]} */ ([key, count / total])).sort((a, b) => b[1] - a[1]);
 }
 
@@ -229,7 +241,8 @@ function demangle(name) {
  */
 function geckoSelfTime(profile) {
   const threads = profile.processes.flatMap((/** @type {any} */ process) => process.threads);
-  const thread = threads.find((/** @type {any} */ t) => t.stringTable.some((/** @type {string} */ s) => s.startsWith("profiledLoop ")));
+  const loop = "profiledLoop "; // how Gecko's locations of bench/profile-page.mjs's loop begin
+  const thread = threads.find((/** @type {any} */ t) => t.stringTable.some((/** @type {string} */ s) => s.startsWith(loop)));
   if (!thread) throw new Error("no thread of the Gecko profile ran profiledLoop");
   const { stringTable: strings, stackTable, frameTable, samples } = thread;
   const prefixOf = stackTable.schema.prefix;
@@ -239,7 +252,6 @@ function geckoSelfTime(profile) {
   const location = (stack) => /** @type {string} */ (strings[frameTable.data[stackTable.data[stack][frameOf]][locationOf]]);
   /** @type {Map<string, number>} */
   const byName = new Map();
-  let total = 0;
   for (const row of samples.data) {
     /** @type {string | undefined} */
     let innermost;
@@ -247,14 +259,13 @@ function geckoSelfTime(profile) {
     for (let stack = row[samples.schema.stack]; stack !== null && stack !== undefined; stack = stackTable.data[stack][prefixOf]) {
       const where = location(stack);
       if (innermost === undefined && !/^0x[0-9a-f]+$/.test(where)) innermost = where;
-      if (where.startsWith("profiledLoop ")) inLoop = true;
+      if (where.startsWith(loop)) inLoop = true;
     }
     if (!inLoop || innermost === undefined) continue;
     const key = geckoName(innermost);
     byName.set(key, (byName.get(key) ?? 0) + 1);
-    total++;
   }
-  return [...byName].map(([key, count]) => /** @type {[string, number]} */ ([key, count / total])).sort((a, b) => b[1] - a[1]);
+  return shares(byName);
 }
 
 /**
