@@ -40,6 +40,10 @@ thread_local! {
     /// wasm memory (a string with `encodeInto`): no allocation, copy or free
     /// per call. It only grows, so a view of it stays valid until it moves.
     static INPUT: Cell<Vec<u8>> = const { Cell::new(Vec::new()) };
+    /// The values of a webhook's three signature headers, which JavaScript
+    /// writes in the same way: each in its own slot of equal size, so that
+    /// JavaScript keeps a view of each slot instead of making one per call.
+    static HEADERS: Cell<Vec<u8>> = const { Cell::new(Vec::new()) };
 }
 
 /// Seeds the keys with which object keys are hashed to find duplicates, from
@@ -73,12 +77,49 @@ pub fn input_buffer(len: usize) -> *mut u8 {
     })
 }
 
+/// Makes room for three header values of up to `slot_len` bytes each, and
+/// says where: the first slot is there, the others `slot_len` and
+/// `2 * slot_len` bytes on. JavaScript writes them, then calls
+/// `Verifier.verifyInput` with `slot_len` and their lengths.
+#[wasm_bindgen(js_name = headerBuffer)]
+pub fn header_buffer(slot_len: usize) -> *mut u8 {
+    HEADERS.with(|cell| {
+        let mut headers = cell.take();
+        let len = slot_len.saturating_mul(3);
+        if headers.len() < len {
+            headers.resize(len, 0);
+        }
+        let at = headers.as_mut_ptr();
+        cell.set(headers);
+        at
+    })
+}
+
 /// The first `len` bytes of the input buffer.
 fn with_input<R>(len: usize, f: impl FnOnce(&[u8]) -> R) -> R {
     INPUT.with(|cell| {
         let input = cell.take();
         let result = f(input.get(..len).unwrap_or_default());
         cell.set(input);
+        result
+    })
+}
+
+/// The header values in the slots of `slot_len` bytes: each the first
+/// `lens[k]` bytes of its slot, or `None` for a negative length (an absent
+/// header). They come from `encodeInto`, so they are UTF-8; anything else, or
+/// a length past its slot, reads as absent.
+fn with_headers<R>(slot_len: usize, lens: [i32; 3], f: impl FnOnce([Option<&str>; 3]) -> R) -> R {
+    HEADERS.with(|cell| {
+        let headers = cell.take();
+        let mut slots = headers.chunks(slot_len.max(1));
+        let values = lens.map(|len| {
+            let slot = slots.next().unwrap_or_default();
+            let len = usize::try_from(len).ok()?;
+            std::str::from_utf8(slot.get(..len)?).ok()
+        });
+        let result = f(values);
+        cell.set(headers);
         result
     })
 }
@@ -127,14 +168,23 @@ impl Verifier {
         Ok(Verifier { webhook: webhook.tolerance_seconds(tolerance_seconds as u64) })
     }
 
-    /// [`Verifier::verify`] on the input buffer: the body in its first `len`
-    /// bytes, then `values_len` bytes of header values (UTF-8 from
-    /// `encodeInto`, so always valid).
+    /// [`Verifier::verify`] on the body in the first `len` bytes of the
+    /// input buffer and the id, timestamp and signature header values in the
+    /// header buffer's slots of `slot_len` bytes: `id_len`, `timestamp_len`
+    /// and `signature_len` bytes of them, or -1 for a header not there.
     #[wasm_bindgen(js_name = verifyInput)]
-    pub fn verify_input(&self, len: usize, values_len: usize, now: f64, strict: bool) -> JsValue {
-        with_input(len + values_len, |input| {
-            let (body, values) = input.split_at(len.min(input.len()));
-            self.verify(body, std::str::from_utf8(values).unwrap_or_default(), now, strict)
+    pub fn verify_input(
+        &self,
+        len: usize,
+        slot_len: usize,
+        id_len: i32,
+        timestamp_len: i32,
+        signature_len: i32,
+        now: f64,
+        strict: bool,
+    ) -> JsValue {
+        with_headers(slot_len, [id_len, timestamp_len, signature_len], |values| {
+            with_input(len, |body| self.verify(body, values, now, strict))
         })
     }
 
@@ -148,17 +198,14 @@ impl Verifier {
 
 impl Verifier {
     /// Authenticates the raw body, then validates it, in one call.
-    /// `values` holds the values of the request's id, timestamp and signature
-    /// headers, one per line, as the JavaScript side picked them out; a line
-    /// of just `\r` stands for an absent header (a value never holds a line
-    /// break). `now` is Unix seconds from the JavaScript clock. Returns
-    /// `undefined` for an authentic, valid event, else JSON text:
-    /// `{"code", "message"}` when the request cannot be trusted, the issues
-    /// (an array) when it can but the event is invalid.
-    pub fn verify(&self, body: &[u8], values: &str, now: f64, strict: bool) -> JsValue {
-        let mut lines = crate::text::split_byte(values, b'\n');
-        let mut next = || lines.next().filter(|value| *value != "\r");
-        let authentic = WebhookHeaders::from_values([next(), next(), next()])
+    /// `values` are the request's id, timestamp and signature header values,
+    /// as the JavaScript side picked them out (`None` for one not there).
+    /// `now` is Unix seconds from the JavaScript clock. Returns `undefined`
+    /// for an authentic, valid event, else JSON text: `{"code", "message"}`
+    /// when the request cannot be trusted, the issues (an array) when it can
+    /// but the event is invalid.
+    pub fn verify(&self, body: &[u8], values: [Option<&str>; 3], now: f64, strict: bool) -> JsValue {
+        let authentic = WebhookHeaders::from_values(values)
             .and_then(|headers| self.webhook.verify_signature(body, &headers, now as i64));
         match authentic {
             Err(error) => verify_error(&error),

@@ -309,15 +309,13 @@ const NO_ROOM = new Uint8Array(0);
 
 /**
  * Writes a string payload into the wasm input buffer as UTF-8, straight from
- * the string (`encodeInto`, no copy in between), at byte `at` (0, or after
- * what was written before), and checks its exact size against `maxBytes`:
- * its length in bytes. Check its encoding first (`checkText`): a lone
- * surrogate would become U+FFFD.
- * @param {Input} wasm @param {string} text @param {number} maxBytes @param {number} [at]
+ * the string (`encodeInto`, no copy in between), and checks its exact size
+ * against `maxBytes`: its length in bytes. Check its encoding first
+ * (`checkText`): a lone surrogate would become U+FFFD.
+ * @param {Input} wasm @param {string} text @param {number} maxBytes
  */
-export function writeText(wasm, text, maxBytes, at = 0) {
-  const room = inputRoom(wasm, at + text.length * 3);
-  const { written } = encoder.encodeInto(text, at === 0 ? room : room.subarray(at));
+export function writeText(wasm, text, maxBytes) {
+  const { written } = encoder.encodeInto(text, inputRoom(wasm, text.length * 3));
   if (written > maxBytes) throw tooLarge(maxBytes, written);
   return written;
 }

@@ -17,14 +17,20 @@ import {
  * @typedef {{ code: string, message: string }} VerifyFailure
  * @typedef {{ code: string, path: string, message: string }} Issue
  * @typedef {{
- *   verifyInput(length: number, valuesLength: number, now: number, strict: boolean): string | undefined,
+ *   verifyInput(length: number, slotLength: number, idLength: number, timestampLength: number, signatureLength: number, now: number, strict: boolean): string | undefined,
  *   sign(body: Uint8Array, id: string, timestamp: number): Uint8Array,
  *   free(): void,
  * }} WasmVerifier
  *   verifyInput returns JSON text unless the event is authentic and valid:
  *   a VerifyFailure object, or the issues (an array). The constructor throws
- *   a VerifyFailure as JSON text.
- * @typedef {import("./decode.js").Input & { Verifier: new (secret: string, toleranceSeconds: number) => WasmVerifier }} Signer
+ *   a VerifyFailure as JSON text. The header values' lengths are -1 for
+ *   a header not there.
+ * @typedef {import("./decode.js").Input & {
+ *   Verifier: new (secret: string, toleranceSeconds: number) => WasmVerifier,
+ *   headerBuffer(slotLength: number): number,
+ * }} Signer
+ * @typedef {[string | undefined, string | undefined, string | undefined]} HeaderValues
+ *   id, timestamp and signature, undefined for a header not there
  */
 
 /** Default tolerance of the timestamp, either way: 5 minutes. */
@@ -86,9 +92,6 @@ const NAMES = [
 /** A lowercase signature header name: its field (0 id, 1 timestamp, 2 signature) and 3 more for `webhook-`. */
 const FIELD_OF = new Map(NAMES.flatMap(([svix, webhook], field) => [[svix, field], [webhook, field + 3]]));
 
-/** What stands for an absent header on its line: no header value holds a line break. */
-const ABSENT = "\r";
-
 /**
  * The field of a signature header `name` in any case (as `FIELD_OF`), or -1.
  * Its length and first letter rule out nearly every other header at once.
@@ -105,14 +108,14 @@ function fieldOf(name) {
 
 /**
  * A header's value as text: an array is joined with spaces (as several
- * signatures are). A value that is not text, or holds a line break (which
- * cannot come from HTTP), is treated as absent.
+ * signatures are). A value that is not text is treated as absent. Text is
+ * taken as it is: one with a line break cannot come from HTTP, but it is
+ * what `sign` was given, and svix reads it the same way.
  * @param {unknown} value
  */
 function headerText(value) {
   const text = Array.isArray(value) ? value.filter((v) => typeof v === "string").join(" ") : value;
-  if (typeof text !== "string" || text.includes("\n") || text.includes("\r")) return undefined;
-  return text;
+  return typeof text === "string" ? text : undefined;
 }
 
 /**
@@ -121,12 +124,12 @@ function headerText(value) {
  */
 function ownHeader(headers, name) {
   const value = headers[name];
-  return value !== undefined && Object.hasOwn(headers, name) ? headerText(value) : undefined;
+  if (value === undefined || !Object.hasOwn(headers, name)) return undefined;
+  return typeof value === "string" ? value : headerText(value);
 }
 
 /**
- * The signature headers' values, one line each (id, timestamp, signature;
- * `ABSENT` for one not there), as the wasm side reads them. Takes a Fetch
+ * The signature headers' values: id, timestamp and signature. Takes a Fetch
  * `Headers`, a `Map`, or a plain object such as Node's `req.headers`, whose
  * values may be arrays. Names match in any case, and `svix-*` comes before
  * `webhook-*`. In a plain object the lowercase names Node gives are read
@@ -141,7 +144,7 @@ function signatureValues(headers) {
   }
   const any = /** @type {any} */ (headers);
   const mapLike = typeof any.forEach === "function" && typeof any.get === "function";
-  /** @type {(string | undefined)[]} */
+  /** @type {HeaderValues} */
   const values = mapLike
     ? [undefined, undefined, undefined]
     : [
@@ -167,7 +170,42 @@ function signatureValues(headers) {
     }
     for (let field = 0; field < 3; field++) values[field] ??= found[field] ?? found[field + 3];
   }
-  return `${values[0] ?? ABSENT}\n${values[1] ?? ABSENT}\n${values[2] ?? ABSENT}`;
+  return values;
+}
+
+const encoder = new TextEncoder();
+
+/** The instance whose header buffer `slots` show, and their size in bytes. */
+let slotsOwner = /** @type {Signer | undefined} */ (undefined);
+let slotLength = 0;
+let slots = [new Uint8Array(0), new Uint8Array(0), new Uint8Array(0)];
+
+/**
+ * Views of the three slots of the wasm header buffer, each of `slotLength`
+ * bytes, at least `length`. Kept from call to call, as the input buffer's view
+ * (see `inputRoom`): asked for again only when too small, detached by a
+ * growth of wasm memory (length 0), or of another instance.
+ * @param {Signer} wasm @param {number} length
+ */
+function headerSlots(wasm, length) {
+  if (wasm !== slotsOwner || slots[0].length < Math.max(length, 1)) {
+    const size = Math.max(length, 256);
+    const at = wasm.headerBuffer(size);
+    const { buffer } = wasm.memory;
+    slots = [0, 1, 2].map((k) => new Uint8Array(buffer, at + k * size, size));
+    slotsOwner = wasm;
+    slotLength = size;
+  }
+  return slots;
+}
+
+/**
+ * Writes a header value into its slot as UTF-8: its length in bytes, or -1
+ * for a header not there.
+ * @param {Uint8Array} slot @param {string | undefined} value
+ */
+function writeHeader(slot, value) {
+  return value === undefined ? -1 : encoder.encodeInto(value, slot).written;
 }
 
 /** Absent options, read without making an object per call. */
@@ -270,8 +308,12 @@ export function createWebhook(runtime) {
     checkSize(text ?? /** @type {Uint8Array} */ (body), maxBytes);
     const outcome = runtime.call((wasm) => {
       const length = text === undefined ? writeBytes(wasm, /** @type {Uint8Array} */ (body)) : writeText(wasm, text, maxBytes);
-      // The header values go right after the body.
-      return verifier.verifyInput(length, writeText(wasm, values, Infinity, length), nowSeconds, strict);
+      // UTF-8 takes at most 3 bytes per UTF-16 code unit.
+      const slots = headerSlots(wasm, Math.max(values[0]?.length ?? 0, values[1]?.length ?? 0, values[2]?.length ?? 0) * 3);
+      const idLength = writeHeader(slots[0], values[0]);
+      const timestampLength = writeHeader(slots[1], values[1]);
+      const signatureLength = writeHeader(slots[2], values[2]);
+      return verifier.verifyInput(length, slotLength, idLength, timestampLength, signatureLength, nowSeconds, strict);
     });
     if (outcome === undefined) {
       if (body !== undefined) return JSON.parse(utf8.decode(body));

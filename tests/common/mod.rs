@@ -2,7 +2,9 @@
 //! (run with `wasm-pack test --node`) and `tests/web.rs` (run in headless
 //! Chromium and Firefox), so that every runtime runs the same cases.
 
-use connect_webview_events::wasm::{key_hash_for_testing, seed_hash_keys, validate_bytes, Verifier};
+use connect_webview_events::wasm::{
+    header_buffer, input_buffer, key_hash_for_testing, seed_hash_keys, validate_bytes, Verifier,
+};
 use connect_webview_events::Webhook;
 use serde::Deserialize;
 use wasm_bindgen::JsValue;
@@ -149,7 +151,7 @@ const SIGNATURE: &str = "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=";
 
 fn verify_code(body: &[u8], headers: &[(&str, &str)], secret: &str, now: f64) -> Option<String> {
     let result = match Verifier::new(secret, 300.0) {
-        Ok(verifier) => verifier.verify(body, &values_of(headers), now, false),
+        Ok(verifier) => verify_through_buffers(&verifier, body, values_of(headers).map(|v| v.map(str::as_bytes)), now),
         Err(error) => error,
     };
     if result.is_undefined() {
@@ -161,14 +163,30 @@ fn verify_code(body: &[u8], headers: &[(&str, &str)], secret: &str, now: f64) ->
     }
 }
 
-/// The header values as the JavaScript side sends them: the id, timestamp
-/// and signature, one per line, and `\r` on the line of one that is absent.
-fn values_of(headers: &[(&str, &str)]) -> String {
-    let value = |field: &str| {
+/// The header values as the JavaScript side picks them: the id, timestamp
+/// and signature, `None` for one that is absent.
+fn values_of<'a>(headers: &[(&str, &'a str)]) -> [Option<&'a str>; 3] {
+    ["id", "timestamp", "signature"].map(|field| {
         let found = headers.iter().find(|(name, _)| name.to_ascii_lowercase().ends_with(&format!("-{field}")));
-        found.map_or("\r", |(_, value)| *value)
+        found.map(|(_, value)| *value)
+    })
+}
+
+/// `Verifier.verifyInput` as the JavaScript side calls it: the body written
+/// into the input buffer, each header value into its slot of the header
+/// buffer (slots of 64 bytes at least), and their lengths, -1 for one absent.
+fn verify_through_buffers(verifier: &Verifier, body: &[u8], values: [Option<&[u8]>; 3], now: f64) -> JsValue {
+    let slot = values.iter().flatten().map(|v| v.len()).max().unwrap_or(0).max(64);
+    let written = |at: *mut u8, bytes: &[u8]| {
+        // SAFETY: the buffer functions made room for at least this many bytes there.
+        unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), at, bytes.len()) };
+        i32::try_from(bytes.len()).unwrap()
     };
-    [value("id"), value("timestamp"), value("signature")].join("\n")
+    written(input_buffer(body.len()), body);
+    let at = header_buffer(slot);
+    let [id, timestamp, signature] =
+        std::array::from_fn(|k| values[k].map_or(-1, |value| written(at.wrapping_add(k * slot), value)));
+    verifier.verify_input(body.len(), slot, id, timestamp, signature, now, false)
 }
 
 /// The bytes of a `v1,<base64>` signature.
@@ -201,6 +219,29 @@ fn signatures_verify_and_fail_with_their_codes() {
 }
 
 #[wasm_bindgen_test]
+fn header_values_are_read_from_their_slots_by_length() {
+    let verifier = Verifier::new(SECRET, 300.0).unwrap();
+    let now = 1614265330.0;
+    let code = |result: JsValue| if result.is_undefined() { "ok".to_string() } else { json(&result).to_string() };
+    let [id, timestamp, signature] = ["msg_p5jXN8AQM9LWM0D4loKWxJek", "1614265330", SIGNATURE].map(str::as_bytes);
+    let authentic = verify_through_buffers(&verifier, SIGNED_BODY, [Some(id), Some(timestamp), Some(signature)], now);
+    assert!(code(authentic).contains("\"path\""), "the reference body is authentic but not an event");
+    // Long values get larger slots; a longer one in a slot before does not leak into the next.
+    let rotated = format!("{} {SIGNATURE}", "v1,AAAA".repeat(40));
+    let result =
+        verify_through_buffers(&verifier, SIGNED_BODY, [Some(id), Some(timestamp), Some(rotated.as_bytes())], now);
+    assert!(code(result).contains("\"path\""));
+    // A length that is negative, or past the slot, is a header not there.
+    verify_through_buffers(&verifier, SIGNED_BODY, [Some(id), Some(timestamp), Some(signature)], now);
+    for (lens, name) in [([28, -1, 47], "timestamp"), ([28, 10, 65], "signature"), ([-1, 10, 47], "id")] {
+        let result = verifier.verify_input(SIGNED_BODY.len(), 64, lens[0], lens[1], lens[2], now, false);
+        assert_eq!(json(&result)["code"], "missing_header", "{lens:?}");
+        assert!(json(&result)["message"].as_str().unwrap().contains(name), "{lens:?}");
+    }
+    assert!(code(verifier.verify_input(SIGNED_BODY.len(), 64, 28, 10, 47, now, false)).contains("\"path\""));
+}
+
+#[wasm_bindgen_test]
 fn an_authentic_valid_event_verifies_and_signing_matches_the_reference() {
     let verifier = Verifier::new(SECRET, 300.0).unwrap();
     let mac = verifier.sign(SIGNED_BODY, "msg_p5jXN8AQM9LWM0D4loKWxJek", 1614265330.0);
@@ -209,7 +250,7 @@ fn an_authentic_valid_event_verifies_and_signing_matches_the_reference() {
     let signature = Webhook::new(SECRET).unwrap().sign("msg_1", 1700000000, FAILED.as_bytes());
     assert_eq!(verifier.sign(FAILED.as_bytes(), "msg_1", 1700000000.0), base64_of(&signature));
     assert!(verifier
-        .verify(FAILED.as_bytes(), &format!("msg_1\n1700000000\n{signature}"), 1700000000.0, false)
+        .verify(FAILED.as_bytes(), [Some("msg_1"), Some("1700000000"), Some(&signature)], 1700000000.0, false)
         .is_undefined());
     let error = Verifier::new("whsec_", 300.0).err().unwrap();
     assert_eq!(json(&error)["code"], "invalid_secret");
