@@ -1,6 +1,7 @@
 // @ts-check
 // `make profile`: where the time of one call goes, from a CPU profile. Runs
-// decode, verify or decodeBatch on the benchmark's payload in a loop under
+// decode (of the string, or of its bytes in a Buffer), verify or decodeBatch
+// on the benchmark's payload in a loop under
 // V8's sampling profiler (node:inspector), against the Node build of pkg/
 // with a .wasm that keeps its function names, and prints each function's
 // share of the samples (self time): Rust functions by name, JSON.parse inside
@@ -8,7 +9,7 @@
 // Chromium, profiled the same way through the DevTools protocol, and in
 // headless Firefox, by the Gecko profiler. Needs pkg/ (make profile builds it).
 //
-//   node bench/profile.mjs [decode|verify|batch|chromium|firefox ...] [--top N]
+//   node bench/profile.mjs [decode|bytes|verify|batch|chromium|firefox ...] [--top N]
 import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -23,7 +24,7 @@ const out = `${root}target/profile`;
 const args = process.argv.slice(2);
 const topAt = args.indexOf("--top");
 const top = topAt >= 0 ? Number(args.splice(topAt, 2)[1]) : 15;
-const chosen = args.length > 0 ? args : ["decode", "verify", "batch", "chromium", "firefox"];
+const chosen = args.length > 0 ? args : ["decode", "bytes", "verify", "batch", "chromium", "firefox"];
 
 // 1. The release .wasm that make pkg built, through wasm-bindgen and wasm-opt
 //    again with its names kept (-g), beside a copy of the Node entry. Same
@@ -41,11 +42,24 @@ const api = createRequire(import.meta.url)(`${out}/dist/node.cjs`);
 const SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 const headers = api.sign({ payload: PAYLOAD, secret: SECRET });
 const batch = Array(1000).fill(PAYLOAD).join("\n");
-/** @type {Record<string, { calls: number, run: () => unknown }>} */
+const buffer = Buffer.from(PAYLOAD);
+const parse = () => JSON.parse(PAYLOAD);
+/**
+ * `parse`: the JSON.parse whose share of a call is measured, in pairs with
+ * the call (the peer of its target); `parsed` names it, `call` the call.
+ * @type {Record<string, { calls: number, run: () => unknown, parse?: () => unknown, call?: string, parsed?: string }>}
+ */
 const CASES = {
-  decode: { calls: 300_000, run: () => api.decode(PAYLOAD) },
+  decode: { calls: 300_000, run: () => api.decode(PAYLOAD), parse },
+  bytes: {
+    calls: 300_000,
+    run: () => api.decode(buffer),
+    parse: () => JSON.parse(buffer.toString()),
+    call: "decode(Buffer)",
+    parsed: "JSON.parse(buffer.toString())",
+  },
   // Signed just before: the loop takes far less than the 300 s tolerance.
-  verify: { calls: 150_000, run: () => api.verify(PAYLOAD, headers, SECRET) },
+  verify: { calls: 150_000, run: () => api.verify(PAYLOAD, headers, SECRET), parse },
   batch: { calls: 300, run: () => api.decodeBatch(batch) },
 };
 
@@ -139,7 +153,7 @@ if (nodeCases.length > 0) {
   await session.post("Profiler.setSamplingInterval", { interval: 50 });
   for (const name of nodeCases) {
     const job = CASES[name];
-    if (!job) throw new Error(`unknown case ${name}: decode, verify, batch, chromium or firefox`);
+    if (!job) throw new Error(`unknown case ${name}: decode, bytes, verify, batch, chromium or firefox`);
     for (let i = 0; i < job.calls / 10; i++) job.run(); // to optimised code first
     await session.post("Profiler.start");
     const start = performance.now();
@@ -149,7 +163,7 @@ if (nodeCases.length > 0) {
     const perCall = (elapsed * 1000) / job.calls / (name === "batch" ? 1000 : 1);
     console.log(`\n${name}: ${perCall.toFixed(2)} µs per event while profiled; share of samples, self time:`);
     print(selfTime(profile));
-    if (name !== "batch") printParseShare(pairedRatio(() => JSON.parse(PAYLOAD), job.run, { pairs: 21 }), name);
+    if (job.parse) printParseShare(pairedRatio(job.parse, job.run, { pairs: 21 }), job.call ?? name, job.parsed);
   }
   session.disconnect();
 }
@@ -175,10 +189,11 @@ function print(shares) {
  * How much of a call's time JSON.parse of the payload alone would take.
  * @param {{ ratio: number, low: number, high: number }} parse paired ratio, JSON.parse / the call
  * @param {string} call
+ * @param {string} [parsed] what the parse is, as it is named
  */
-function printParseShare(parse, call) {
+function printParseShare(parse, call, parsed = "JSON.parse") {
   const percent = (/** @type {number} */ x) => (x * 100).toFixed(0);
-  console.log(`  JSON.parse alone takes ${percent(parse.ratio)} % of a ${call}'s time (paired, middle half ${percent(parse.low)} to ${percent(parse.high)} %).`);
+  console.log(`  ${parsed} alone takes ${percent(parse.ratio)} % of a ${call}'s time (paired, middle half ${percent(parse.low)} to ${percent(parse.high)} %).`);
 }
 
 /**
@@ -189,6 +204,7 @@ function printParseShare(parse, call) {
 function kindOf(fn) {
   if (fn.endsWith("[wasm]")) return "wasm";
   if (fn.includes("encodeInto")) return "text into wasm (encodeInto)";
+  if (/^(decode {2}\[encoding\]|decodeUTF8 )/.test(fn)) return "bytes into text (TextDecoder)";
   if (/^(parse JSON|JSON\.parse) /.test(fn)) return "JSON.parse";
   if (/garbage collector|GC {2}/.test(fn)) return "garbage collection";
   if (fn.endsWith("[native]")) return "engine, other";
