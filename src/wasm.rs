@@ -173,6 +173,8 @@ impl Verifier {
     /// header buffer's slots of `slot_len` bytes: `id_len`, `timestamp_len`
     /// and `signature_len` bytes of them, or -1 for a header not there.
     #[wasm_bindgen(js_name = verifyInput)]
+    // Plain numbers are what crosses the boundary with no allocation per call.
+    #[allow(clippy::too_many_arguments)]
     pub fn verify_input(
         &self,
         len: usize,
