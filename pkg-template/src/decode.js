@@ -231,8 +231,9 @@ function tooLarge(maxBytes, found) {
  * @param {string | Uint8Array} payload @param {number} maxBytes
  */
 export function checkSize(payload, maxBytes) {
-  const size = typeof payload === "string" ? payload.length : payload.byteLength;
-  // UTF-8 never takes fewer bytes than UTF-16 code units.
+  // A Uint8Array's length is its size in bytes; UTF-8 never takes fewer
+  // bytes than a string has UTF-16 code units.
+  const size = payload.length;
   if (size > maxBytes) throw tooLarge(maxBytes, typeof payload === "string" ? `at least ${size}` : size);
 }
 
@@ -331,7 +332,7 @@ export function writeBytes(wasm, bytes) {
 
 /**
  * decode and safeDecode over the validator.
- * @param {{ call<R>(fn: (wasm: Validator) => R): R }} runtime
+ * @param {{ instance(): Validator, failure(error: unknown): unknown }} runtime
  */
 export function createDecode(runtime) {
   const utf8 = new TextDecoder("utf-8", { ignoreBOM: true });
@@ -339,13 +340,23 @@ export function createDecode(runtime) {
   /** @param {string} text @param {boolean} strict @param {number} maxBytes */
   function validateText(text, strict, maxBytes) {
     checkText(text, maxBytes);
-    return runtime.call((wasm) => wasm.validateInput(writeText(wasm, text, maxBytes), strict));
+    try {
+      const wasm = runtime.instance();
+      return wasm.validateInput(writeText(wasm, text, maxBytes), strict);
+    } catch (error) {
+      throw runtime.failure(error);
+    }
   }
 
   /** @param {Uint8Array} bytes @param {boolean} strict @param {number} maxBytes */
   function validateBytes(bytes, strict, maxBytes) {
     checkSize(bytes, maxBytes);
-    return runtime.call((wasm) => wasm.validateInput(writeBytes(wasm, bytes), strict));
+    try {
+      const wasm = runtime.instance();
+      return wasm.validateInput(writeBytes(wasm, bytes), strict);
+    } catch (error) {
+      throw runtime.failure(error);
+    }
   }
 
   /**

@@ -247,7 +247,12 @@ const MAX_VERIFIERS = 16;
 
 /**
  * verify, sign and ConnectWebviewWebhook over the wasm instance.
- * @param {{ call<R>(fn: (wasm: Signer) => R): R, readonly generation: number }} runtime
+ * @param {{
+ *   call<R>(fn: (wasm: Signer) => R): R,
+ *   instance(): Signer,
+ *   failure(error: unknown): unknown,
+ *   readonly generation: number,
+ * }} runtime
  */
 export function createWebhook(runtime) {
   /** @type {Map<string, WasmVerifier>} Verifiers of the current instance. */
@@ -306,15 +311,19 @@ export function createWebhook(runtime) {
     const text = typeof payload === "string" ? payload : undefined;
     const body = text === undefined ? bodyBytes(payload) : undefined;
     checkSize(text ?? /** @type {Uint8Array} */ (body), maxBytes);
-    const outcome = runtime.call((wasm) => {
+    let outcome;
+    try {
+      const wasm = runtime.instance();
       const length = text === undefined ? writeBytes(wasm, /** @type {Uint8Array} */ (body)) : writeText(wasm, text, maxBytes);
       // UTF-8 takes at most 3 bytes per UTF-16 code unit.
       const slots = headerSlots(wasm, Math.max(values[0]?.length ?? 0, values[1]?.length ?? 0, values[2]?.length ?? 0) * 3);
       const idLength = writeHeader(slots[0], values[0]);
       const timestampLength = writeHeader(slots[1], values[1]);
       const signatureLength = writeHeader(slots[2], values[2]);
-      return verifier.verifyInput(length, slotLength, idLength, timestampLength, signatureLength, nowSeconds, strict);
-    });
+      outcome = verifier.verifyInput(length, slotLength, idLength, timestampLength, signatureLength, nowSeconds, strict);
+    } catch (error) {
+      throw runtime.failure(error);
+    }
     if (outcome === undefined) {
       if (body !== undefined) return JSON.parse(utf8.decode(body));
       // Authentic, but a string with a lone surrogate has no UTF-8 form: it
