@@ -9,7 +9,11 @@
 // Chromium, profiled the same way through the DevTools protocol, and in
 // headless Firefox, by the Gecko profiler. Needs pkg/ (make profile builds it).
 //
-//   node bench/profile.mjs [decode|bytes|verify|batch|chromium|firefox ...] [--top N]
+//   node bench/profile.mjs [decode|bytes|verify|batch|chromium|firefox ...] [--top N] [--check]
+//
+// --check (make test-profile): a twentieth of the calls, and a failure unless
+// every profile names Rust functions, so that a change in an engine, a driver
+// or the build that breaks profiling shows in the tests.
 import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -24,6 +28,12 @@ const out = `${root}target/profile`;
 const args = process.argv.slice(2);
 const topAt = args.indexOf("--top");
 const top = topAt >= 0 ? Number(args.splice(topAt, 2)[1]) : 15;
+const checkAt = args.indexOf("--check");
+const check = checkAt >= 0 && args.splice(checkAt, 1).length > 0;
+/** How many calls to profile: fewer with --check. @param {number} calls */
+const scaled = (calls) => (check ? Math.ceil(calls / 20) : calls);
+/** @type {string[]} Profiles that --check found wanting. */
+const unnamed = [];
 const chosen = args.length > 0 ? args : ["decode", "bytes", "verify", "batch", "chromium", "firefox"];
 
 // 1. The release .wasm that make pkg built, through wasm-bindgen and wasm-opt
@@ -67,7 +77,7 @@ const CASES = {
 //    with the names-kept .wasm in place of pkg's.
 /** @type {Record<string, typeof BROWSERS[number]>} */
 const BROWSER_CASES = Object.fromEntries(BROWSERS.map((browser) => [browser.name.toLowerCase(), browser]));
-const BROWSER_CALLS = 300_000;
+const BROWSER_CALLS = scaled(300_000);
 
 /** @param {string} name chromium or firefox */
 async function profileBrowser(name) {
@@ -138,7 +148,7 @@ async function profileBrowser(name) {
       { systemAccess: name === "firefox" },
     );
     console.log(`\n${browser.name}, decode(string): ${((ms * 1000) / BROWSER_CALLS).toFixed(2)} µs per event while profiled; share of samples, self time:`);
-    print(profile);
+    print(profile, browser.name);
     printParseShare(parse, "decode");
   } finally {
     page.close();
@@ -154,26 +164,33 @@ if (nodeCases.length > 0) {
   for (const name of nodeCases) {
     const job = CASES[name];
     if (!job) throw new Error(`unknown case ${name}: decode, bytes, verify, batch, chromium or firefox`);
-    for (let i = 0; i < job.calls / 10; i++) job.run(); // to optimised code first
+    const calls = scaled(job.calls);
+    for (let i = 0; i < calls / 10; i++) job.run(); // to optimised code first
     await session.post("Profiler.start");
     const start = performance.now();
-    for (let i = 0; i < job.calls; i++) job.run();
+    for (let i = 0; i < calls; i++) job.run();
     const elapsed = performance.now() - start;
     const { profile } = await session.post("Profiler.stop");
-    const perCall = (elapsed * 1000) / job.calls / (name === "batch" ? 1000 : 1);
+    const perCall = (elapsed * 1000) / calls / (name === "batch" ? 1000 : 1);
     console.log(`\n${name}: ${perCall.toFixed(2)} µs per event while profiled; share of samples, self time:`);
-    print(selfTime(profile));
-    if (job.parse) printParseShare(pairedRatio(job.parse, job.run, { pairs: 21 }), job.call ?? name, job.parsed);
+    print(selfTime(profile), name);
+    if (job.parse) printParseShare(pairedRatio(job.parse, job.run, { pairs: check ? 5 : 21 }), job.call ?? name, job.parsed);
   }
   session.disconnect();
 }
 for (const name of chosen.filter((name) => name in BROWSER_CASES)) await profileBrowser(name);
+if (unnamed.length > 0) {
+  console.error(`\nno Rust function named in the profile of ${unnamed.join(", ")}`);
+  process.exit(1);
+}
 
 /**
- * The `top` functions, then every sample by kind of work.
- * @param {[string, number][]} shares
+ * The `top` functions, then every sample by kind of work. Notes in `unnamed`
+ * a profile that names no Rust function.
+ * @param {[string, number][]} shares @param {string} name the profile's
  */
-function print(shares) {
+function print(shares, name) {
+  if (!shares.some(([fn]) => fn.startsWith("connect_webview_events::"))) unnamed.push(name);
   for (const [fn, share] of shares.slice(0, top)) console.log(`${(share * 100).toFixed(1).padStart(6)} %  ${fn}`);
   /** @type {Map<string, number>} */
   const kinds = new Map();
