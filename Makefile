@@ -8,7 +8,7 @@ SHELL := bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 PORT ?= 8080
 
-.PHONY: setup pkg profile test test-rust test-wasm-node test-wasm-chrome test-wasm-firefox test-package test-packaging test-cli test-browser test-memory demo bench test-demo test-profile fuzz
+.PHONY: setup pkg profile test test-rust test-wasm-node test-wasm-chrome test-wasm-firefox test-package test-packaging test-cli test-browser test-memory demo bench test-demo test-bench test-profile fuzz
 
 setup:
 	@scripts/setup.sh
@@ -21,7 +21,7 @@ pkg: setup
 ## the packed npm package in Node through import and require, and the same
 ## JavaScript cases against the browser build in Chromium and Firefox.
 test: setup
-	$(MAKE) --no-print-directory test-rust test-wasm-node test-wasm-chrome test-wasm-firefox test-package test-packaging test-cli test-browser test-memory test-demo test-profile
+	$(MAKE) --no-print-directory test-rust test-wasm-node test-wasm-chrome test-wasm-firefox test-package test-packaging test-cli test-browser test-memory test-demo test-bench test-profile
 
 test-rust:
 	cargo fmt --check
@@ -83,6 +83,13 @@ bench: pkg
 ## in headless Chromium (DevTools profiler) and Firefox (Gecko profiler) (bench/profile.mjs).
 profile: pkg
 	node bench/profile.mjs
+
+# make bench measuring less, written to target/bench-check.md: every case
+# still runs and agrees, in Node and both browsers; no timing is asserted
+# (about 30 s; builds pkg/ only if it is missing).
+test-bench:
+	[ -f pkg/dist/node.cjs ] || node scripts/build-pkg.mjs
+	node bench/run.mjs --check > /dev/null
 
 # make profile with a twentieth of the calls, failing unless every profile
 # names Rust functions (about 20 s; builds pkg/ only if it is missing).
