@@ -1,13 +1,13 @@
 // @ts-check
 // `make profile`: where the time of one call goes, from a CPU profile. Runs
 // decode (of the string, or of its bytes in a Buffer), verify or decodeBatch
-// on the benchmark's payload in a loop under
-// V8's sampling profiler (node:inspector), against the Node build of pkg/
-// with a .wasm that keeps its function names, and prints each function's
-// share of the samples (self time): Rust functions by name, JSON.parse inside
-// the JavaScript function that calls it. Then decode(string) in headless
-// Chromium, profiled the same way through the DevTools protocol, and in
-// headless Firefox, by the Gecko profiler. Needs pkg/ (make profile builds it).
+// on the benchmark's payload in a loop under V8's sampling profiler
+// (node:inspector), against the Node build of pkg/ with a .wasm that keeps
+// its function names, and prints each function's share of the samples (self
+// time): Rust functions by name, JSON.parse inside the JavaScript function
+// that calls it. Then decode(string) in headless Chromium, profiled the same
+// way through the DevTools protocol, and in headless Firefox, by the Gecko
+// profiler. Needs pkg/ (make profile builds it).
 //
 //   node bench/profile.mjs [decode|bytes|verify|batch|chromium|firefox ...] [--top N] [--check]
 //
@@ -28,8 +28,8 @@ const out = `${root}target/profile`;
 const args = process.argv.slice(2);
 const topAt = args.indexOf("--top");
 const top = topAt >= 0 ? Number(args.splice(topAt, 2)[1]) : 15;
-const checkAt = args.indexOf("--check");
-const check = checkAt >= 0 && args.splice(checkAt, 1).length > 0;
+const check = args.includes("--check");
+if (check) args.splice(args.indexOf("--check"), 1);
 /** How many calls to profile: fewer with --check. @param {number} calls */
 const scaled = (calls) => (check ? Math.ceil(calls / 20) : calls);
 /** @type {string[]} Profiles that --check found wanting. */
