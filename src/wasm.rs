@@ -8,6 +8,7 @@
 
 use std::cell::Cell;
 use std::fmt::Write;
+use std::thread::LocalKey;
 
 use wasm_bindgen::prelude::*;
 
@@ -66,15 +67,7 @@ pub fn key_hash_for_testing(key: &str) -> u64 {
 /// input there, then calls [`validate_input`] or `Verifier.verifyInput`.
 #[wasm_bindgen(js_name = inputBuffer)]
 pub fn input_buffer(len: usize) -> *mut u8 {
-    INPUT.with(|cell| {
-        let mut input = cell.take();
-        if input.len() < len {
-            input.resize(len, 0);
-        }
-        let at = input.as_mut_ptr();
-        cell.set(input);
-        at
-    })
+    room(&INPUT, len)
 }
 
 /// Makes room for three header values of up to `slot_len` bytes each, and
@@ -83,26 +76,36 @@ pub fn input_buffer(len: usize) -> *mut u8 {
 /// `Verifier.verifyInput` with `slot_len` and their lengths.
 #[wasm_bindgen(js_name = headerBuffer)]
 pub fn header_buffer(slot_len: usize) -> *mut u8 {
-    HEADERS.with(|cell| {
-        let mut headers = cell.take();
-        let len = slot_len.saturating_mul(3);
-        if headers.len() < len {
-            headers.resize(len, 0);
+    room(&HEADERS, slot_len.saturating_mul(3))
+}
+
+/// Grows `buffer` (`INPUT` or `HEADERS`) to at least `len` bytes, and says
+/// where it starts.
+fn room(buffer: &'static LocalKey<Cell<Vec<u8>>>, len: usize) -> *mut u8 {
+    buffer.with(|cell| {
+        let mut bytes = cell.take();
+        if bytes.len() < len {
+            bytes.resize(len, 0);
         }
-        let at = headers.as_mut_ptr();
-        cell.set(headers);
+        let at = bytes.as_mut_ptr();
+        cell.set(bytes);
         at
+    })
+}
+
+/// `f` of what `buffer` (`INPUT` or `HEADERS`) holds, lent for the call.
+fn read<R>(buffer: &'static LocalKey<Cell<Vec<u8>>>, f: impl FnOnce(&[u8]) -> R) -> R {
+    buffer.with(|cell| {
+        let bytes = cell.take();
+        let result = f(&bytes);
+        cell.set(bytes);
+        result
     })
 }
 
 /// The first `len` bytes of the input buffer.
 fn with_input<R>(len: usize, f: impl FnOnce(&[u8]) -> R) -> R {
-    INPUT.with(|cell| {
-        let input = cell.take();
-        let result = f(input.get(..len).unwrap_or_default());
-        cell.set(input);
-        result
-    })
+    read(&INPUT, |input| f(input.get(..len).unwrap_or_default()))
 }
 
 /// The header values in the slots of `slot_len` bytes: each the first
@@ -110,17 +113,13 @@ fn with_input<R>(len: usize, f: impl FnOnce(&[u8]) -> R) -> R {
 /// header). They come from `encodeInto`, so they are UTF-8; anything else, or
 /// a length past its slot, reads as absent.
 fn with_headers<R>(slot_len: usize, lens: [i32; 3], f: impl FnOnce([Option<&str>; 3]) -> R) -> R {
-    HEADERS.with(|cell| {
-        let headers = cell.take();
+    read(&HEADERS, |headers| {
         let mut slots = headers.chunks(slot_len.max(1));
-        let values = lens.map(|len| {
+        f(lens.map(|len| {
             let slot = slots.next().unwrap_or_default();
             let len = usize::try_from(len).ok()?;
             std::str::from_utf8(slot.get(..len)?).ok()
-        });
-        let result = f(values);
-        cell.set(headers);
-        result
+        }))
     })
 }
 

@@ -264,7 +264,8 @@ export function checkText(text, maxBytes) {
   throw new DecodeError([{ code: "invalid_utf8", path: "", message, line, column }]);
 }
 
-const encoder = new TextEncoder();
+/** The one TextEncoder: text into wasm memory, here and for webhook.js's header slots. */
+export const encoder = new TextEncoder();
 let scratch = new Uint8Array(4096);
 
 /**

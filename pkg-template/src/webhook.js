@@ -7,6 +7,7 @@ import {
   checkText,
   DecodeError,
   describe,
+  encoder,
   readOptions,
   utf8Bytes,
   writeBytes,
@@ -172,8 +173,6 @@ function signatureValues(headers) {
   }
   return values;
 }
-
-const encoder = new TextEncoder();
 
 /** The instance whose header buffer `slots` show, and their size in bytes. */
 let slotsOwner = /** @type {Signer | undefined} */ (undefined);
