@@ -32,7 +32,7 @@ pub enum IssueCode {
     MissingField,
     /// A string is not a UUID in canonical hyphenated form.
     InvalidUuid,
-    /// A string is not a date-time of the form `2025-01-01T00:00:00.000Z`.
+    /// A string is not a date-time `YYYY-MM-DDTHH:MM[:SS[.fraction]]Z` (`2025-01-01T00:00:00.000Z`) of a real day and time.
     InvalidDatetime,
     /// `event_type` is a string but not a `connect_webview` event type.
     UnknownEventType,

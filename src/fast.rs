@@ -440,6 +440,29 @@ mod tests {
     }
 
     #[test]
+    fn takes_date_times_without_seconds() {
+        // `YYYY-MM-DDTHH:MMZ` is 17 bytes: zod's seconds are optional.
+        for value in ["2025-01-01T00:00Z", "2024-02-29T23:59Z", "0000-02-29T00:00Z", "2025-01-01T00:00:00.5Z"] {
+            let text = FAILED.replace("2025-01-01T00:00:00.000Z", value);
+            assert_eq!(accept(text.as_bytes(), true), Some(EventType::LoginFailed), "{text}");
+        }
+        // Not the rule: left to the full check, which reports it.
+        for value in [
+            "2025-01-01T00:00.5Z",
+            "2023-02-29T23:59Z",
+            "2025-01-01T00:00",
+            "2025-01-01T0:00Z",
+            "2025-01-01T00:0Z",
+            "2025-01-01T24:00Z",
+            "2025-01-01T00:00:60Z",
+            "2025-01-01T00:00+01:00",
+        ] {
+            let text = FAILED.replacen("2025-01-01T00:00:00.000Z", value, 1);
+            assert_eq!(accept(text.as_bytes(), false), None, "{text}");
+        }
+    }
+
+    #[test]
     fn reads_field_names_in_place_and_other_keys_in_full() {
         // Keys that start like a field's name but are not one.
         for key in [

@@ -42,10 +42,12 @@ pub fn check_uuid(s: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// Checks a date-time as the reference schema (zod `.datetime()`) does:
-/// `YYYY-MM-DDTHH:MM:SS`, an optional fraction of one or more digits, and a
-/// final upper-case `Z`, with the calendar checked (February 29 only in leap
-/// years, hour 00-23, minute and second 00-59).
+/// Checks a date-time as the reference schema (zod 3.25 `.datetime()`) does:
+/// `YYYY-MM-DDTHH:MM`, then optionally `:SS` and, only after seconds, a
+/// fraction of one or more digits, and a final upper-case `Z`; that is
+/// `YYYY-MM-DDTHH:MM[:SS[.fraction]]Z`. The calendar is checked (month 01-12,
+/// a day that exists in that month, February 29 only in Gregorian leap years,
+/// year 0000 included; hour 00-23, minute and second 00-59).
 ///
 /// # Examples
 ///
@@ -54,6 +56,13 @@ pub fn check_uuid(s: &str) -> Result<(), String> {
 ///
 /// assert!(check_datetime("2025-01-01T00:00:00.000Z").is_ok());
 /// assert!(check_datetime("2024-02-29T23:59:59Z").is_ok());
+/// // Seconds are optional, as in zod.
+/// assert!(check_datetime("2025-01-01T00:00Z").is_ok());
+/// assert!(check_datetime("2024-02-29T23:59Z").is_ok());
+/// assert_eq!(
+///     check_datetime("2025-01-01T00:00.5Z").unwrap_err(),
+///     "expected ':' or 'Z' at index 16, found '.' (a fraction is allowed only after seconds)"
+/// );
 /// assert_eq!(
 ///     check_datetime("2023-02-29T00:00:00Z").unwrap_err(),
 ///     "February 2023 has no day 29"
@@ -77,11 +86,16 @@ pub fn check_datetime(s: &str) -> Result<(), String> {
     let hour = digits(b, 11, 2)?;
     expect(b, 13, b':')?;
     let minute = digits(b, 14, 2)?;
-    expect(b, 16, b':')?;
-    let second = digits(b, 17, 2)?;
 
-    let mut end = 19;
-    if b.get(end) == Some(&b'.') {
+    // The seconds are optional; a fraction may only follow them.
+    let (second, mut end) = match b.get(16) {
+        Some(b':') => (Some(digits(b, 17, 2)?), 19),
+        Some(b'.') => {
+            return Err("expected ':' or 'Z' at index 16, found '.' (a fraction is allowed only after seconds)".into())
+        }
+        _ => (None, 16),
+    };
+    if second.is_some() && b.get(end) == Some(&b'.') {
         end += 1;
         let fraction_start = end;
         while b.get(end).is_some_and(u8::is_ascii_digit) {
@@ -98,6 +112,7 @@ pub fn check_datetime(s: &str) -> Result<(), String> {
         Some(b'Z') if end + 1 == b.len() => {}
         Some(b'Z') => return Err(format!("unexpected {} after 'Z' at index {}", found_at(s, end + 1), end + 1)),
         Some(b'+' | b'-') => return Err("a numeric offset is not allowed; the time must end with 'Z'".into()),
+        _ if second.is_none() => return Err(format!("expected ':' or 'Z' at index 16, found {}", found_at(s, 16))),
         _ => return Err(format!("expected 'Z' at index {end}, found {}", found_at(s, end))),
     }
 
@@ -114,7 +129,7 @@ pub fn check_datetime(s: &str) -> Result<(), String> {
     if minute > 59 {
         return Err(format!("minute {minute:02} does not exist (00-59)"));
     }
-    if second > 59 {
+    if let Some(second @ 60..) = second {
         return Err(format!("second {second:02} does not exist (00-59)"));
     }
     Ok(())
@@ -156,38 +171,52 @@ pub(crate) fn is_uuid(b: &[u8]) -> bool {
 }
 
 /// The common case of [`check_datetime`], with no message to build: true
-/// only for a date-time that the full check accepts.
+/// only for a date-time that the full check accepts. `YYYY-MM-DDTHH:MM` is
+/// read as two words of eight bytes, each checked against its template with
+/// no branch per byte; then come the `Z` at the end and, between, nothing,
+/// `:SS`, or `:SS` and a fraction.
 pub(crate) fn is_datetime(b: &[u8]) -> bool {
-    let Some(head) = b.get(..19) else { return false };
-    let mut n = [0u32; 19];
-    for (i, &c) in head.iter().enumerate() {
-        let separator = match i {
-            4 | 7 => b'-',
-            10 => b'T',
-            13 | 16 => b':',
-            _ => 0,
-        };
-        let digit = c.wrapping_sub(b'0');
-        if (separator != 0 && c != separator) || (separator == 0 && digit > 9) {
-            return false;
-        }
-        n[i] = u32::from(digit);
-    }
-    let value = |at: usize, len: usize| n[at..at + len].iter().fold(0, |v, d| v * 10 + d);
-    let end = match b.get(19) {
-        Some(b'.') => 20 + b[20..].iter().take_while(|d| d.is_ascii_digit()).count(),
-        _ => 19,
+    const ONES: u64 = u64::from_ne_bytes([1; 8]);
+    const HIGH: u64 = ONES << 7;
+    // Each word as a template: a digit as '0', a separator as itself.
+    const DATE: u64 = u64::from_le_bytes(*b"0000-00-");
+    const TIME: u64 = u64::from_le_bytes(*b"00T00:00");
+    // Where the separators are in each word.
+    const DATE_SEPARATORS: u64 = 0xff << 32 | 0xff << 56;
+    const TIME_SEPARATORS: u64 = 0xff << 16 | 0xff << 40;
+    let (Some(head), Some((&b'Z', tail))) = (b.get(..16), b.get(16..).and_then(<[u8]>::split_last)) else {
+        return false;
     };
-    let (year, month, day) = (value(0, 4), value(5, 2), value(8, 2));
-    end != 20
-        && b.get(end) == Some(&b'Z')
-        && end + 1 == b.len()
+    // Between the minutes and the `Z`: the seconds are optional, and a
+    // fraction (one or more digits) may only follow them.
+    let seconds = match tail {
+        [] | [b':', b'0'..=b'5', b'0'..=b'9'] => true,
+        [b':', b'0'..=b'5', b'0'..=b'9', b'.', fraction @ ..] => {
+            !fraction.is_empty() && fraction.iter().all(u8::is_ascii_digit)
+        }
+        _ => false,
+    };
+    let word = |at: usize| {
+        let mut word = [0; 8];
+        word.copy_from_slice(&head[at..at + 8]);
+        u64::from_le_bytes(word)
+    };
+    // XORed with its template, a digit becomes 0-9 and its separator 0;
+    // every other byte becomes something else (XOR is one-to-one).
+    let (date, time) = (word(0) ^ DATE, word(8) ^ TIME);
+    // The high bit of any byte above 9: adding 0x76 sets it, and cannot
+    // carry into the next byte unless a high bit was set already.
+    let over_nine = (date | time | date.wrapping_add(ONES * 0x76) | time.wrapping_add(ONES * 0x76)) & HIGH;
+    let digit = |v: u64, i: u32| (v >> (8 * i)) as u32 & 0xff;
+    let two = |v: u64, i: u32| digit(v, i) * 10 + digit(v, i + 1);
+    let (year, month, day) = (two(date, 0) * 100 + two(date, 2), two(date, 5), two(time, 0));
+    seconds
+        && (over_nine | (date & DATE_SEPARATORS) | (time & TIME_SEPARATORS)) == 0
         && (1..=12).contains(&month)
         && day >= 1
         && day <= days_in_month(year, month)
-        && value(11, 2) <= 23
-        && value(14, 2) <= 59
-        && value(17, 2) <= 59
+        && two(time, 3) <= 23
+        && two(time, 6) <= 59
 }
 
 const MONTH_NAMES: [&str; 12] = [
@@ -266,6 +295,10 @@ mod tests {
             "2025-01-01T00:00:00.000Z",
             "1900-02-28T12:30:45.123456789Z",
             "0000-12-31T00:00:00.5Z",
+            // Without seconds, as zod allows.
+            "2025-01-01T00:00Z",
+            "2024-02-29T23:59Z",
+            "0000-02-29T09:30Z",
         ];
         let changes = b"0129afAFgG-T:.Z+ \x00\xc3";
         for (samples, fast, full) in [
@@ -280,6 +313,17 @@ mod tests {
                         let mut changed = bytes.to_vec();
                         changed[at] = c;
                         variants.push(changed);
+                        // And inserted, which shifts what follows (the
+                        // seconds-less form is three bytes shorter).
+                        let mut inserted = bytes.to_vec();
+                        inserted.insert(at, c);
+                        variants.push(inserted);
+                    }
+                    // One, two and three bytes deleted (":SS" among them).
+                    for len in 1..=3 {
+                        let mut deleted = bytes.to_vec();
+                        deleted.drain(at..(at + len).min(bytes.len()));
+                        variants.push(deleted);
                     }
                     // A two-byte character in place of two bytes.
                     let mut changed = bytes.to_vec();
@@ -292,6 +336,44 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// Every ending of up to six bytes after `YYYY-MM-DDTHH:MM`, over the
+    /// bytes that matter there: the fast path, the full check and the rule
+    /// as zod's regular expression states it, `(:[0-5]\d(\.\d+)?)?Z$`,
+    /// all agree.
+    #[test]
+    fn every_short_ending_after_the_minutes_follows_zods_rule() {
+        let alphabet = b":.Z0569z";
+        let zod = |tail: &[u8]| {
+            let Some((&b'Z', middle)) = tail.split_last() else { return false };
+            match middle {
+                [] | [b':', b'0'..=b'5', b'0'..=b'9'] => true,
+                [b':', b'0'..=b'5', b'0'..=b'9', b'.', fraction @ ..] => {
+                    !fraction.is_empty() && fraction.iter().all(u8::is_ascii_digit)
+                }
+                _ => false,
+            }
+        };
+        let mut tails = vec![Vec::new()];
+        let mut checked = 0;
+        for _ in 0..=6 {
+            let mut longer = Vec::new();
+            for tail in &tails {
+                let text = format!("2024-02-29T23:59{}", std::str::from_utf8(tail).unwrap());
+                let expected = zod(tail);
+                assert_eq!(check_datetime(&text).is_ok(), expected, "{text:?}: {:?}", check_datetime(&text));
+                assert_eq!(is_datetime(text.as_bytes()), expected, "{text:?}");
+                checked += 1;
+                for &c in alphabet {
+                    let mut next = tail.clone();
+                    next.push(c);
+                    longer.push(next);
+                }
+            }
+            tails = longer;
+        }
+        assert_eq!(checked, (0..=6).map(|n| alphabet.len().pow(n)).sum::<usize>());
     }
 
     #[test]
@@ -332,9 +414,16 @@ mod tests {
             "2024-02-29T12:00:00Z",
             "0000-02-29T00:00:00Z",
             "2025-04-30T00:00:00Z",
+            // zod's seconds are optional.
+            "2025-01-01T00:00Z",
+            "2024-02-29T23:59Z",
+            "2000-02-29T12:00Z",
+            "0000-02-29T00:00Z",
+            "9999-12-31T23:59Z",
         ];
         for s in ok {
             assert_eq!(check_datetime(s), Ok(()), "{s}");
+            assert!(is_datetime(s.as_bytes()), "{s}");
         }
         let bad = [
             ("", "expected a digit at index 0, found the end"),
@@ -343,7 +432,8 @@ mod tests {
             ("2025-01-01t00:00:00Z", "expected 'T' at index 10, found 't'"),
             ("2025-01-01T00:00:00z", "expected 'Z' at index 19, found 'z'"),
             ("2025-01-01T00:00:00", "expected 'Z' at index 19, found the end"),
-            ("2025-01-01T00:00Z", "expected ':' at index 16, found 'Z'"),
+            ("2025-01-01T00:00:0Z", "expected a digit at index 18, found 'Z'"),
+            ("2025-01-01T00:00:Z", "expected a digit at index 17, found 'Z'"),
             ("2025-01-01T00:00:00+01:00", "a numeric offset is not allowed; the time must end with 'Z'"),
             ("2025-01-01T00:00:00.000-05:00", "a numeric offset is not allowed; the time must end with 'Z'"),
             ("2025-01-01T00:00:00.Z", "expected a digit after '.' at index 20, found 'Z'"),
@@ -363,9 +453,35 @@ mod tests {
             ("2025-01-01T24:00:00Z", "hour 24 does not exist (00-23)"),
             ("2025-01-01T00:60:00Z", "minute 60 does not exist (00-59)"),
             ("2025-01-01T00:00:60Z", "second 60 does not exist (00-59)"),
+            // Without seconds.
+            ("2023-02-29T23:59Z", "February 2023 has no day 29"),
+            ("1900-02-29T00:00Z", "February 1900 has no day 29"),
+            (
+                "2025-01-01T00:00.5Z",
+                "expected ':' or 'Z' at index 16, found '.' (a fraction is allowed only after seconds)",
+            ),
+            (
+                "2025-01-01T00:00.Z",
+                "expected ':' or 'Z' at index 16, found '.' (a fraction is allowed only after seconds)",
+            ),
+            ("2025-01-01T0:00Z", "expected a digit at index 12, found ':'"),
+            ("2025-01-01T00:0Z", "expected a digit at index 15, found 'Z'"),
+            ("2025-01-01T00Z", "expected ':' at index 13, found 'Z'"),
+            ("2025-01-01T24:00Z", "hour 24 does not exist (00-23)"),
+            ("2025-01-01T00:60Z", "minute 60 does not exist (00-59)"),
+            ("2025-01-01T00:00", "expected ':' or 'Z' at index 16, found the end"),
+            ("2025-01-01T00:00+01:00", "a numeric offset is not allowed; the time must end with 'Z'"),
+            ("2025-01-01T00:00-05:00", "a numeric offset is not allowed; the time must end with 'Z'"),
+            ("2025-01-01T00:00z", "expected ':' or 'Z' at index 16, found 'z'"),
+            ("2025-01-01t00:00Z", "expected 'T' at index 10, found 't'"),
+            ("2025-01-01 00:00Z", "expected 'T' at index 10, found ' '"),
+            ("2025-01-01T00:00ZZ", "unexpected 'Z' after 'Z' at index 17"),
+            ("2025-01-01T00:00 Z", "expected ':' or 'Z' at index 16, found ' '"),
+            ("2025-01-01T00:00é", "expected ':' or 'Z' at index 16, found 'é'"),
         ];
         for (s, why) in bad {
             assert_eq!(check_datetime(s), Err(why.to_string()), "{s}");
+            assert!(!is_datetime(s.as_bytes()), "{s}");
         }
     }
 }

@@ -101,8 +101,20 @@ fn field_rules_table() {
             "2025-01-01t00:00:00z",
             "2025-13-01T00:00:00Z",
             "2025-01-01T24:00:00Z",
-            "2025-01-01T00:00Z",
             "1735689600",
+            // Without seconds: the shapes and values zod refuses.
+            "2023-02-29T23:59Z",
+            "2025-01-01T00:00.5Z",
+            "2025-01-01T0:00Z",
+            "2025-01-01T00:0Z",
+            "2025-01-01T24:00Z",
+            "2025-01-01T00:60Z",
+            "2025-01-01T00:00:60Z",
+            "2025-01-01T00:00",
+            "2025-01-01T00:00+01:00",
+            "2025-01-01T00:00z",
+            "2025-01-01t00:00Z",
+            "2025-01-01 00:00Z",
         ] {
             cases.push((field, with(SUCCEEDED, field, Some(json!(bad))), IssueCode::InvalidDatetime));
         }
@@ -118,6 +130,40 @@ fn field_rules_table() {
     for (field, text, code) in cases {
         assert_eq!(issues(&text, DecodeOptions::new()), vec![(code, format!("/{field}"))], "{text}");
     }
+}
+
+#[test]
+fn date_times_follow_zod_seconds_optional_and_a_fraction_only_after_seconds() {
+    let valid = [
+        "2025-01-01T00:00Z",
+        "2024-02-29T23:59Z",
+        "2000-02-29T12:00Z",
+        "0000-02-29T00:00Z",
+        "2025-01-01T00:00:00Z",
+        "2025-01-01T00:00:00.5Z",
+        "2025-12-31T23:59:59.123456789Z",
+    ];
+    for value in valid {
+        for field in ["created_at", "occurred_at"] {
+            for base in [SUCCEEDED, FAILED] {
+                let text = with(base, field, Some(json!(value)));
+                let event = decode(&text).unwrap_or_else(|e| panic!("{value} in {field}: {e}"));
+                assert_eq!(event.to_value()[field], json!(value), "kept as sent");
+                assert_eq!(decode_slice(text.as_bytes()).unwrap(), event);
+                assert_eq!(DecodeOptions::new().strict(true).validate(&text), Ok(event.event_type()));
+            }
+        }
+    }
+    let ConnectWebviewEvent::LoginFailed(e) = decode(&FAILED.replace("00:00:00.000Z", "00:00Z")).unwrap() else {
+        panic!("wrong type")
+    };
+    assert_eq!((e.created_at.as_str(), e.occurred_at.as_str()), ("2025-01-01T00:00Z", "2025-01-01T00:00Z"));
+    // Both fields broken at once: one issue each, in document order.
+    let both = with(&with(FAILED, "created_at", Some(json!("2025-01-01T00:00.5Z"))), "occurred_at", Some(json!("x")));
+    assert_eq!(
+        issues(&both, DecodeOptions::new()),
+        vec![(IssueCode::InvalidDatetime, "/created_at".into()), (IssueCode::InvalidDatetime, "/occurred_at".into())]
+    );
 }
 
 #[test]
@@ -303,6 +349,10 @@ fn messages_name_what_was_expected_and_what_was_found() {
          "expected a UUID like 00000000-0000-0000-0000-000000000000, found \"abc\": it has 3 characters, not 36"),
         (with(FAILED, "created_at", Some(json!("2025-04-31T00:00:00Z"))),
          "expected a date-time like 2025-01-01T00:00:00.000Z, found \"2025-04-31T00:00:00Z\": April 2025 has no day 31"),
+        (with(FAILED, "created_at", Some(json!("2025-01-01T00:00.5Z"))),
+         "expected a date-time like 2025-01-01T00:00:00.000Z, found \"2025-01-01T00:00.5Z\": expected ':' or 'Z' at index 16, found '.' (a fraction is allowed only after seconds)"),
+        (with(FAILED, "occurred_at", Some(json!("2023-02-29T23:59Z"))),
+         "expected a date-time like 2025-01-01T00:00:00.000Z, found \"2023-02-29T23:59Z\": February 2023 has no day 29"),
         (with(FAILED, "occurred_at", None), "expected field \"occurred_at\" (a date-time), found no such key"),
         (with(FAILED, "workspace_id", Some(json!([]))), "expected a string, found an array"),
         (with(FAILED, "event_type", Some(json!("device.connected"))),

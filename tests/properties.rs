@@ -26,10 +26,12 @@ fn is_leap(year: u32) -> bool {
     year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
 }
 
-/// A date-time that exists, with or without a fraction.
+/// A date-time that exists: with seconds, with or without a fraction, or
+/// without seconds (zod's seconds are optional; a fraction needs them).
 fn datetime() -> impl Strategy<Value = String> {
-    (0u32..10_000, 1u32..=12, 1u32..=31, 0u32..24, 0u32..60, 0u32..60, proptest::option::of("[0-9]{1,9}")).prop_map(
-        |(year, month, day, hour, minute, second, fraction)| {
+    let seconds = proptest::option::weighted(0.75, (0u32..60, proptest::option::of("[0-9]{1,9}")));
+    (0u32..10_000, 1u32..=12, 1u32..=31, 0u32..24, 0u32..60, seconds).prop_map(
+        |(year, month, day, hour, minute, seconds)| {
             let days = match month {
                 2 if is_leap(year) => 29,
                 2 => 28,
@@ -37,8 +39,12 @@ fn datetime() -> impl Strategy<Value = String> {
                 _ => 31,
             };
             let day = (day - 1) % days + 1;
-            let fraction = fraction.map(|f| format!(".{f}")).unwrap_or_default();
-            format!("{year:04}-{month:02}-{day:02}T{hour:02}:{minute:02}:{second:02}{fraction}Z")
+            let seconds = seconds
+                .map(|(second, fraction)| {
+                    format!(":{second:02}{}", fraction.map(|f| format!(".{f}")).unwrap_or_default())
+                })
+                .unwrap_or_default();
+            format!("{year:04}-{month:02}-{day:02}T{hour:02}:{minute:02}{seconds}Z")
         },
     )
 }
@@ -151,6 +157,14 @@ fn breakage_for(field: &'static str) -> impl Strategy<Value = (Breakage, IssueCo
             Just("2025-01-01 00:00:00Z".to_string()),
             "[0-9]{4}-1[3-9]-01T00:00:00Z",
             "[0-9]{4}-01-01T2[4-9]:00:00Z",
+            // Without seconds: a fraction needs them; the rest as with them.
+            "[0-9]{4}-01-01T[01][0-9]:[0-5][0-9]\\.[0-9]{1,9}Z",
+            "[0-9]{4}-01-01T[0-9]:[0-5][0-9]Z",
+            "[0-9]{4}-01-01T[01][0-9]:[6-9][0-9]Z",
+            "[0-9]{4}-01-01T[01][0-9]:[0-5][0-9]:[6-9][0-9]Z",
+            "[0-9]{4}-01-01T[01][0-9]:[0-5][0-9]([+-][01][0-9]:[0-5][0-9]|z)?",
+            "[0-9]{4}-01-01[t ][01][0-9]:[0-5][0-9]Z",
+            "(2023|2025|1900)-02-29T[01][0-9]:[0-5][0-9]Z",
         ]
         .prop_map(|s| (Breakage::Replace(Value::String(s)), IssueCode::InvalidDatetime))
         .boxed(),

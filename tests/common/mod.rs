@@ -112,6 +112,34 @@ fn each_rule_gives_its_code_and_path() {
 }
 
 #[wasm_bindgen_test]
+fn date_times_without_seconds_are_valid_and_a_fraction_needs_seconds() {
+    // zod's .datetime(): the seconds are optional; a fraction only follows them.
+    for value in ["2025-01-01T00:00Z", "2024-02-29T23:59Z", "0000-02-29T00:00Z"] {
+        let text = FAILED.replace("2025-01-01T00:00:00.000Z", value);
+        assert!(validate_text(&text, true).is_undefined(), "{text}");
+        assert!(validate_bytes(text.as_bytes(), false).is_undefined(), "{text}");
+    }
+    let table: &[(&str, &str)] = &[
+        (r#""created_at": "2025-01-01T00:00.5Z""#, "/created_at"),
+        (r#""occurred_at": "2023-02-29T23:59Z""#, "/occurred_at"),
+        (r#""created_at": "2025-01-01T0:00Z""#, "/created_at"),
+        (r#""occurred_at": "2025-01-01T00:00""#, "/occurred_at"),
+    ];
+    for (to, path) in table {
+        let field = to.split('"').nth(1).unwrap();
+        let text = FAILED.replace(&format!("\"{field}\": \"2025-01-01T00:00:00.000Z\""), to);
+        assert_ne!(text, FAILED);
+        assert_eq!(codes_and_paths(validate_text(&text, false)), one("invalid_datetime", path), "{text}");
+    }
+    let text = FAILED.replace("\"created_at\": \"2025-01-01T00:00:00.000Z\"", r#""created_at": "2025-01-01T00:00.5Z""#);
+    assert_eq!(
+        issues(validate_text(&text, false))[0].message,
+        "expected a date-time like 2025-01-01T00:00:00.000Z, found \"2025-01-01T00:00.5Z\": \
+         expected ':' or 'Z' at index 16, found '.' (a fraction is allowed only after seconds)"
+    );
+}
+
+#[wasm_bindgen_test]
 fn invalid_utf8_bytes_are_reported_with_position() {
     let found = issues(validate_bytes(b"{\"customer_key\": \"\xc0\xaf\"}", false));
     assert_eq!((found[0].code.as_str(), found[0].line, found[0].column), ("invalid_utf8", Some(1), Some(19)));
