@@ -8,7 +8,7 @@ SHELL := bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 PORT ?= 8080
 
-.PHONY: setup pkg profile test test-rust test-wasm-node test-wasm-chrome test-wasm-firefox test-package test-packaging test-cli test-browser test-memory demo bench test-demo test-bench test-profile fuzz
+.PHONY: setup pkg profile test test-rust test-wasm-node test-wasm-chrome test-wasm-firefox test-package test-runtimes test-packaging test-cli test-browser test-memory demo bench test-demo test-bench test-profile fuzz
 
 setup:
 	@scripts/setup.sh
@@ -18,10 +18,11 @@ pkg: setup
 	node scripts/build-pkg.mjs
 
 ## Every suite: native Rust, the wasm boundary in Node, Chromium and Firefox,
-## the packed npm package in Node through import and require, and the same
-## JavaScript cases against the browser build in Chromium and Firefox.
+## the packed npm package in Node through import and require (Node 20, then
+## 22, 24, 26 and Bun), and the same JavaScript cases against the browser
+## build in Chromium and Firefox.
 test: setup
-	$(MAKE) --no-print-directory test-rust test-wasm-node test-wasm-chrome test-wasm-firefox test-package test-packaging test-cli test-browser test-memory test-demo test-bench test-profile
+	$(MAKE) --no-print-directory test-rust test-wasm-node test-wasm-chrome test-wasm-firefox test-package test-runtimes test-packaging test-cli test-browser test-memory test-demo test-bench test-profile
 
 test-rust:
 	cargo fmt --check
@@ -41,6 +42,14 @@ test-wasm-firefox:
 test-package:
 	node scripts/build-pkg.mjs
 	scripts/test-package.sh
+
+# The packed package (test-package's consumer project, made again) under
+# Node 22, 24 and 26 and Bun from tools/runtimes/ (scripts/setup.sh installs
+# them beside the system Node 20): every file of tests/js/ on each, then
+# tests/cli/ on Node 24 (about 25 s; builds pkg/ only if it is missing).
+test-runtimes:
+	[ -f pkg/dist/node.cjs ] || node scripts/build-pkg.mjs
+	scripts/test-runtimes.sh
 
 # The command-line tool, pkg/dist/cli.mjs, as child processes (needs pkg/;
 # test-package builds it).

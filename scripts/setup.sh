@@ -79,4 +79,17 @@ if [ ! -f "$stamp" ] || ! cmp -s tests/packaging/package-lock.json "$stamp"; the
   cp tests/packaging/package-lock.json "$stamp"
 fi
 
+# 6. The runtimes that make test-runtimes runs the packed package under, beside
+#    the system Node (20): Node 22, 24 and 26 and Bun, each an npm package that
+#    carries its binary (tools/runtimes/node_modules/node-26/bin/node,
+#    .../bun/bin/bun), pinned by tools/runtimes/package-lock.json. None goes on
+#    PATH (--no-bin-links, so no node_modules/.bin/node either): the system
+#    node stays Node 20.
+stamp=tools/runtimes/node_modules/.setup-stamp
+if [ ! -f "$stamp" ] || ! cmp -s tools/runtimes/package-lock.json "$stamp"; then
+  log "installing Node 22, 24, 26 and Bun for the runtime tests"
+  (cd tools/runtimes && npm ci --no-audit --no-fund --loglevel=error --no-bin-links)
+  cp tools/runtimes/package-lock.json "$stamp"
+fi
+
 log "ready"

@@ -120,11 +120,13 @@ export function asBytes(payload) {
 
 /**
  * A plain object: made by `{}`, `JSON.parse` or `Object.create(null)`, in this
- * realm or another. `Math`, `JSON` and class instances are not.
+ * realm or another. `Math`, `JSON`, class instances and the global object are
+ * not (Bun's global object has `Object.prototype` as its prototype and calls
+ * itself `[object Object]`).
  * @param {unknown} value @returns {value is Record<string, unknown>}
  */
 function isPlainObject(value) {
-  if (typeof value !== "object" || value === null) return false;
+  if (typeof value !== "object" || value === null || value === globalThis) return false;
   const proto = Object.getPrototypeOf(value);
   const plainProto = proto === null || proto === Object.prototype || Object.getPrototypeOf(proto) === null;
   return plainProto && Object.prototype.toString.call(value) === "[object Object]";
