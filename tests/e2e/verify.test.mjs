@@ -45,6 +45,16 @@ let session;
 /** @type {import("playwright-core").Page} */
 let page;
 
+/**
+ * Lets the page's timers that are pending now run: a page timer of 400 ms,
+ * set after them, fires only once every earlier timer of up to 400 ms has
+ * (HTML's timer ordering), the debounced check of 250 ms among them. So a
+ * check that should not happen would have happened, however slow the machine.
+ */
+async function pendingTimersRan() {
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 400)));
+}
+
 /** Waits for the panel's pending check, if any, to finish. */
 async function verified() {
   await page.waitForSelector("#verify-verdict:not([aria-busy])", { state: "attached" });
@@ -60,6 +70,20 @@ async function verdict() {
     detail: el.querySelector("#verify-detail")?.textContent,
     help: /** @type {HTMLElement} */ (el.querySelector("#verify-help")).hidden ? "" : el.querySelector("#verify-help")?.textContent,
   }));
+}
+
+/**
+ * Whether a person sees all of an element: its box inside the window, and
+ * the element itself (nothing over it) just inside its top and bottom edges.
+ * @param {string} selector
+ */
+function seenWhole(selector) {
+  return page.$eval(selector, (el) => {
+    const { top, bottom, left, right } = el.getBoundingClientRect();
+    const inside = top >= 0 && left >= 0 && bottom <= innerHeight && right <= innerWidth;
+    const edges = [top + 1, bottom - 1].every((y) => el.contains(document.elementFromPoint((left + right) / 2, y)));
+    return { top, bottom, height: innerHeight, inside, edges };
+  });
 }
 
 /** The issues listed under the verdict, as [code, path]. */
@@ -112,7 +136,7 @@ describe("demo page: verify signature", { timeout: 30_000 }, () => {
     // the secret is half typed).
     await page.fill("#secret", "whsec_Mf");
     await page.fill("#headers", "webhook-id: msg_1");
-    await page.waitForTimeout(400);
+    await pendingTimersRan();
     assert.deepEqual(await verdict(), {
       outcome: "idle",
       code: undefined,
@@ -211,7 +235,7 @@ describe("demo page: verify signature", { timeout: 30_000 }, () => {
     // a check still pending from typing does not then replace that verdict.
     await page.fill("#secret", `${MALFORMED_SECRET}x`);
     await page.click("#sign");
-    await page.waitForTimeout(400);
+    await pendingTimersRan();
     assert.deepEqual(
       [(await verdict()).outcome, (await verdict()).headline, await page.inputValue("#headers")],
       ["not_signed", "Cannot sign: invalid_secret", signed],
@@ -271,6 +295,25 @@ describe("demo page: verify signature", { timeout: 30_000 }, () => {
     assert.deepEqual(await verifyIssues(), []);
   });
 
+  it("reads svix-* before webhook-* when a log has both, and names the message it verified", async () => {
+    // The svix-* set is the signed one; the webhook-* set names another message at another time.
+    const both = [
+      `webhook-id: msg_not_this_one`,
+      `webhook-timestamp: 1614265330`,
+      `webhook-signature: v1,AAAA`,
+      `svix-id: ${OLD.id}`,
+      `svix-timestamp: ${OLD.timestamp}`,
+      `svix-signature: ${OLD.signature}`,
+    ].join("\n");
+    assert.deepEqual(await check({ body: LOGIN_FAILED, headers: both }), {
+      outcome: "authentic",
+      code: "connect_webview.login_failed",
+      headline: "Authentic: connect_webview.login_failed",
+      detail: `Signed at 2023-11-14T22:13:20Z as message ${OLD.id}; the time was not checked against now. The event is valid.`,
+      help: "",
+    });
+  });
+
   it("reads a JSON object of headers, and says when it cannot", async () => {
     const json = JSON.stringify({ "content-type": "application/json", "webhook-id": OLD.id, "webhook-timestamp": OLD.timestamp, "webhook-signature": OLD.signature }, null, 2);
     const result = await check({ headers: json });
@@ -328,14 +371,35 @@ describe("demo page: verify signature", { timeout: 30_000 }, () => {
     assert.equal((await verdict()).outcome, "invalid_event");
     await page.setViewportSize({ width: 375, height: 800 });
     assert.equal(await scrollsSideways(page), false);
+    // The verdict, below the inputs at this width, is brought into view after
+    // Sign and after Verify, whole: from the top of the page, where it is out
+    // of view, so that it must be scrolled to (by whole pixels, while its
+    // edges may fall between two).
+    const revealed = async (/** @type {string} */ button, /** @type {string} */ when) => {
+      await page.evaluate(() => scrollTo(0, 0));
+      assert.equal((await seenWhole("#verify-verdict")).inside, false, `${when}, ${button}: in view before`);
+      await page.click(button);
+      await verified();
+      assert.equal(await scrollsSideways(page), false);
+      const box = await seenWhole("#verify-verdict");
+      assert.ok(box.top >= 0 && box.bottom <= box.height && box.inside && box.edges, `${when}, ${button}: ${JSON.stringify(box)}`);
+    };
+    for (const button of ["#sign", "#verify"]) await revealed(button, "after a check at desktop width");
+    // And on a fresh page, filled in at desktop width, then narrowed, Sign
+    // first: where a verdict of 218.23 px, its edge between two pixels, was
+    // cut by 0.16 px (bottom 800.16) before it had a scroll margin.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.reload();
+    await page.waitForSelector("#verdict.valid");
+    await page.fill("#payload", REFERENCE.body);
+    await page.fill("#secret", SECRET);
+    await page.setViewportSize({ width: 375, height: 800 });
     await page.click("#sign");
-    assert.equal(await scrollsSideways(page), false);
-    // The verdict, below the inputs at this width, is brought into view.
-    const box = await page.$eval("#verify-verdict", (el) => {
-      const { top, bottom } = el.getBoundingClientRect();
-      return { top, bottom, height: innerHeight };
-    });
-    assert.ok(box.top >= 0 && box.bottom <= box.height, JSON.stringify(box));
+    await verified();
+    const fresh = await seenWhole("#verify-verdict");
+    assert.ok(fresh.top >= 0 && fresh.bottom <= fresh.height && fresh.inside && fresh.edges, `fresh page, #sign: ${JSON.stringify(fresh)}`);
+    for (const button of ["#sign", "#verify"]) await revealed(button, "on the fresh page");
+    assert.equal((await verdict()).outcome, "invalid_event");
     await page.locator("#verify-panel").screenshot({ path: shot("demo-verify-phone.png") });
     await page.emulateMedia({ colorScheme: "dark" });
     await page.locator("#verify-panel").screenshot({ path: shot("demo-verify-phone-dark.png") });
