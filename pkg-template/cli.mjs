@@ -429,11 +429,6 @@ function parseHeadersFile(file, text) {
   return headers;
 }
 
-/** The first value of `webhook-<part>` or `svix-<part>`. @param {Record<string, string[]>} headers @param {string} part */
-function signatureHeader(headers, part) {
-  return headers[`webhook-${part}`]?.[0] ?? headers[`svix-${part}`]?.[0];
-}
-
 /** @param {string[]} args */
 async function runVerify(args) {
   const { values, file } = parse("verify", args, {
@@ -497,8 +492,10 @@ async function runVerify(args) {
     return EXIT_VALID;
   }
   const c = colorsFor(process.stdout);
-  const id = signatureHeader(headers, "id") ?? "";
-  const timestamp = Number(signatureHeader(headers, "timestamp"));
+  // What verify read: the package's own rule for which header wins.
+  const signed = api.signatureHeaders(headers);
+  const id = signed.id ?? "";
+  const timestamp = Number(signed.timestamp);
   const signedAt = Number.isSafeInteger(timestamp) ? new Date(timestamp * 1000).toISOString().replace(".000Z", "Z") : "?";
   let out = `${c.green("authentic")}: id ${escapeUnsafe(id)}, signed ${signedAt}\n`;
   out += describeEvent(event, values.strict ? new Set() : unknownFields(body, maxBytes), c);

@@ -94,7 +94,7 @@ export type IssueCode =
   | "missing_field"
   /** Not a UUID in canonical hyphenated form. */
   | "invalid_uuid"
-  /** Not a date-time of the form `2025-01-01T00:00:00.000Z`. */
+  /** Not a date-time `YYYY-MM-DDTHH:MM[:SS[.fraction]]Z` (`2025-01-01T00:00:00.000Z`) of a real day and time. */
   | "invalid_datetime"
   /** `event_type` is a string but not a `connect_webview` event type. */
   | "unknown_event_type"
@@ -233,6 +233,30 @@ export interface VerifyOptions extends DecodeOptions {
  */
 export type WebhookHeaders = Headers | Map<string, string> | Record<string, string | string[] | undefined>;
 
+/** The three signature header values {@link verify} reads; `undefined` for a header not there. */
+export interface SignatureHeaderValues {
+  /** `svix-id`, else `webhook-id`: the message ID. */
+  id: string | undefined;
+  /** `svix-timestamp`, else `webhook-timestamp`: Unix seconds, as sent. */
+  timestamp: string | undefined;
+  /** `svix-signature`, else `webhook-signature`: space-separated `v1,<base64>`. */
+  signature: string | undefined;
+}
+
+/**
+ * The signature header values that {@link verify} reads from `headers`, by
+ * its rule: `svix-*` before `webhook-*`, names in any case, an array joined
+ * with spaces. For showing what was verified (message ID, time) without
+ * reading the headers another way.
+ *
+ * @example
+ * ```ts
+ * signatureHeaders({ "webhook-id": "msg_1", "svix-id": "msg_2" }).id; // "msg_2"
+ * ```
+ * @throws {WebhookVerificationError} with code `missing_header` when `headers` is not an object.
+ */
+export declare function signatureHeaders(headers: WebhookHeaders): SignatureHeaderValues;
+
 /**
  * Authenticates a webhook (Standard Webhooks / Svix signature over the raw
  * body), then decodes it.
@@ -298,7 +322,11 @@ export declare function sign(args: SignArgs): SignedHeaders;
 export declare class ConnectWebviewWebhook {
   /** @throws {WebhookVerificationError} with code `invalid_secret` for a malformed secret. */
   constructor(secret: string, options?: VerifyOptions);
-  verify(payload: string | Uint8Array | ArrayBuffer, headers: WebhookHeaders): ConnectWebviewEvent;
+  /**
+   * {@link verify} with this webhook's secret. `options` are taken over the
+   * constructor's, one by one: `{ now }` replays a logged webhook.
+   */
+  verify(payload: string | Uint8Array | ArrayBuffer, headers: WebhookHeaders, options?: VerifyOptions): ConnectWebviewEvent;
 }
 
 /** Options of {@link decodeBatch}. */

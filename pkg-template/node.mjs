@@ -16,6 +16,7 @@ export const {
   verify,
   sign,
   ConnectWebviewWebhook,
+  signatureHeaders,
   WebhookVerificationError,
   __forceTrapForTesting,
 } = api;

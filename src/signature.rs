@@ -136,8 +136,14 @@ pub struct WebhookHeaders<'a> {
 }
 
 impl<'a> WebhookHeaders<'a> {
-    /// Picks the headers out of `(name, value)` pairs. Names match in any
-    /// case; `svix-*` is preferred to `webhook-*` when a request has both.
+    /// Picks the headers out of `(name, value)` pairs, by the package's one
+    /// rule (the JavaScript `verify`, `signatureHeaders`, the command-line
+    /// tool and the demo page read them the same way, tested against the
+    /// table in `tests/fixtures/signature_headers.json`): for each of id,
+    /// timestamp and signature, the `svix-` header, else the `webhook-` one.
+    /// Names match in any case; where one name comes in several spellings, the
+    /// lowercase one (as HTTP/2, Node and Fetch give them) is taken, else the
+    /// first.
     ///
     /// # Examples
     ///
@@ -153,12 +159,21 @@ impl<'a> WebhookHeaders<'a> {
     /// assert_eq!(err.message(), "missing header webhook-timestamp (or svix-timestamp)");
     /// ```
     pub fn from_pairs<I: IntoIterator<Item = (&'a str, &'a str)>>(pairs: I) -> Result<Self, VerifyError> {
-        let mut found: [[Option<&'a str>; 2]; 3] = Default::default();
+        // Each value found, and whether its name was spelled in lowercase.
+        let mut found: [[Option<(&'a str, bool)>; 2]; 3] = Default::default();
         for (name, value) in pairs {
             let Some((prefix, field)) = split_name(name) else { continue };
-            found[field][prefix] = found[field][prefix].or(Some(value));
+            let lowercase = !name.bytes().any(|b| b.is_ascii_uppercase());
+            let slot = &mut found[field][prefix];
+            let replace = match *slot {
+                None => true,
+                Some((_, was_lowercase)) => lowercase && !was_lowercase,
+            };
+            if replace {
+                *slot = Some((value, lowercase));
+            }
         }
-        Self::from_values(found.map(|[svix, webhook]| svix.or(webhook)))
+        Self::from_values(found.map(|[svix, webhook]| svix.or(webhook).map(|(value, _)| value)))
     }
 
     /// The headers from their values, id, timestamp and signature in that

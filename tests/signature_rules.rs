@@ -226,3 +226,35 @@ fn the_signed_content_is_id_dot_timestamp_dot_body_for_any_timestamp() {
         assert_eq!(webhook().sign(ID, timestamp, BODY), expected, "at {timestamp}");
     }
 }
+
+/// The table that Rust, the JavaScript package and the command-line tool are
+/// each held to: which header of several is read.
+const SIGNATURE_HEADERS: &str = include_str!("fixtures/signature_headers.json");
+
+#[test]
+fn from_pairs_reads_the_signature_headers_by_the_shared_table() {
+    let table: serde_json::Value = serde_json::from_str(SIGNATURE_HEADERS).unwrap();
+    let cases = table["cases"].as_array().unwrap();
+    assert!(cases.len() >= 8);
+    for case in cases {
+        let name = case["name"].as_str().unwrap();
+        let pairs: Vec<(&str, &str)> = case["headers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|pair| (pair[0].as_str().unwrap(), pair[1].as_str().unwrap()))
+            .collect();
+        let picks = ["id", "timestamp", "signature"].map(|field| case["picks"][field].as_str());
+        match WebhookHeaders::from_pairs(pairs.iter().copied()) {
+            Ok(headers) => {
+                assert_eq!([Some(headers.id), Some(headers.timestamp), Some(headers.signature)], picks, "{name}")
+            }
+            Err(err) => {
+                // The first field not there is the one named.
+                let missing = ["id", "timestamp", "signature"][picks.iter().position(Option::is_none).expect(name)];
+                assert_eq!(err.code(), VerifyErrorCode::MissingHeader, "{name}");
+                assert_eq!(err.message(), format!("missing header webhook-{missing} (or svix-{missing})"), "{name}");
+            }
+        }
+    }
+}

@@ -3,7 +3,7 @@
 // able to select the text it is about; and verifies the payload's signature
 // from a secret and pasted request headers.
 import { EXAMPLES } from "./examples.js";
-import { demoSecret, formatHeaders, isoSeconds, parseHeaders, signatureHeader, timestampDate } from "./headers.js";
+import { demoSecret, formatHeaders, isoSeconds, parseHeaders, timestampDate } from "./headers.js";
 import { fieldOf } from "./schema.js";
 import { locateIssue, valueRanges } from "./locate.js";
 
@@ -342,7 +342,9 @@ function verifyNow() {
   }
 
   const { headers } = parsed;
-  const signedAt = timestampDate(signatureHeader(headers, "timestamp"));
+  // The values verify reads, by the package's own rule (svix-* first).
+  const picked = api.signatureHeaders(headers);
+  const signedAt = timestampDate(picked.timestamp);
   /** @type {import("../pkg/index.js").VerifyOptions} */
   const options = { strict: strict.checked };
   // A request from a log is checked at its own time unless asked otherwise.
@@ -353,7 +355,7 @@ function verifyNow() {
         "Signed at ",
         h("code", {}, [isoSeconds(signedAt)]),
         " as message ",
-        h("code", {}, [signatureHeader(headers, "id") ?? ""]),
+        h("code", {}, [picked.id ?? ""]),
         `; ${checkNow.checked ? "within 5 minutes of now" : "the time was not checked against now"}. `,
       ]
     : [];

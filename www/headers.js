@@ -121,23 +121,6 @@ export function parseHeaders(text) {
 }
 
 /**
- * The value the verifier uses for one of the three headers: `svix-<field>`
- * when there is one, else `webhook-<field>` (names in any case), or
- * undefined.
- * @param {Map<string, string>} headers as from {@link parseHeaders}
- * @param {"id" | "timestamp" | "signature"} field
- */
-export function signatureHeader(headers, field) {
-  let webhook;
-  for (const [name, value] of headers) {
-    const lower = name.toLowerCase();
-    if (lower === `svix-${field}`) return value;
-    if (lower === `webhook-${field}`) webhook ??= value;
-  }
-  return webhook;
-}
-
-/**
  * The time a timestamp header names, if it is integer Unix seconds that a
  * Date can hold; undefined otherwise (the verifier then reports it).
  * @param {string | undefined} value

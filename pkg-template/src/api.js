@@ -4,7 +4,7 @@
 import { createBatch, DEFAULT_MAX_BATCH_BYTES } from "./batch.js";
 import { createDecode, DecodeError, DEFAULT_MAX_BYTES } from "./decode.js";
 import { createRuntime } from "./runtime.js";
-import { createWebhook, WebhookVerificationError } from "./webhook.js";
+import { createWebhook, signatureHeaders, WebhookVerificationError } from "./webhook.js";
 
 /**
  * @typedef {import("./decode.js").Validator & import("./webhook.js").Signer & import("./batch.js").BatchValidator
@@ -58,4 +58,4 @@ function seedHashKeys(glue) {
   return true;
 }
 
-export { DecodeError, DEFAULT_MAX_BATCH_BYTES, DEFAULT_MAX_BYTES, WebhookVerificationError };
+export { DecodeError, DEFAULT_MAX_BATCH_BYTES, DEFAULT_MAX_BYTES, signatureHeaders, WebhookVerificationError };

@@ -82,7 +82,11 @@ function bodyBytes(payload) {
 
 /**
  * The lowercase names of each signature header, Svix's before Standard
- * Webhooks': the names Node gives in `req.headers`.
+ * Webhooks': the names Node gives in `req.headers`. The package's one rule
+ * for which header is read, as Rust's `WebhookHeaders::from_pairs` states it
+ * (both tested against tests/fixtures/signature_headers.json): for each
+ * field, the `svix-` header, else the `webhook-` one; names in any case; of
+ * several spellings of one name, the lowercase one, else the first.
  */
 const NAMES = [
   ["svix-id", "webhook-id"],
@@ -130,12 +134,13 @@ function ownHeader(headers, name) {
 }
 
 /**
- * The signature headers' values: id, timestamp and signature. Takes a Fetch
- * `Headers`, a `Map`, or a plain object such as Node's `req.headers`, whose
- * values may be arrays. Names match in any case, and `svix-*` comes before
- * `webhook-*`. In a plain object the lowercase names Node gives are read
- * first, directly; only a header not found that way is looked for under
- * every name, so another spelling of it is used only then.
+ * The signature headers' values: id, timestamp and signature, by the rule of
+ * `NAMES`. Takes a Fetch `Headers`, a `Map`, or a plain object such as Node's
+ * `req.headers`, whose values may be arrays. The lowercase `svix-` names are
+ * read first, directly: when all three are there (as Svix sends them, and
+ * Node and Fetch name them) no other name is looked at. Otherwise every name
+ * is, for a `svix-` header in another spelling, which comes before any
+ * `webhook-` one.
  * @param {unknown} headers
  */
 function signatureValues(headers) {
@@ -145,33 +150,43 @@ function signatureValues(headers) {
   }
   const any = /** @type {any} */ (headers);
   const mapLike = typeof any.forEach === "function" && typeof any.get === "function";
+  /** @param {string} name */
+  const exact = mapLike ? (/** @type {string} */ name) => headerText(any.get(name) ?? undefined) : (/** @type {string} */ name) => ownHeader(any, name);
+  // NAMES, spelled out: a map over it measured a few percent slower per verify (near the noise).
   /** @type {HeaderValues} */
   const values = mapLike
-    ? [undefined, undefined, undefined]
-    : [
-        // NAMES, spelled out: a map over it measured a few percent slower per verify (near the noise).
-        ownHeader(any, "svix-id") ?? ownHeader(any, "webhook-id"),
-        ownHeader(any, "svix-timestamp") ?? ownHeader(any, "webhook-timestamp"),
-        ownHeader(any, "svix-signature") ?? ownHeader(any, "webhook-signature"),
-      ];
-  if (values[0] === undefined || values[1] === undefined || values[2] === undefined) {
-    // Fetch Headers, a Map, or a plain object with names in another case.
-    /** @type {(string | undefined)[]} svix-id .. webhook-signature */
-    const found = [];
-    /** @param {unknown} name @param {unknown} value */
-    const add = (name, value) => {
+    ? [exact("svix-id"), exact("svix-timestamp"), exact("svix-signature")]
+    : [ownHeader(any, "svix-id"), ownHeader(any, "svix-timestamp"), ownHeader(any, "svix-signature")];
+  if (values[0] !== undefined && values[1] !== undefined && values[2] !== undefined) return values;
+  /** @type {(string | undefined)[]} svix-id .. webhook-signature: the webhook- ones by their lowercase names first */
+  const found = [undefined, undefined, undefined, exact("webhook-id"), exact("webhook-timestamp"), exact("webhook-signature")];
+  if (mapLike) {
+    // Fetch Headers and Map both call back with (value, name).
+    any.forEach((/** @type {unknown} */ value, /** @type {unknown} */ name) => {
       const field = typeof name === "string" ? fieldOf(name) : -1;
-      if (field >= 0) found[field] ??= headerText(value);
-    };
-    if (mapLike) {
-      // Fetch Headers and Map both call back with (value, name).
-      any.forEach((/** @type {unknown} */ value, /** @type {unknown} */ name) => add(name, value));
-    } else {
-      for (const name in any) if (Object.hasOwn(any, name)) add(name, any[name]);
+      if (field >= 0 && found[field] === undefined) found[field] = headerText(value);
+    });
+  } else {
+    const names = Object.keys(any);
+    for (let i = 0; i < names.length; i++) {
+      const field = fieldOf(names[i]);
+      if (field >= 0 && found[field] === undefined) found[field] = headerText(any[names[i]]);
     }
-    for (let field = 0; field < 3; field++) values[field] ??= found[field] ?? found[field + 3];
   }
+  for (let field = 0; field < 3; field++) values[field] ??= found[field] ?? found[field + 3];
   return values;
+}
+
+/**
+ * The three signature header values that {@link verify} reads, by the one
+ * rule of the package (`NAMES`): `svix-*` before `webhook-*`, names in any
+ * case, an array joined with spaces. The command-line tool and the demo page
+ * show what was verified through this, so that they cannot disagree with it.
+ * @param {unknown} headers as for verify
+ */
+export function signatureHeaders(headers) {
+  const [id, timestamp, signature] = signatureValues(headers);
+  return { id, timestamp, signature };
 }
 
 /** The instance whose header buffer `slots` show, and their size in bytes. */
@@ -354,6 +369,16 @@ export function createWebhook(runtime) {
     return { "webhook-id": id, "webhook-timestamp": String(seconds), "webhook-signature": signature };
   }
 
+  /**
+   * A call's options taken over the constructor's, one by one. Anything but
+   * an object is passed on as it is, for verify to refuse.
+   * @param {unknown} defaults @param {unknown} options
+   */
+  function over(defaults, options) {
+    if (defaults === undefined || typeof options !== "object") return options;
+    return { .../** @type {object} */ (defaults), ...options };
+  }
+
   /** Shaped like `SeamWebhook` from `@seamapi/webhook`: switching is one line. */
   class ConnectWebviewWebhook {
     /** @type {string} */
@@ -369,9 +394,15 @@ export function createWebhook(runtime) {
       this.#options = options;
     }
 
-    /** @param {unknown} payload @param {unknown} headers */
-    verify(payload, headers) {
-      return verify(payload, headers, this.#secret, this.#options);
+    /**
+     * As `verify(payload, headers, secret, options)`, with the secret and the
+     * options given to the constructor; `options` here are taken over those,
+     * one by one (`{ now }` replays a logged webhook, at the constructor's
+     * tolerance).
+     * @param {unknown} payload @param {unknown} headers @param {unknown} [options]
+     */
+    verify(payload, headers, options) {
+      return verify(payload, headers, this.#secret, options == null ? this.#options : over(this.#options, options));
     }
   }
 

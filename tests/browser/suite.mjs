@@ -8,13 +8,14 @@ import { webhookCases } from "../js/webhook-cases.mjs";
 import FAILED from "../fixtures/login_failed.json";
 import SUCCEEDED from "../fixtures/login_succeeded.json";
 import WITH_METADATA from "../fixtures/login_succeeded_with_metadata.json";
+import SIGNATURE_HEADERS from "../fixtures/signature_headers.json";
 import * as assert from "./assert.mjs";
 
 const tests = [];
 const host = {
   test: (name, fn) => tests.push({ name, fn }),
   assert,
-  fixtures: { SUCCEEDED, FAILED, WITH_METADATA },
+  fixtures: { SUCCEEDED, FAILED, WITH_METADATA, SIGNATURE_HEADERS: JSON.parse(SIGNATURE_HEADERS) },
   bytesOf: (text) => new TextEncoder().encode(text),
 };
 contractCases(api, "web.js", host);

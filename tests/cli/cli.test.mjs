@@ -306,6 +306,27 @@ describe("verify", () => {
     assert.match(r.stdout, new RegExp(`^authentic: id ${id}, signed `));
   });
 
+  test("reads the signature headers as the library does: the shared table, svix-* before webhook-*", () => {
+    const { cases } = JSON.parse(readFileSync(join(FIXTURES, "signature_headers.json"), "utf8"));
+    let checked = 0;
+    for (const { name, headers, picks } of cases) {
+      // The command line reads HTTP header lines: names in any case are one
+      // header, and space around a name is trimmed, as HTTP does.
+      const names = headers.map(([header]) => header.toLowerCase());
+      if (new Set(names).size !== names.length || names.some((header) => header.includes(" "))) continue;
+      if (picks.id === null || picks.timestamp === null || picks.signature === null) continue;
+      // Only the picked id, time and signature make a good signature.
+      const date = new Date(Number(picks.timestamp) * 1000);
+      const signature = new SvixWebhook(SECRET).sign(picks.id, date, body.toString());
+      const args = headers.flatMap(([header, text]) => ["--header", `${header}: ${text === picks.signature ? signature : text}`]);
+      const r = run(["verify", "--secret", SECRET, "--now", picks.timestamp, ...args, WITH_METADATA]);
+      assert.equal(r.status, 0, `${name}: ${r.stderr}`);
+      assert.match(r.stdout, new RegExp(`^authentic: id ${picks.id}, signed ${date.toISOString().replace(".000Z", "Z")}\n`), name);
+      checked++;
+    }
+    assert.ok(checked >= 4, `${checked} cases`);
+  });
+
   test("a tampered body: exit 1, `not authentic: invalid_signature: ...`; --json gives the error", () => {
     const headers = sign({ payload: body, secret: SECRET });
     const tampered = Buffer.from(body.toString().replace("acme-hotels", "evil-hotels"));

@@ -40,7 +40,7 @@ export function contractCases(api, via, { test, assert, fixtures, bytesOf }) {
   const { SUCCEEDED, FAILED, WITH_METADATA } = fixtures;
 
   test(`${via}: exports every name of the contract`, () => {
-    const names = ["decode", "safeDecode", "decodeBatch", "DecodeError", "verify", "sign", "ConnectWebviewWebhook", "WebhookVerificationError"];
+    const names = ["decode", "safeDecode", "decodeBatch", "DecodeError", "verify", "sign", "ConnectWebviewWebhook", "WebhookVerificationError", "signatureHeaders"];
     for (const name of names) assert.equal(typeof api[name], "function", name);
     assert.equal(api.DEFAULT_MAX_BYTES, 1048576);
   });
@@ -118,6 +118,45 @@ export function contractCases(api, via, { test, assert, fixtures, bytesOf }) {
       assertIssues(api, assert, text, [[code, path]]);
       assertIssues(api, assert, bytesOf(text), [[code, path]]);
     }
+  });
+
+  test(`${via}: date-times follow zod's .datetime(): seconds optional, a fraction only after seconds`, () => {
+    for (const value of ["2025-01-01T00:00Z", "2024-02-29T23:59Z", "0000-02-29T00:00Z", "2025-01-01T00:00:00Z", "2025-01-01T00:00:00.5Z"]) {
+      for (const field of ["created_at", "occurred_at"]) {
+        for (const base of [SUCCEEDED, FAILED]) {
+          const text = withField(base, field, value);
+          assert.deepEqual(api.decode(text), JSON.parse(text), `${field}: ${value}`);
+          assert.deepEqual(api.decode(bytesOf(text), { strict: true }), JSON.parse(text), `${field}: ${value}`);
+        }
+      }
+    }
+    const invalid = [
+      "2025-01-01T00:00.5Z",
+      "2023-02-29T23:59Z",
+      "2025-01-01T0:00Z",
+      "2025-01-01T00:0Z",
+      "2025-01-01T24:00Z",
+      "2025-01-01T00:60Z",
+      "2025-01-01T00:00:60Z",
+      "2025-01-01T00:00",
+      "2025-01-01T00:00+01:00",
+      "2025-01-01T00:00z",
+      "2025-01-01t00:00Z",
+      "2025-01-01 00:00Z",
+    ];
+    for (const value of invalid) {
+      for (const field of ["created_at", "occurred_at"]) {
+        const text = withField(FAILED, field, value);
+        assertIssues(api, assert, text, [["invalid_datetime", `/${field}`]]);
+        assertIssues(api, assert, bytesOf(text), [["invalid_datetime", `/${field}`]]);
+        assertIssues(api, assert, JSON.parse(text), [["invalid_datetime", `/${field}`]]);
+      }
+    }
+    const { error } = api.safeDecode(withField(FAILED, "created_at", "2025-01-01T00:00.5Z"));
+    assert.equal(
+      error.issues[0].message,
+      `expected a date-time like 2025-01-01T00:00:00.000Z, found "2025-01-01T00:00.5Z": expected ':' or 'Z' at index 16, found '.' (a fraction is allowed only after seconds)`,
+    );
   });
 
   test(`${via}: other event types are named in the message`, () => {

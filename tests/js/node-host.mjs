@@ -13,6 +13,7 @@ export const host = {
     SUCCEEDED: fixture("login_succeeded"),
     FAILED: fixture("login_failed"),
     WITH_METADATA: fixture("login_succeeded_with_metadata"),
+    SIGNATURE_HEADERS: JSON.parse(fixture("signature_headers")),
   },
   bytesOf: (text) => Buffer.from(text),
 };

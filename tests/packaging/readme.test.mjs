@@ -36,3 +36,16 @@ test("every code block of the README's 'Runtimes and bundlers' section comes fro
     assert.ok(texts.some((text) => text.includes(command)), `not in any file of tests/packaging/: ${command}`);
   }
 });
+
+test("the README's endpoint examples (Express, the Fetch-style route) are the ones tests/js/endpoints.test.mjs runs", () => {
+  const readme = readFileSync(`${root}README.md`, "utf8");
+  const texts = sources(`${root}tests/js`);
+  for (const heading of ["## Node: a webhook endpoint (Express)", "## A Fetch-style handler (Next.js route)"]) {
+    const start = readme.indexOf(`${heading}\n`);
+    assert.ok(start >= 0, `README.md has no '${heading}' section`);
+    const block = /^```\w*\n([\s\S]*?)^```$/m.exec(readme.slice(start))?.[1];
+    assert.ok(block, `no code block under '${heading}'`);
+    assert.match(block, /unknown_event_type/, `${heading}: an authentic event of a type it does not know must be acknowledged`);
+    assert.ok(texts.some((text) => text.includes(block)), `${heading}: not in any file of tests/js/:\n${block}`);
+  }
+});

@@ -85,11 +85,12 @@ before(async () => {
 
 after(() => workerd?.kill());
 
-/** POSTs `body` with `headers` and returns the status and JSON body. */
+/** POSTs `body` with `headers` and returns the status and JSON body, and the webhook-delivery header when there is one. */
 async function post(/** @type {string} */ body, /** @type {Record<string, string>} */ headers, url = base) {
   const response = await fetch(`${url}/webhooks/seam`, { method: "POST", body, headers: { "content-type": "application/json", ...headers } });
   const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : null };
+  const delivery = response.headers.get("webhook-delivery");
+  return { status: response.status, body: text ? JSON.parse(text) : null, ...(delivery === null ? {} : { delivery }) };
 }
 
 test("the bundle takes dist/workerd.js through the `workerd` condition, with the .wasm as its own module", () => {
@@ -136,10 +137,16 @@ test("no signature headers: 401 with missing_header", async () => {
   assert.equal(response.body.code, "missing_header");
 });
 
-test("an invalid event with a good signature: 400 with each issue's code and path", async () => {
+test("an authentic event of a type the package does not decode: 204, so that Svix neither retries nor disables the endpoint", async () => {
+  const body = JSON.stringify({ ...JSON.parse(events.loginFailed), event_type: "device.connected", device_id: "11111111-1111-1111-1111-111111111111" });
+  assert.deepEqual(await post(body, { ...sign({ payload: body, secret }) }), { status: 204, body: null });
+});
+
+test("an invalid event with a good signature: 422 with webhook-delivery: abort-message, and each issue's code and path", async () => {
   const headers = sign({ payload: events.invalidEvent, secret });
   const response = await post(events.invalidEvent, { ...headers });
-  assert.equal(response.status, 400);
+  assert.equal(response.status, 422);
+  assert.equal(response.delivery, "abort-message");
   assert.equal(response.body.name, "DecodeError");
   assert.deepEqual(
     response.body.issues.map((/** @type {{ code: string, path: string }} */ issue) => [issue.code, issue.path]),

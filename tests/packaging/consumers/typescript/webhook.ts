@@ -59,7 +59,7 @@ export function fromLog(text: string): ConnectWebviewEventType | IssueCode[] {
 export function roundTrip(body: Uint8Array, secret: string): string {
   const headers: SignedHeaders = sign({ payload: body, secret, timestamp: new Date() });
   const webhook = new ConnectWebviewWebhook(secret, { toleranceSeconds: 60 });
-  const event = webhook.verify(body, new Headers({ ...headers }));
+  const event = webhook.verify(body, new Headers({ ...headers }), { now: new Date(), strict: true });
   return event.event_type === "connect_webview.login_failed" ? event.connect_webview_id : event.connected_account_id;
 }
 

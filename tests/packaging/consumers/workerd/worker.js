@@ -9,7 +9,12 @@ export default {
       return Response.json({ event_type: event.event_type, connect_webview_id: event.connect_webview_id });
     } catch (error) {
       if (error instanceof WebhookVerificationError) return Response.json(error, { status: 401 });
-      if (error instanceof DecodeError) return Response.json(error, { status: 400 });
+      if (error instanceof DecodeError) {
+        // Authentic, but of a type this package does not decode: acknowledge it.
+        if (error.issues.some((issue) => issue.code === "unknown_event_type")) return new Response(null, { status: 204 });
+        // Authentic but invalid: a retry cannot fix it; Svix keeps it as failed.
+        return Response.json(error, { status: 422, headers: { "webhook-delivery": "abort-message" } });
+      }
       throw error;
     }
   },
