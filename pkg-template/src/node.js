@@ -6,15 +6,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createGlue } from "../../target/wasm-pkg/glue-factory.js";
-import {
-  createApi,
-  DecodeError,
-  DEFAULT_MAX_BATCH_BYTES,
-  DEFAULT_MAX_BYTES,
-  signatureHeaders,
-  WebhookVerificationError,
-  withMemory,
-} from "./api.js";
+import { createApi, withMemory } from "./api.js";
 
 const module = new WebAssembly.Module(readFileSync(join(__dirname, "connect_webview_events_bg.wasm")));
 
@@ -26,4 +18,4 @@ function instantiate() {
 
 export const { decode, safeDecode, decodeBatch, verify, sign, ConnectWebviewWebhook, __forceTrapForTesting } =
   createApi(instantiate);
-export { DecodeError, DEFAULT_MAX_BATCH_BYTES, DEFAULT_MAX_BYTES, signatureHeaders, WebhookVerificationError };
+export { DecodeError, DEFAULT_MAX_BATCH_BYTES, DEFAULT_MAX_BYTES, signatureHeaders, WebhookVerificationError } from "./api.js";

@@ -6,15 +6,7 @@
 // Chromium's 4 KB limit on synchronous compiles on the main thread.
 import { createGlue } from "../../target/wasm-pkg/glue-factory.js";
 import WASM_BASE64 from "../../target/wasm-pkg/wasm-base64.js";
-import {
-  createApi,
-  DecodeError,
-  DEFAULT_MAX_BATCH_BYTES,
-  DEFAULT_MAX_BYTES,
-  signatureHeaders,
-  WebhookVerificationError,
-  withMemory,
-} from "./api.js";
+import { createApi, withMemory } from "./api.js";
 
 /** @param {string} base64 */
 function fromBase64(base64) {
@@ -38,4 +30,4 @@ function instantiate() {
 
 export const { decode, safeDecode, decodeBatch, verify, sign, ConnectWebviewWebhook, __forceTrapForTesting } =
   createApi(instantiate);
-export { DecodeError, DEFAULT_MAX_BATCH_BYTES, DEFAULT_MAX_BYTES, signatureHeaders, WebhookVerificationError };
+export { DecodeError, DEFAULT_MAX_BATCH_BYTES, DEFAULT_MAX_BYTES, signatureHeaders, WebhookVerificationError } from "./api.js";

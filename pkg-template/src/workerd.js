@@ -8,15 +8,7 @@
 import { createGlue } from "../../target/wasm-pkg/glue-factory.js";
 // @ts-ignore: a compiled WebAssembly.Module under workerd and wrangler
 import wasmModule from "./connect_webview_events_bg.wasm";
-import {
-  createApi,
-  DecodeError,
-  DEFAULT_MAX_BATCH_BYTES,
-  DEFAULT_MAX_BYTES,
-  signatureHeaders,
-  WebhookVerificationError,
-  withMemory,
-} from "./api.js";
+import { createApi, withMemory } from "./api.js";
 
 /** A fresh instance: at load, and again should one ever trap. */
 function instantiate() {
@@ -26,4 +18,4 @@ function instantiate() {
 
 export const { decode, safeDecode, decodeBatch, verify, sign, ConnectWebviewWebhook, __forceTrapForTesting } =
   createApi(instantiate);
-export { DecodeError, DEFAULT_MAX_BATCH_BYTES, DEFAULT_MAX_BYTES, signatureHeaders, WebhookVerificationError };
+export { DecodeError, DEFAULT_MAX_BATCH_BYTES, DEFAULT_MAX_BYTES, signatureHeaders, WebhookVerificationError } from "./api.js";
