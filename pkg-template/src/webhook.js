@@ -150,13 +150,11 @@ function signatureValues(headers) {
   }
   const any = /** @type {any} */ (headers);
   const mapLike = typeof any.forEach === "function" && typeof any.get === "function";
-  /** @param {string} name */
-  const exact = mapLike ? (/** @type {string} */ name) => headerText(any.get(name) ?? undefined) : (/** @type {string} */ name) => ownHeader(any, name);
+  /** A header by its exact (lowercase) name. @param {string} name */
+  const exact = (name) => (mapLike ? headerText(any.get(name) ?? undefined) : ownHeader(any, name));
   // NAMES, spelled out: a map over it measured a few percent slower per verify (near the noise).
   /** @type {HeaderValues} */
-  const values = mapLike
-    ? [exact("svix-id"), exact("svix-timestamp"), exact("svix-signature")]
-    : [ownHeader(any, "svix-id"), ownHeader(any, "svix-timestamp"), ownHeader(any, "svix-signature")];
+  const values = [exact("svix-id"), exact("svix-timestamp"), exact("svix-signature")];
   if (values[0] !== undefined && values[1] !== undefined && values[2] !== undefined) return values;
   /** @type {(string | undefined)[]} svix-id .. webhook-signature: the webhook- ones by their lowercase names first */
   const found = [undefined, undefined, undefined, exact("webhook-id"), exact("webhook-timestamp"), exact("webhook-signature")];
