@@ -32,7 +32,8 @@ catalogue: setup
 
 # The checked-in catalogue/ is what the generator writes now, and the
 # generator's own tests (its counts against ../shared/spec/catalogue.md, and
-# that it fails on what it does not understand).
+# that it fails on what it does not understand); the connect_webview fields
+# of index.d.ts and www/schema.js against it (src/schema.rs's: in cargo test).
 test-catalogue:
 	node scripts/catalogue.mjs --check
 	node --test --test-reporter=spec tests/catalogue/

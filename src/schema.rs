@@ -210,4 +210,55 @@ mod tests {
         }
         assert_eq!(Field::from_key(b""), None);
     }
+
+    /// The kind `catalogue/events.json` gives a field of each rule.
+    fn catalogue_kind(rule: Rule) -> &'static str {
+        match rule {
+            Rule::EventType => "enum",
+            Rule::Uuid => "uuid",
+            Rule::DateTime => "datetime",
+            Rule::Text => "string",
+            Rule::Metadata => "record",
+        }
+    }
+
+    /// The hand-written schemas of the two connect_webview events hold the
+    /// same fields, required sets and rules as the catalogue generated from
+    /// the reference (`make catalogue`), so that they cannot drift from it.
+    /// Read at run time: the catalogue is not part of the published crate.
+    #[test]
+    fn both_schemas_are_the_generated_catalogues() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/catalogue/events.json");
+        let catalogue: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        for event_type in [EventType::LoginSucceeded, EventType::LoginFailed] {
+            let event = catalogue["events"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|event| event["event_type"] == event_type.as_str())
+                .unwrap_or_else(|| panic!("{event_type} is not in the catalogue"));
+            let mut generated: Vec<(&str, bool, &str)> = event["fields"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|f| (f["name"].as_str().unwrap(), f["required"].as_bool().unwrap(), f["kind"].as_str().unwrap()))
+                .collect();
+            let mut ours: Vec<(&str, bool, &str)> = fields_of(Some(event_type))
+                .iter()
+                .map(|spec| (spec.field.name(), spec.required, catalogue_kind(spec.field.rule())))
+                .collect();
+            generated.sort();
+            ours.sort();
+            assert_eq!(ours, generated, "{event_type}");
+            for field in event["fields"].as_array().unwrap() {
+                assert_eq!(field["nullable"], false, "{event_type}: {}", field["name"]);
+                if field["kind"] == "record" {
+                    assert_eq!(field["record"], "metadata", "{event_type}: {}", field["name"]);
+                }
+                if field["name"] == "event_type" {
+                    assert_eq!(field["values"], serde_json::json!([event_type.as_str()]));
+                }
+            }
+        }
+    }
 }
