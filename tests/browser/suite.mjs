@@ -9,13 +9,14 @@ import FAILED from "../fixtures/login_failed.json";
 import SUCCEEDED from "../fixtures/login_succeeded.json";
 import WITH_METADATA from "../fixtures/login_succeeded_with_metadata.json";
 import SIGNATURE_HEADERS from "../fixtures/signature_headers.json";
+import DATE_TIMES from "../fixtures/date_times.json";
 import * as assert from "./assert.mjs";
 
 const tests = [];
 const host = {
   test: (name, fn) => tests.push({ name, fn }),
   assert,
-  fixtures: { SUCCEEDED, FAILED, WITH_METADATA, SIGNATURE_HEADERS: JSON.parse(SIGNATURE_HEADERS) },
+  fixtures: { SUCCEEDED, FAILED, WITH_METADATA, SIGNATURE_HEADERS: JSON.parse(SIGNATURE_HEADERS), DATE_TIMES: JSON.parse(DATE_TIMES) },
   bytesOf: (text) => new TextEncoder().encode(text),
 };
 contractCases(api, "web.js", host);

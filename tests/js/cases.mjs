@@ -121,7 +121,10 @@ export function contractCases(api, via, { test, assert, fixtures, bytesOf }) {
   });
 
   test(`${via}: date-times follow zod's .datetime(): seconds optional, a fraction only after seconds`, () => {
-    for (const value of ["2025-01-01T00:00Z", "2024-02-29T23:59Z", "0000-02-29T00:00Z", "2025-01-01T00:00:00Z", "2025-01-01T00:00:00.5Z"]) {
+    // The table zod-datetime.test.mjs holds to zod itself.
+    const { valid, invalid } = fixtures.DATE_TIMES;
+    assert.ok(valid.length >= 10 && invalid.length >= 30);
+    for (const value of valid) {
       for (const field of ["created_at", "occurred_at"]) {
         for (const base of [SUCCEEDED, FAILED]) {
           const text = withField(base, field, value);
@@ -130,20 +133,6 @@ export function contractCases(api, via, { test, assert, fixtures, bytesOf }) {
         }
       }
     }
-    const invalid = [
-      "2025-01-01T00:00.5Z",
-      "2023-02-29T23:59Z",
-      "2025-01-01T0:00Z",
-      "2025-01-01T00:0Z",
-      "2025-01-01T24:00Z",
-      "2025-01-01T00:60Z",
-      "2025-01-01T00:00:60Z",
-      "2025-01-01T00:00",
-      "2025-01-01T00:00+01:00",
-      "2025-01-01T00:00z",
-      "2025-01-01t00:00Z",
-      "2025-01-01 00:00Z",
-    ];
     for (const value of invalid) {
       for (const field of ["created_at", "occurred_at"]) {
         const text = withField(FAILED, field, value);

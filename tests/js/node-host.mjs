@@ -14,6 +14,7 @@ export const host = {
     FAILED: fixture("login_failed"),
     WITH_METADATA: fixture("login_succeeded_with_metadata"),
     SIGNATURE_HEADERS: JSON.parse(fixture("signature_headers")),
+    DATE_TIMES: JSON.parse(fixture("date_times")),
   },
   bytesOf: (text) => Buffer.from(text),
 };

@@ -9,58 +9,14 @@ import { host } from "./node-host.mjs";
 
 const { test, assert, fixtures } = host;
 
-// [value, valid]: `valid` is what zod says; the test checks that too, so a
-// change of zod's rule shows here first.
+// [value, valid], from tests/fixtures/date_times.json, which the Rust and
+// JavaScript tables decode too: `valid` is what zod must say, so a change of
+// zod's rule shows here first, and every table is held to zod through it.
 const TABLE = [
-  // Seconds are optional.
-  ["2025-01-01T00:00Z", true],
-  ["2024-02-29T23:59Z", true],
-  ["2000-02-29T12:00Z", true],
-  ["0400-02-29T00:00Z", true],
-  ["0000-02-29T00:00Z", true],
-  ["9999-12-31T23:59Z", true],
-  ["2025-04-30T00:00Z", true],
-  ["2025-01-01T00:00:00Z", true],
-  ["2025-01-01T00:00:00.000Z", true],
-  ["2025-01-01T00:00:00.5Z", true],
-  ["2025-12-31T23:59:59.123456789Z", true],
-  ["2025-06-14T09:21:37.482Z", true],
-  // A fraction only after seconds.
-  ["2025-01-01T00:00.5Z", false],
-  ["2025-01-01T00:00.000Z", false],
-  ["2025-01-01T00:00.Z", false],
-  ["2025-01-01T00:00:00.Z", false],
-  // The calendar, without seconds.
-  ["2023-02-29T23:59Z", false],
-  ["1900-02-29T00:00Z", false],
-  ["2100-02-29T00:00Z", false],
-  ["2024-02-30T00:00Z", false],
-  ["2025-04-31T00:00Z", false],
-  ["2025-13-01T00:00Z", false],
-  ["2025-00-01T00:00Z", false],
-  ["2025-01-00T00:00Z", false],
-  ["2025-01-32T00:00Z", false],
-  ["2025-01-01T24:00Z", false],
-  ["2025-01-01T00:60Z", false],
-  ["2025-01-01T00:00:60Z", false],
-  // Shapes.
-  ["2025-01-01T0:00Z", false],
-  ["2025-01-01T00:0Z", false],
-  ["2025-01-01T00Z", false],
-  ["2025-01-01T00:00:0Z", false],
-  ["2025-01-01T00:00", false],
-  ["2025-01-01T00:00+01:00", false],
-  ["2025-01-01T00:00:00+01:00", false],
-  ["2025-01-01T00:00-05:00", false],
-  ["2025-01-01T00:00z", false],
-  ["2025-01-01t00:00Z", false],
-  ["2025-01-01 00:00Z", false],
-  ["2025-01-01T00:00ZZ", false],
-  ["2025-01-01T00:00Z\n", false],
-  ["+002025-01-01T00:00Z", false],
-  ["2025-01-01", false],
-  ["", false],
+  ...fixtures.DATE_TIMES.valid.map((value) => [value, true]),
+  ...fixtures.DATE_TIMES.invalid.map((value) => [value, false]),
 ];
+assert.ok(TABLE.length >= 40);
 
 /** zod's verdict: true, or the paths of its issues (each a failed .datetime()). */
 function zodVerdict(text) {
