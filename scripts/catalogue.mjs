@@ -3,13 +3,14 @@
 // `@seamapi/types` with its zod, and writes the checked-in description of
 // every Seam event type.
 //
-//   node scripts/catalogue.mjs          write catalogue/events.json and catalogue/summary.md
+//   node scripts/catalogue.mjs          write catalogue/events.json, summary.md and examples.json
 //   node scripts/catalogue.mjs --check  write nothing; exit 1 if the checked-in files differ
 //
 // 1. Structure from `openapi.components.schemas.event` (scripts/catalogue/openapi.mjs).
 // 2. The same from the zod schemas `schemas.seam_event` (scripts/catalogue/zod.mjs),
 //    which decide the formats; the two must agree exactly (compare.mjs).
-// 3. Render, event types sorted, fields in the OpenAPI's order (render.mjs).
+// 3. Render, event types sorted, fields in the OpenAPI's order (render.mjs),
+//    and valid example payloads of every type (examples.mjs).
 // Anything in the reference the generator does not understand fails, with its path.
 //
 // Bumping the reference: bump the pins of `@seamapi/types` (and `zod` if its
@@ -20,7 +21,8 @@ import { fileURLToPath } from "node:url";
 import { normalizeOpenApi } from "./catalogue/openapi.mjs";
 import { normalizeZod } from "./catalogue/zod.mjs";
 import { compareCatalogues } from "./catalogue/compare.mjs";
-import { renderEventsJson, renderSummary, sortCatalogue } from "./catalogue/render.mjs";
+import { marker, renderEventsJson, renderSummary, sortCatalogue } from "./catalogue/render.mjs";
+import { renderExamplesJson } from "./catalogue/examples.mjs";
 
 export { CatalogueError, parseDescription } from "./catalogue/model.mjs";
 export { normalizeOpenApi, normalizeOpenApiVariant, normalizeOpenApiType } from "./catalogue/openapi.mjs";
@@ -29,7 +31,7 @@ export { compareCatalogues, catalogueDiffs } from "./catalogue/compare.mjs";
 export { computeStats, featureRows, parseFeatureTable, renderEventsJson, renderSummary, sortCatalogue } from "./catalogue/render.mjs";
 
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
-export const OUTPUTS = ["catalogue/events.json", "catalogue/summary.md"];
+export const OUTPUTS = ["catalogue/events.json", "catalogue/summary.md", "catalogue/examples.json"];
 
 /** The installed versions of the reference, held to the pins of package.json. */
 export function referenceVersions(root = ROOT) {
@@ -63,6 +65,7 @@ export async function generate(root = ROOT) {
   return {
     "catalogue/events.json": renderEventsJson(catalogue, versions),
     "catalogue/summary.md": renderSummary(catalogue, versions),
+    "catalogue/examples.json": renderExamplesJson(catalogue, marker(versions)),
   };
 }
 
