@@ -8,7 +8,8 @@
 use crate::check::check_array;
 use crate::decode::{build, DecodeOptions};
 use crate::error::DecodeError;
-use crate::event::{ConnectWebviewEvent, EventType};
+use crate::event::ConnectWebviewEvent;
+use crate::shape::SeamEventType;
 
 /// The default limit on a whole batch: 256 MiB.
 pub const DEFAULT_MAX_BATCH_BYTES: usize = 256 << 20;
@@ -49,7 +50,7 @@ impl BatchOptions {
     /// use connect_webview_events::{BatchOptions, IssueCode};
     ///
     /// let failed = include_str!("../tests/fixtures/login_failed.json").replace('\n', "");
-    /// let ndjson = format!("{failed}\n\n{{\"event_type\": \"device.connected\"}}\n{failed}\n");
+    /// let ndjson = format!("{failed}\n\n{{\"event_type\": \"device.exploded\"}}\n{failed}\n");
     /// let items = BatchOptions::default().decode(&ndjson).unwrap();
     /// assert_eq!(items.iter().map(|i| (i.index, i.line)).collect::<Vec<_>>(), [(0, 1), (1, 3), (2, 4)]);
     /// assert!(items[0].result.is_ok());
@@ -65,12 +66,12 @@ impl BatchOptions {
     }
 
     /// Checks every event without building them.
-    pub fn validate(&self, input: &str) -> Result<Vec<BatchItem<EventType>>, DecodeError> {
+    pub fn validate(&self, input: &str) -> Result<Vec<BatchItem<SeamEventType>>, DecodeError> {
         self.each(input, |_, event_type| Ok(event_type))
     }
 
     /// [`validate`](Self::validate) for UTF-8 bytes.
-    pub fn validate_slice(&self, input: &[u8]) -> Result<Vec<BatchItem<EventType>>, DecodeError> {
+    pub fn validate_slice(&self, input: &[u8]) -> Result<Vec<BatchItem<SeamEventType>>, DecodeError> {
         self.validate(self.utf8(input)?)
     }
 
@@ -82,7 +83,7 @@ impl BatchOptions {
     fn each<T>(
         &self,
         input: &str,
-        finish: impl Fn(&str, EventType) -> Result<T, DecodeError>,
+        finish: impl Fn(&str, SeamEventType) -> Result<T, DecodeError>,
     ) -> Result<Vec<BatchItem<T>>, DecodeError> {
         DecodeOptions::new().max_bytes(self.max_batch_bytes).check_size(input.len())?;
         if !input.trim_start_matches(is_blank).starts_with('[') {
@@ -252,15 +253,8 @@ mod tests {
         assert_eq!(items[1].1, 2 + lines);
         assert_eq!(
             items[1].2.iter().map(|i| i.0).collect::<Vec<_>>(),
-            [
-                IssueCode::DuplicateField,
-                IssueCode::InvalidType,
-                IssueCode::MissingField,
-                IssueCode::MissingField,
-                IssueCode::MissingField,
-                IssueCode::MissingField,
-                IssueCode::MissingField
-            ]
+            // With no event type to go by, only that is reported.
+            [IssueCode::DuplicateField, IssueCode::InvalidType]
         );
         assert_eq!(items[2].2, vec![(IssueCode::InvalidType, None, None)]);
     }

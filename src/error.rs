@@ -34,7 +34,13 @@ pub enum IssueCode {
     InvalidUuid,
     /// A string is not a date-time `YYYY-MM-DDTHH:MM[:SS[.fraction]]Z` (`2025-01-01T00:00:00.000Z`) of a real day and time.
     InvalidDatetime,
-    /// `event_type` is a string but not a `connect_webview` event type.
+    /// A string is not one of the values an enum allows.
+    InvalidEnum,
+    /// A number is below its minimum or above its maximum.
+    OutOfRange,
+    /// A string is not a URL the WHATWG URL parser accepts.
+    InvalidUrl,
+    /// `event_type` is a string but not an event type of the catalogue.
     UnknownEventType,
     /// A field outside the schema, reported only in strict mode.
     UnknownField,
@@ -60,6 +66,9 @@ impl IssueCode {
             IssueCode::MissingField => "missing_field",
             IssueCode::InvalidUuid => "invalid_uuid",
             IssueCode::InvalidDatetime => "invalid_datetime",
+            IssueCode::InvalidEnum => "invalid_enum",
+            IssueCode::OutOfRange => "out_of_range",
+            IssueCode::InvalidUrl => "invalid_url",
             IssueCode::UnknownEventType => "unknown_event_type",
             IssueCode::UnknownField => "unknown_field",
         }
@@ -119,7 +128,7 @@ impl fmt::Display for Issue {
 ///
 /// let err = decode(r#"{"event_type": "connect_webview.login_failed"}"#).unwrap_err();
 /// assert!(err.issues().iter().all(|issue| issue.code == IssueCode::MissingField));
-/// assert_eq!(err.issues()[0].path, "/event_id");
+/// assert_eq!(err.issues()[0].path, "/connect_webview_id");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DecodeError {

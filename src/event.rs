@@ -49,6 +49,15 @@ impl EventType {
         EventType::from_name_bytes(name.as_bytes())
     }
 
+    /// The same event type among all of the catalogue's.
+    pub fn seam(self) -> crate::SeamEventType {
+        use crate::catalogue::event_type::{CONNECT_WEBVIEW_LOGIN_FAILED, CONNECT_WEBVIEW_LOGIN_SUCCEEDED};
+        crate::SeamEventType::at(match self {
+            EventType::LoginSucceeded => CONNECT_WEBVIEW_LOGIN_SUCCEEDED,
+            EventType::LoginFailed => CONNECT_WEBVIEW_LOGIN_FAILED,
+        })
+    }
+
     /// [`from_name`](Self::from_name) for the bytes of a name.
     pub(crate) fn from_name_bytes(name: &[u8]) -> Option<EventType> {
         EventType::ALL.into_iter().find(|t| crate::text::same(t.as_str().as_bytes(), name))

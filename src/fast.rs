@@ -17,6 +17,7 @@
 use crate::event::EventType;
 use crate::rules::{is_datetime, is_uuid};
 use crate::schema::{masks_of, Field, Rule};
+use crate::shape::SeamEventType;
 use crate::text::{same, string_stop};
 
 /// Deeper nesting than this goes to the full check.
@@ -27,11 +28,11 @@ const MAX_KEYS: usize = 16;
 
 /// `Some(event type)` if `bytes` are sure to be a valid event (UTF-8 JSON,
 /// every rule followed), `None` if not sure: then the full check says.
-pub(crate) fn accept(bytes: &[u8], strict: bool) -> Option<EventType> {
+pub(crate) fn accept(bytes: &[u8], strict: bool) -> Option<SeamEventType> {
     let mut lane = Lane { bytes, at: 0 };
     let event_type = lane.event(strict)?;
     lane.skip_whitespace();
-    (lane.at == bytes.len()).then_some(event_type)
+    (lane.at == bytes.len()).then(|| event_type.seam())
 }
 
 /// What a value is, as far as the rules care.
@@ -428,15 +429,15 @@ mod tests {
 
     #[test]
     fn takes_the_usual_events() {
-        assert_eq!(accept(SUCCEEDED.as_bytes(), true), Some(EventType::LoginSucceeded));
-        assert_eq!(accept(FAILED.as_bytes(), true), Some(EventType::LoginFailed));
+        assert_eq!(accept(SUCCEEDED.as_bytes(), true), Some(EventType::LoginSucceeded.seam()));
+        assert_eq!(accept(FAILED.as_bytes(), true), Some(EventType::LoginFailed.seam()));
         // It has an unknown field ("hint"), which strict mode refuses.
-        assert_eq!(accept(WITH_METADATA.as_bytes(), false), Some(EventType::LoginSucceeded));
+        assert_eq!(accept(WITH_METADATA.as_bytes(), false), Some(EventType::LoginSucceeded.seam()));
         assert_eq!(accept(WITH_METADATA.as_bytes(), true), None);
         let compact: serde_json::Value = serde_json::from_str(WITH_METADATA).unwrap();
-        assert_eq!(accept(compact.to_string().as_bytes(), false), Some(EventType::LoginSucceeded));
+        assert_eq!(accept(compact.to_string().as_bytes(), false), Some(EventType::LoginSucceeded.seam()));
         let pretty = serde_json::to_string_pretty(&compact).unwrap();
-        assert_eq!(accept(format!(" \r\n{pretty}\t\n").as_bytes(), false), Some(EventType::LoginSucceeded));
+        assert_eq!(accept(format!(" \r\n{pretty}\t\n").as_bytes(), false), Some(EventType::LoginSucceeded.seam()));
     }
 
     #[test]
@@ -444,7 +445,7 @@ mod tests {
         // `YYYY-MM-DDTHH:MMZ` is 17 bytes: zod's seconds are optional.
         for value in ["2025-01-01T00:00Z", "2024-02-29T23:59Z", "0000-02-29T00:00Z", "2025-01-01T00:00:00.5Z"] {
             let text = FAILED.replace("2025-01-01T00:00:00.000Z", value);
-            assert_eq!(accept(text.as_bytes(), true), Some(EventType::LoginFailed), "{text}");
+            assert_eq!(accept(text.as_bytes(), true), Some(EventType::LoginFailed.seam()), "{text}");
         }
         // Not the rule: left to the full check, which reports it.
         for value in [
@@ -475,7 +476,7 @@ mod tests {
             "event_type_",
         ] {
             let text = with(FAILED, &format!("\"{key}\": 1"));
-            assert_eq!(accept(text.as_bytes(), false), Some(EventType::LoginFailed), "{text}");
+            assert_eq!(accept(text.as_bytes(), false), Some(EventType::LoginFailed.seam()), "{text}");
             assert_eq!(accept(text.as_bytes(), true), None, "strict: {text}");
         }
         // A field's name at the very end of the input.
@@ -493,13 +494,13 @@ mod tests {
         ];
         for member in added {
             let text = with(FAILED, member);
-            assert_eq!(accept(text.as_bytes(), false), Some(EventType::LoginFailed), "{text}");
+            assert_eq!(accept(text.as_bytes(), false), Some(EventType::LoginFailed.seam()), "{text}");
             assert_eq!(accept(text.as_bytes(), true), None, "strict: {text}");
         }
         let metadata = r#""connected_account_custom_metadata": {"tenant": "Zoë", "vip": false}"#;
         let text = SUCCEEDED.replace(r#""connected_account_custom_metadata": {}"#, metadata);
         assert_ne!(text, SUCCEEDED);
-        assert_eq!(accept(text.as_bytes(), true), Some(EventType::LoginSucceeded));
+        assert_eq!(accept(text.as_bytes(), true), Some(EventType::LoginSucceeded.seam()));
     }
 
     #[test]
@@ -529,7 +530,7 @@ mod tests {
         }
         let many: Vec<String> = (0..17).map(|i| format!("\"k{i}\": {i}")).collect();
         assert_eq!(accept(with(FAILED, &many.join(",")).as_bytes(), false), None);
-        assert_eq!(accept(with(FAILED, &many[..16].join(",")).as_bytes(), false), Some(EventType::LoginFailed));
+        assert_eq!(accept(with(FAILED, &many[..16].join(",")).as_bytes(), false), Some(EventType::LoginFailed.seam()));
         let nested = format!("\"x\": {{{}}}", many.join(","));
         assert_eq!(accept(with(FAILED, &nested).as_bytes(), false), None);
     }
@@ -548,7 +549,7 @@ mod tests {
         let extra = with(FAILED, r#""connected_account_custom_metadata": {"n": 1}"#);
         assert_eq!(
             (accept(extra.as_bytes(), false), accept(extra.as_bytes(), true)),
-            (Some(EventType::LoginFailed), None)
+            (Some(EventType::LoginFailed.seam()), None)
         );
         for broken in [
             &b"\xef\xbb\xbf{}"[..],

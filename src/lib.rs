@@ -3,6 +3,8 @@
 #![forbid(unsafe_code)]
 
 mod batch;
+#[rustfmt::skip]
+mod catalogue;
 mod check;
 mod decode;
 mod error;
@@ -16,8 +18,11 @@ mod pointer;
 pub mod rules;
 mod scan;
 mod schema;
+mod shape;
 mod signature;
 mod text;
+mod tree;
+mod validate;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
@@ -28,6 +33,7 @@ pub use event::{
     ConnectWebviewEvent, ConnectWebviewLoginFailedEvent, ConnectWebviewLoginSucceededEvent, CustomMetadata, EventType,
     MetadataValue,
 };
+pub use shape::SeamEventType;
 pub use signature::{
     verify, VerifyError, VerifyErrorCode, Webhook, WebhookError, WebhookHeaders, TOLERANCE_IN_SECONDS,
 };

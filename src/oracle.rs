@@ -1,40 +1,34 @@
-//! The reference for [`check`](crate::check): the same checks written over
+//! The reference for [`check`](crate::check): the same reading written over
 //! `serde_json`'s deserializer, as the validator was before it had its own
 //! reader. Compiled for tests and fuzzing only, where [`differential`] holds
-//! the two to the same verdict, issues, messages and positions. It shares
-//! what does not depend on the reader: the kinds of values, the key set, and
-//! the messages of duplicate keys and of each field's rule.
+//! the two to the same verdict, issues, messages and positions. Both build
+//! the same [`Node`] tree and hand it to the one schema pass,
+//! [`validate`](crate::validate): what differs is only the reading.
 //!
 //! `serde_json` does the parsing (syntax, escapes, numbers, a nesting limit of
 //! 128). This module adds what it leaves out: a key that appears twice in any
-//! object, and the schema of the two events. The values of known fields are
-//! kept (borrowed) until the end of the object, because `event_type`, which
-//! says which schema applies, may come last.
+//! object.
 
 use std::borrow::Cow;
 use std::fmt;
 
 use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
-use crate::check::{check_field, duplicate, KeySet, Value};
-use crate::error::{quote, quote_char, DecodeError, Issue, IssueCode};
-use crate::event::EventType;
-use crate::pointer::{member, Pointer};
-use crate::schema::{fields_of, masks_of, Field};
+use crate::check::{not_an_array, verdict, verdicts};
+use crate::error::{quote_char, DecodeError, Issue, IssueCode};
+use crate::pointer::Pointer;
+use crate::shape::SeamEventType;
+use crate::tree::{Members, Node, Num};
 
 /// Checks one event in JSON text: its type, or every issue.
-pub fn check_event(text: &str, strict: bool) -> Result<EventType, DecodeError> {
+pub fn check_event(text: &str, strict: bool) -> Result<SeamEventType, DecodeError> {
     let mut issues = Vec::new();
     let mut de = serde_json::Deserializer::from_str(text);
-    let verdict = EventSeed { strict, issues: &mut issues }.deserialize(&mut de).and_then(|v| de.end().map(|()| v));
-    match verdict {
-        Ok(Some(event_type)) if issues.is_empty() => Ok(event_type),
-        Ok(_) => Err(DecodeError::new(issues)),
+    let parsed =
+        ValueSeed { path: Pointer::ROOT, issues: &mut issues }.deserialize(&mut de).and_then(|v| de.end().map(|()| v));
+    match parsed {
+        Ok(root) => verdict(&root, strict, issues),
         Err(e) => {
-            // Text that does not parse has no schema to speak of: keep what
-            // parsing itself found (duplicate keys) and the syntax error,
-            // not the issues of an object checked before trailing garbage.
-            issues.retain(|issue| issue.code == IssueCode::DuplicateField);
             issues.push(syntax_issue(text, &e));
             Err(DecodeError::new(issues))
         }
@@ -43,13 +37,11 @@ pub fn check_event(text: &str, strict: bool) -> Result<EventType, DecodeError> {
 
 /// Checks each element of a JSON array of events. `Err` only when the array
 /// itself does not parse (or is not an array).
-pub fn check_array(text: &str, strict: bool) -> Result<Vec<Result<EventType, DecodeError>>, DecodeError> {
+pub fn check_array(text: &str, strict: bool) -> Result<Vec<Result<SeamEventType, DecodeError>>, DecodeError> {
     let mut de = serde_json::Deserializer::from_str(text);
-    let parsed = ArraySeed { strict }.deserialize(&mut de).and_then(|v| de.end().map(|()| v));
-    parsed.map_err(|e| DecodeError::new(vec![syntax_issue(text, &e)]))?.ok_or_else(|| {
-        let message = "expected a JSON array of events, found another JSON value".to_string();
-        DecodeError::new(vec![Issue::new(IssueCode::InvalidType, String::new(), message)])
-    })
+    let parsed = ArraySeed.deserialize(&mut de).and_then(|v| de.end().map(|()| v));
+    let (root, element_issues) = parsed.map_err(|e| DecodeError::new(vec![syntax_issue(text, &e)]))?;
+    verdicts(root, strict, element_issues).ok_or_else(not_an_array)
 }
 
 /// An `invalid_json` issue with a 1-based line and a 1-based column counted
@@ -75,89 +67,78 @@ fn syntax_issue(text: &str, e: &serde_json::Error) -> Issue {
     Issue::at(IssueCode::InvalidJson, message, line, column)
 }
 
-/// Any JSON value below the known fields: walked for duplicate keys, and
-/// reported as a string or by its kind. With `metadata`, the value is the
-/// custom metadata object, whose values must be strings or booleans; those
-/// issues go to `metadata` (they count only for login_succeeded).
+/// Any JSON value, with the duplicate keys at any depth below it.
 struct ValueSeed<'p, 'i> {
     path: Pointer<'p>,
     issues: &'i mut Vec<Issue>,
-    metadata: Option<&'i mut Vec<Issue>>,
 }
 
 impl<'de> DeserializeSeed<'de> for ValueSeed<'_, '_> {
-    type Value = Value<'de>;
+    type Value = Node<'de>;
 
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value<'de>, D::Error> {
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Node<'de>, D::Error> {
         deserializer.deserialize_any(self)
     }
 }
 
 impl<'de> Visitor<'de> for ValueSeed<'_, '_> {
-    type Value = Value<'de>;
+    type Value = Node<'de>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a JSON value")
     }
 
-    fn visit_unit<E>(self) -> Result<Value<'de>, E> {
-        Ok(Value::Other("null"))
+    fn visit_unit<E>(self) -> Result<Node<'de>, E> {
+        Ok(Node::Null)
     }
 
-    fn visit_bool<E>(self, _: bool) -> Result<Value<'de>, E> {
-        Ok(Value::Other("a boolean"))
+    fn visit_bool<E>(self, _: bool) -> Result<Node<'de>, E> {
+        Ok(Node::Bool)
     }
 
-    fn visit_i64<E>(self, _: i64) -> Result<Value<'de>, E> {
-        Ok(Value::Other("a number"))
+    fn visit_i64<E>(self, v: i64) -> Result<Node<'de>, E> {
+        Ok(Node::Number(Num::Value(v as f64)))
     }
 
-    fn visit_u64<E>(self, _: u64) -> Result<Value<'de>, E> {
-        Ok(Value::Other("a number"))
+    fn visit_u64<E>(self, v: u64) -> Result<Node<'de>, E> {
+        Ok(Node::Number(Num::Value(v as f64)))
     }
 
-    fn visit_f64<E>(self, _: f64) -> Result<Value<'de>, E> {
-        Ok(Value::Other("a number"))
+    fn visit_f64<E>(self, v: f64) -> Result<Node<'de>, E> {
+        Ok(Node::Number(Num::Value(v)))
     }
 
-    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Value<'de>, E> {
-        Ok(Value::Str(Cow::Borrowed(v)))
+    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Node<'de>, E> {
+        Ok(Node::Str(Cow::Borrowed(v)))
     }
 
-    fn visit_str<E>(self, v: &str) -> Result<Value<'de>, E> {
-        Ok(Value::Str(Cow::Owned(v.to_owned())))
+    fn visit_str<E>(self, v: &str) -> Result<Node<'de>, E> {
+        Ok(Node::Str(Cow::Owned(v.to_owned())))
     }
 
-    fn visit_string<E>(self, v: String) -> Result<Value<'de>, E> {
-        Ok(Value::Str(Cow::Owned(v)))
+    fn visit_string<E>(self, v: String) -> Result<Node<'de>, E> {
+        Ok(Node::Str(Cow::Owned(v)))
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value<'de>, A::Error> {
-        for index in 0.. {
-            let path = self.path.index(index);
-            if seq.next_element_seed(ValueSeed { path, issues: &mut *self.issues, metadata: None })?.is_none() {
-                break;
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Node<'de>, A::Error> {
+        let mut elements = Vec::new();
+        loop {
+            let path = self.path.index(elements.len());
+            match seq.next_element_seed(ValueSeed { path, issues: &mut *self.issues })? {
+                Some(element) => elements.push(element),
+                None => return Ok(Node::Array(elements)),
             }
         }
-        Ok(Value::Other("an array"))
     }
 
-    fn visit_map<A: MapAccess<'de>>(mut self, mut map: A) -> Result<Value<'de>, A::Error> {
-        let mut keys = KeySet::default();
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Node<'de>, A::Error> {
+        let mut members = Members::default();
         while let Some(key) = map.next_key_seed(KeySeed)? {
             let path = self.path.key(&key);
-            let value = map.next_value_seed(ValueSeed { path, issues: &mut *self.issues, metadata: None })?;
-            if !keys.insert(&key) {
-                self.issues.push(duplicate(&path, &key));
-            }
-            if let Some(metadata) = self.metadata.as_deref_mut() {
-                if !matches!(value, Value::Str(_) | Value::Other("a boolean")) {
-                    let message = format!("expected a string or a boolean, found {}", value.kind());
-                    metadata.push(Issue::new(IssueCode::InvalidType, path.to_string(), message));
-                }
-            }
+            let value = map.next_value_seed(ValueSeed { path, issues: &mut *self.issues })?;
+            members.push(key.clone(), value, &path, self.issues);
         }
-        Ok(Value::Other("an object"))
+        Ok(members.into_node())
     }
 }
 
@@ -192,244 +173,72 @@ impl<'de> Visitor<'de> for KeySeed {
     }
 }
 
-/// A member of the event object, in document order, each key once.
-enum Entry {
-    Known(Field),
-    /// An index into `Event::unknown`.
-    Unknown(usize),
-}
+/// A JSON array read element by element, each with its own duplicate keys
+/// (paths from the element); another value read whole, its issues dropped.
+struct ArraySeed;
 
-/// What the top-level object held, kept until its end.
-#[derive(Default)]
-struct Event<'de> {
-    /// The last value of each known field, indexed by `Field as usize`.
-    values: [Option<Value<'de>>; 10],
-    /// Issues with the metadata's values, if it is a login_succeeded event.
-    metadata: Vec<Issue>,
-    unknown: Vec<Cow<'de, str>>,
-    order: Vec<Entry>,
-}
-
-/// The whole event: the top-level object, checked when it ends.
-struct EventSeed<'i> {
-    strict: bool,
-    issues: &'i mut Vec<Issue>,
-}
-
-impl<'de> DeserializeSeed<'de> for EventSeed<'_> {
-    type Value = Option<EventType>;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Option<EventType>, D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
-impl<'de> EventSeed<'_> {
-    /// The root is not an object: walk it for duplicate keys, then say so.
-    fn not_an_object<D: Deserializer<'de>>(self, deserializer: D) -> Result<Option<EventType>, D::Error> {
-        let value =
-            ValueSeed { path: Pointer::ROOT, issues: &mut *self.issues, metadata: None }.deserialize(deserializer)?;
-        let message = format!("expected a JSON object, found {}", value.kind());
-        self.issues.push(Issue::new(IssueCode::InvalidType, String::new(), message));
-        Ok(None)
-    }
-
-    /// Every rule, now that the whole object is known.
-    fn finish(self, event: Event<'de>) -> Option<EventType> {
-        let issues = self.issues;
-        let event_type = match &event.values[Field::EventType as usize] {
-            Some(Value::Str(name)) => match EventType::from_name(name) {
-                Some(event_type) => Some(event_type),
-                None => {
-                    let message = format!(
-                        "expected \"{}\" or \"{}\", found {}, which is not a connect_webview event",
-                        EventType::LoginSucceeded,
-                        EventType::LoginFailed,
-                        quote(name)
-                    );
-                    issues.push(Issue::new(IssueCode::UnknownEventType, member("event_type"), message));
-                    return None;
-                }
-            },
-            _ => None,
-        };
-        let schema = fields_of(event_type);
-        let (in_schema, _) = masks_of(event_type);
-        let unknown_field = |key: &str| {
-            let message = format!("expected only the fields of {} events, found {}", event_type?, quote(key));
-            Some(Issue::new(IssueCode::UnknownField, member(key), message))
-        };
-        let mut metadata = Some(event.metadata);
-        for entry in &event.order {
-            match *entry {
-                Entry::Known(field) if in_schema & field.bit() != 0 => {
-                    if let Some(value) = &event.values[field as usize] {
-                        check_field(field, value, issues);
-                    }
-                    if field == Field::ConnectedAccountCustomMetadata
-                        && matches!(event.values[field as usize], Some(Value::Other("an object")))
-                    {
-                        issues.extend(metadata.take().unwrap_or_default());
-                    }
-                }
-                Entry::Known(field) if self.strict => issues.extend(unknown_field(field.name())),
-                Entry::Unknown(i) if self.strict => issues.extend(unknown_field(&event.unknown[i])),
-                _ => {}
-            }
-        }
-        for spec in schema {
-            if spec.required && event.values[spec.field as usize].is_none() {
-                let field = spec.field;
-                let message =
-                    format!("expected field \"{}\" ({}), found no such key", field.name(), field.rule().describe());
-                issues.push(Issue::new(IssueCode::MissingField, member(field.name()), message));
-            }
-        }
-        event_type
-    }
-}
-
-impl<'de> Visitor<'de> for EventSeed<'_> {
-    type Value = Option<EventType>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a connect_webview event")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Option<EventType>, A::Error> {
-        let mut event = Event { order: Vec::with_capacity(12), ..Event::default() };
-        let mut unknown = KeySet::default();
-        let mut seen = 0u16;
-        let root = Pointer::ROOT;
-        while let Some(key) = map.next_key_seed(KeySeed)? {
-            let path = root.key(&key);
-            let field = Field::from_key(key.as_bytes());
-            let is_metadata = field == Some(Field::ConnectedAccountCustomMetadata);
-            let mut metadata = Vec::new();
-            let seed = ValueSeed { path, issues: &mut *self.issues, metadata: is_metadata.then_some(&mut metadata) };
-            let value = map.next_value_seed(seed)?;
-            let first = match field {
-                Some(field) => {
-                    let first = seen & field.bit() == 0;
-                    seen |= field.bit();
-                    if first {
-                        event.order.push(Entry::Known(field));
-                    }
-                    event.values[field as usize] = Some(value);
-                    if is_metadata {
-                        event.metadata = metadata;
-                    }
-                    first
-                }
-                None => {
-                    let first = unknown.insert(&key);
-                    if first {
-                        event.order.push(Entry::Unknown(event.unknown.len()));
-                        event.unknown.push(key.clone());
-                    }
-                    first
-                }
-            };
-            if !first {
-                self.issues.push(duplicate(&path, &key));
-            }
-        }
-        Ok(self.finish(event))
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Option<EventType>, A::Error> {
-        self.not_an_object(serde::de::value::SeqAccessDeserializer::new(seq))
-    }
-
-    fn visit_unit<E: serde::de::Error>(self) -> Result<Option<EventType>, E> {
-        self.not_an_object(serde::de::value::UnitDeserializer::new())
-    }
-
-    fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<Option<EventType>, E> {
-        self.not_an_object(serde::de::value::BoolDeserializer::new(v))
-    }
-
-    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Option<EventType>, E> {
-        self.not_an_object(serde::de::value::I64Deserializer::new(v))
-    }
-
-    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Option<EventType>, E> {
-        self.not_an_object(serde::de::value::U64Deserializer::new(v))
-    }
-
-    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Option<EventType>, E> {
-        self.not_an_object(serde::de::value::F64Deserializer::new(v))
-    }
-
-    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Option<EventType>, E> {
-        self.not_an_object(serde::de::value::StrDeserializer::new(v))
-    }
-}
-
-/// A JSON array whose elements are each checked as an event, each with its
-/// own issues. `None` when the value is not an array.
-struct ArraySeed {
-    strict: bool,
-}
+type ArrayRead<'de> = (Node<'de>, Vec<Vec<Issue>>);
 
 impl<'de> DeserializeSeed<'de> for ArraySeed {
-    type Value = Option<Vec<Result<EventType, DecodeError>>>;
+    type Value = ArrayRead<'de>;
 
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<ArrayRead<'de>, D::Error> {
         deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> ArraySeed {
+    fn other<D: Deserializer<'de>>(deserializer: D) -> Result<ArrayRead<'de>, D::Error> {
+        Ok((ValueSeed { path: Pointer::ROOT, issues: &mut Vec::new() }.deserialize(deserializer)?, Vec::new()))
     }
 }
 
 impl<'de> Visitor<'de> for ArraySeed {
-    type Value = Option<Vec<Result<EventType, DecodeError>>>;
+    type Value = ArrayRead<'de>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a JSON array of events")
     }
 
-    // Not an array (the caller only asks when the text starts with `[`, so
-    // this does not happen): None, rather than serde's invalid-type error,
-    // whose message formatting would add kilobytes to the wasm.
-    fn visit_unit<E>(self) -> Result<Self::Value, E> {
-        Ok(None)
+    fn visit_unit<E: serde::de::Error>(self) -> Result<ArrayRead<'de>, E> {
+        Self::other(serde::de::value::UnitDeserializer::new())
     }
 
-    fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
-        Ok(None)
+    fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<ArrayRead<'de>, E> {
+        Self::other(serde::de::value::BoolDeserializer::new(v))
     }
 
-    fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
-        Ok(None)
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<ArrayRead<'de>, E> {
+        Self::other(serde::de::value::I64Deserializer::new(v))
     }
 
-    fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
-        Ok(None)
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<ArrayRead<'de>, E> {
+        Self::other(serde::de::value::U64Deserializer::new(v))
     }
 
-    fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
-        Ok(None)
+    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<ArrayRead<'de>, E> {
+        Self::other(serde::de::value::F64Deserializer::new(v))
     }
 
-    fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
-        Ok(None)
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<ArrayRead<'de>, E> {
+        Self::other(serde::de::value::StrDeserializer::new(v))
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-        ValueSeed { path: Pointer::ROOT, issues: &mut Vec::new(), metadata: None }.visit_map(map)?;
-        Ok(None)
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<ArrayRead<'de>, A::Error> {
+        Self::other(serde::de::value::MapAccessDeserializer::new(map))
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        let mut results = Vec::new();
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<ArrayRead<'de>, A::Error> {
+        let (mut elements, mut issues) = (Vec::new(), Vec::new());
         loop {
-            let mut issues = Vec::new();
-            let Some(verdict) = seq.next_element_seed(EventSeed { strict: self.strict, issues: &mut issues })? else {
-                return Ok(Some(results));
-            };
-            results.push(match verdict {
-                Some(event_type) if issues.is_empty() => Ok(event_type),
-                _ => Err(DecodeError::new(issues)),
-            });
+            let mut own = Vec::new();
+            match seq.next_element_seed(ValueSeed { path: Pointer::ROOT, issues: &mut own })? {
+                Some(element) => {
+                    elements.push(element);
+                    issues.push(own);
+                }
+                None => return Ok((Node::Array(elements), issues)),
+            }
         }
     }
 }

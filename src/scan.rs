@@ -385,6 +385,14 @@ impl<'a> Reader<'a> {
         Ok(value)
     }
 
+    /// A number, at its `-` or first digit, as [`number`](Self::number)
+    /// reads it: its text.
+    pub(crate) fn number_text(&mut self) -> Result<&'a str> {
+        let start = self.index;
+        self.number()?;
+        Ok(self.text.get(start..self.index).unwrap_or_default())
+    }
+
     /// A number, at its `-` or first digit: its syntax, and that it is within
     /// the range of a double (JavaScript would read a larger one as Infinity).
     pub(crate) fn number(&mut self) -> Result<()> {

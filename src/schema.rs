@@ -1,4 +1,5 @@
-//! Which fields each event type has, and the rule each field follows.
+//! The two connect_webview events' fields and rules, for their fast lane
+//! ([`fast`](crate::fast)); held to the generated catalogue by a test.
 
 use crate::event::EventType;
 
@@ -17,19 +18,6 @@ pub(crate) enum Rule {
     Metadata,
 }
 
-impl Rule {
-    /// The rule in words, for messages and the demo's table.
-    pub(crate) fn describe(self) -> &'static str {
-        match self {
-            Rule::EventType => "a connect_webview event type",
-            Rule::Uuid => "a UUID",
-            Rule::DateTime => "a date-time",
-            Rule::Text => "a string",
-            Rule::Metadata => "an object of string and boolean values",
-        }
-    }
-}
-
 /// A field of the wire format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Field {
@@ -46,10 +34,12 @@ pub(crate) enum Field {
 }
 
 /// How many fields the wire format has.
+#[cfg(test)]
 pub(crate) const FIELD_COUNT: usize = 10;
 
 impl Field {
     /// Every field, in declaration order.
+    #[cfg(test)]
     pub(crate) const ALL: [Field; FIELD_COUNT] = [
         Field::EventId,
         Field::EventType,
@@ -183,6 +173,7 @@ pub(crate) fn masks_of(event_type: Option<EventType>) -> (u16, u16) {
 }
 
 /// The schema of `event_type`, or the common fields when it is not known.
+#[cfg(test)]
 pub(crate) fn fields_of(event_type: Option<EventType>) -> &'static [FieldSpec] {
     match event_type {
         Some(EventType::LoginSucceeded) => LOGIN_SUCCEEDED,

@@ -13,7 +13,7 @@ use std::thread::LocalKey;
 use wasm_bindgen::prelude::*;
 
 use crate::{
-    BatchItem, BatchOptions, DecodeError, DecodeOptions, EventType, Issue, VerifyError, Webhook, WebhookHeaders,
+    BatchItem, BatchOptions, DecodeError, DecodeOptions, Issue, SeamEventType, VerifyError, Webhook, WebhookHeaders,
 };
 
 /// Installs a panic hook that says where a bug was: the file, line and
@@ -34,6 +34,25 @@ extern "C" {
     /// `console.error`, with the panic's location.
     #[wasm_bindgen(js_namespace = console, js_name = error)]
     fn console_error(file: &str, line: u32, column: u32);
+
+    /// `URL.canParse`: whether the engine's WHATWG URL parser takes the
+    /// string, which is zod's `.url()` (`new URL(value)` that does not throw).
+    #[wasm_bindgen(js_namespace = URL, js_name = canParse)]
+    fn can_parse(url: &str) -> bool;
+
+    /// `Number`, for the text of a JSON number: the value `JSON.parse` gives.
+    #[wasm_bindgen(js_name = Number)]
+    fn js_number(text: &str) -> f64;
+}
+
+/// A JSON number's value in WebAssembly: the engine reads it.
+pub(crate) fn number_value(text: &str) -> f64 {
+    js_number(text)
+}
+
+/// The URL rule in WebAssembly: the engine's own parser decides.
+pub(crate) fn url_parses(url: &str) -> bool {
+    can_parse(url)
 }
 
 thread_local! {
@@ -242,7 +261,7 @@ fn batch_options(strict: bool, max_bytes: f64, max_batch_bytes: f64) -> BatchOpt
     }
 }
 
-fn batch_outcome(outcome: Result<Vec<BatchItem<EventType>>, DecodeError>) -> JsValue {
+fn batch_outcome(outcome: Result<Vec<BatchItem<SeamEventType>>, DecodeError>) -> JsValue {
     let items = match outcome {
         Err(error) => {
             let mut json = String::from("{\"issues\":");

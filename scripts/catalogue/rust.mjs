@@ -1,0 +1,196 @@
+// @ts-check
+// Writes src/catalogue.rs: the catalogue as the compact tables that the
+// validator reads (src/shape.rs defines their types and lookups).
+//
+// - NAMES: every field name at any depth, sorted; a field refers to its name
+//   by index, so that a field is three bytes (name, kind, flags).
+// - KINDS: every distinct kind of value (a rule, an enum's values, a number's
+//   bounds, an object's fields, an array's items), each once, structurally
+//   deduplicated; a field refers to its kind by index.
+// - EVENT_TYPES, sorted, and EVENTS, the top-level fields of each, sorted by
+//   name (the order of NAMES), so that a key is found by binary search.
+// Descriptions stay out: the tables go into the .wasm.
+
+/** @typedef {import("./model.mjs").Catalogue} Catalogue */
+/** @typedef {import("./model.mjs").Type} Type */
+/** @typedef {import("./model.mjs").Field} Field */
+
+const SCALARS = /** @type {const} */ ({
+  uuid: ["UUID", "Kind::Uuid"],
+  datetime: ["DATETIME", "Kind::DateTime"],
+  url: ["URL", "Kind::Url"],
+  string: ["TEXT", "Kind::Text"],
+  boolean: ["BOOLEAN", "Kind::Boolean"],
+});
+
+const upper = (/** @type {string} */ s) => s.toUpperCase().replace(/[^A-Z0-9]/g, "_");
+const rustString = (/** @type {string} */ s) => {
+  if (!/^[\x20-\x7e]*$/.test(s)) throw new Error(`catalogue: a string the Rust renderer does not write: ${JSON.stringify(s)}`);
+  return JSON.stringify(s);
+};
+const rustNumber = (/** @type {number | undefined} */ n, /** @type {string} */ none) =>
+  n === undefined ? none : Number.isInteger(n) ? `${n}.0` : String(n);
+
+/** Interns kinds and names while rendering. */
+class Tables {
+  constructor() {
+    /** @type {Map<string, { name: string, rust: string }>} kind key -> its constant */
+    this.kinds = new Map();
+    /** @type {Set<string>} */
+    this.constNames = new Set();
+    /** @type {string[]} object field lists, rendered */
+    this.objects = [];
+  }
+
+  /** A constant name not taken yet. */
+  unique(/** @type {string} */ base) {
+    let name = base;
+    for (let n = 2; this.constNames.has(name); n++) name = `${base}_${n}`;
+    this.constNames.add(name);
+    return name;
+  }
+
+  /**
+   * The constant of a kind, interned by structure.
+   * @param {Type} type
+   * @param {string} hint a field name, for the constant's name
+   * @returns {string}
+   */
+  kind(type, hint) {
+    if (type.discriminator) return "DISCRIMINATOR";
+    /** @type {[string, string]} base name and Rust value */
+    let made;
+    switch (type.kind) {
+      case "uuid":
+      case "datetime":
+      case "url":
+      case "string":
+      case "boolean":
+        made = [...SCALARS[type.kind]];
+        break;
+      case "enum":
+        made = [`ENUM_${upper(hint)}`, `Kind::Enum(&[${/** @type {string[]} */ (type.values).map(rustString).join(", ")}])`];
+        break;
+      case "number": {
+        const { minimum: min, maximum: max } = type;
+        const bounded = min !== undefined || max !== undefined;
+        const base = bounded ? `NUMBER_${upper(String(min ?? "ANY"))}_TO_${upper(String(max ?? "ANY"))}` : "NUMBER";
+        const range = min !== undefined && max !== undefined ? `from ${min} to ${max}` : min !== undefined ? `of at least ${min}` : max !== undefined ? `of at most ${max}` : "";
+        made = [base, `Kind::Number { minimum: ${rustNumber(min, "f64::NEG_INFINITY")}, maximum: ${rustNumber(max, "f64::INFINITY")}, range: ${rustString(range)} }`];
+        break;
+      }
+      case "record":
+        made = type.record === "metadata" ? ["METADATA", "Kind::Metadata"] : ["ANY_RECORD", "Kind::AnyRecord"];
+        break;
+      case "object":
+        made = [`OBJECT_${upper(hint)}`, `Kind::Object(&[\n${this.fields(/** @type {Field[]} */ (type.fields), "        ")}    ])`];
+        break;
+      case "array": {
+        const items = /** @type {Type} */ (type.items);
+        if (items.nullable) throw new Error(`catalogue: nullable array items (${hint}) are not in the tables`);
+        const item = this.kind(items, hint);
+        made = [`ARRAY_OF_${item}`, `Kind::Array(${item})`];
+        break;
+      }
+      default:
+        throw new Error(`catalogue: kind ${type.kind} (${hint}) is not in the tables`);
+    }
+    const [base, rust] = made;
+    const found = this.kinds.get(rust);
+    if (found) return found.name;
+    const name = this.unique(base);
+    this.kinds.set(rust, { name, rust });
+    return name;
+  }
+
+  /**
+   * An object's fields, sorted by name, one a line.
+   * @param {Field[]} fields
+   * @param {string} indent
+   */
+  fields(fields, indent) {
+    const sorted = [...fields].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    return sorted
+      .map((f) => {
+        const kind = this.kind(f, f.name);
+        const field = `${f.required ? "req" : "opt"}(${upper(f.name)}, ${kind})${f.nullable ? ".nullable()" : ""}`;
+        return `${indent}${field},\n`;
+      })
+      .join("");
+  }
+}
+
+/** Every field name at any depth, sorted. */
+function allNames(/** @type {Catalogue} */ catalogue) {
+  const names = new Set();
+  const walk = (/** @type {Type} */ t) => {
+    for (const f of t.fields ?? []) {
+      names.add(f.name);
+      walk(f);
+    }
+    if (t.items) walk(t.items);
+  };
+  for (const e of catalogue.events) walk(/** @type {Type} */ ({ kind: "object", nullable: false, fields: e.fields }));
+  return [...names].sort();
+}
+
+/**
+ * src/catalogue.rs.
+ * @param {Catalogue} catalogue sorted
+ * @param {string} marker the generated-file marker
+ */
+export function renderRustTables(catalogue, marker) {
+  const tables = new Tables();
+  const names = allNames(catalogue);
+  // The kinds' constants must not take a name's.
+  for (const n of [...names, "DISCRIMINATOR"]) tables.constNames.add(upper(n));
+  if (names.length > 256) throw new Error(`catalogue: ${names.length} field names do not fit a u8`);
+  const events = catalogue.events.map((e) => `    // ${e.event_type}\n    &[\n${tables.fields(e.fields, "        ")}    ],\n`);
+  const kinds = [...tables.kinds.values()];
+  if (kinds.length > 255) throw new Error(`catalogue: ${kinds.length} kinds do not fit a u8`);
+  const out = [];
+  out.push(`// ${marker}`);
+  out.push("");
+  out.push("//! The Seam event catalogue as the tables the validator reads: each event");
+  out.push("//! type's fields, at every depth, with the rule each follows. Types and");
+  out.push("//! lookups are in [`shape`](crate::shape); the facts are in catalogue/events.json.");
+  out.push("");
+  out.push("use crate::shape::{opt, req, Field, Kind};");
+  out.push("");
+  out.push(`/// The reference these tables were made from.`);
+  out.push(`pub(crate) const REFERENCE: &str = ${rustString(`@seamapi/types ${marker.match(/@seamapi\/types (\S+);/)?.[1]}`)};`);
+  out.push("");
+  out.push("/// Every field name at any depth, sorted: a [`Field`] names its name by index.");
+  out.push(`pub(crate) const NAMES: [&str; ${names.length}] = [`);
+  for (const n of names) out.push(`    ${rustString(n)},`);
+  out.push("];");
+  out.push("");
+  names.forEach((n, i) => out.push(`const ${upper(n)}: u8 = ${i};`));
+  out.push("");
+  out.push("/// Every distinct kind of value: a [`Field`] names its kind by index.");
+  out.push(`pub(crate) static KINDS: [Kind; ${kinds.length + 1}] = [`);
+  out.push("    Kind::EventType,");
+  for (const k of kinds) out.push(`    ${k.rust.replace(/\n {4}\]\)$/, "\n    ])")},`);
+  out.push("];");
+  out.push("");
+  out.push("const DISCRIMINATOR: u8 = 0;");
+  kinds.forEach((k, i) => out.push(`const ${k.name}: u8 = ${i + 1};`));
+  out.push("");
+  out.push("/// Every event type, sorted.");
+  out.push(`pub(crate) const EVENT_TYPES: [&str; ${catalogue.events.length}] = [`);
+  for (const e of catalogue.events) out.push(`    ${rustString(e.event_type)},`);
+  out.push("];");
+  out.push("");
+  out.push("/// The index of each event type in [`EVENT_TYPES`].");
+  out.push("#[allow(dead_code)]");
+  out.push("pub(crate) mod event_type {");
+  catalogue.events.forEach((e, i) => out.push(`    pub(crate) const ${upper(e.event_type)}: u8 = ${i};`));
+  out.push("}");
+  out.push("");
+  out.push("/// The top-level fields of each event type of [`EVENT_TYPES`], sorted by name.");
+  out.push(`pub(crate) static EVENTS: [&[Field]; ${catalogue.events.length}] = [`);
+  out.push(events.join("").replace(/\n$/, ""));
+  out.push("];");
+  out.push("");
+  return out.join("\n");
+}

@@ -1,0 +1,236 @@
+//! The types of the catalogue's tables ([`catalogue`](crate::catalogue), which
+//! is generated) and the lookups over them: an event type by its name, a
+//! field of an object by its key.
+
+use std::fmt;
+
+use crate::catalogue::{EVENTS, EVENT_TYPES, KINDS, NAMES};
+
+/// What a value must be.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Kind {
+    /// The `event_type` discriminator: a string naming the event's own type.
+    EventType,
+    /// A canonical hyphenated UUID.
+    Uuid,
+    /// A date-time ending in `Z` (zod's `.datetime()`).
+    DateTime,
+    /// A URL the WHATWG URL parser accepts.
+    Url,
+    /// Any string, may be empty.
+    Text,
+    Boolean,
+    /// A number within inclusive bounds (infinite when there are none), and
+    /// the bounds in words ("from 0 to 1", or "" when there are none).
+    Number {
+        minimum: f64,
+        maximum: f64,
+        range: &'static str,
+    },
+    /// One of these strings.
+    Enum(&'static [&'static str]),
+    /// An object with these fields (and any others).
+    Object(&'static [Field]),
+    /// An array of values of the kind with this index in [`KINDS`].
+    Array(u8),
+    /// An object of string and boolean values (custom metadata).
+    Metadata,
+    /// An object of any values.
+    AnyRecord,
+}
+
+impl Kind {
+    /// The kind with this index in [`KINDS`].
+    pub(crate) fn at(index: u8) -> &'static Kind {
+        &KINDS[usize::from(index)]
+    }
+
+    /// The JSON type this kind takes, as [`Node::kind`](crate::tree::Node::kind) names it.
+    pub(crate) fn json_type(&self) -> &'static str {
+        match self {
+            Kind::EventType | Kind::Uuid | Kind::DateTime | Kind::Url | Kind::Text | Kind::Enum(_) => "a string",
+            Kind::Boolean => "a boolean",
+            Kind::Number { .. } => "a number",
+            Kind::Object(_) | Kind::Metadata | Kind::AnyRecord => "an object",
+            Kind::Array(_) => "an array",
+        }
+    }
+}
+
+/// What a value must be, in words: "a UUID", "one of \"a\", \"b\"", ...
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Kind::EventType => f.write_str("a Seam event type"),
+            Kind::Uuid => f.write_str("a UUID"),
+            Kind::DateTime => f.write_str("a date-time"),
+            Kind::Url => f.write_str("a URL"),
+            Kind::Text => f.write_str("a string"),
+            Kind::Boolean => f.write_str("a boolean"),
+            Kind::Number { range: "", .. } => f.write_str("a number"),
+            Kind::Number { range, .. } => write!(f, "a number {range}"),
+            Kind::Enum(values) => {
+                f.write_str("one of ")?;
+                for (i, value) in values.iter().enumerate() {
+                    let sep = if i == 0 { "" } else { ", " };
+                    write!(f, "{sep}\"{value}\"")?;
+                }
+                Ok(())
+            }
+            Kind::Object(_) | Kind::AnyRecord => f.write_str("an object"),
+            Kind::Array(items) => write!(f, "an array of {}", Plural(Kind::at(*items))),
+            Kind::Metadata => f.write_str("an object of string and boolean values"),
+        }
+    }
+}
+
+/// A kind in the plural, for "an array of UUIDs".
+struct Plural<'a>(&'a Kind);
+
+impl fmt::Display for Plural<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Kind::Uuid => f.write_str("UUIDs"),
+            Kind::Text => f.write_str("strings"),
+            Kind::Object(_) => f.write_str("objects"),
+            other => write!(f, "values that are each {other}"),
+        }
+    }
+}
+
+/// A field of an object: its name and kind (indices into [`NAMES`] and
+/// [`KINDS`]), whether it is required, and whether it may be null.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Field {
+    name: u8,
+    kind: u8,
+    pub(crate) required: bool,
+    pub(crate) nullable: bool,
+}
+
+/// A required field.
+pub(crate) const fn req(name: u8, kind: u8) -> Field {
+    Field { name, kind, required: true, nullable: false }
+}
+
+/// An optional field.
+pub(crate) const fn opt(name: u8, kind: u8) -> Field {
+    Field { name, kind, required: false, nullable: false }
+}
+
+impl Field {
+    /// The same field, which may also be null.
+    pub(crate) const fn nullable(self) -> Field {
+        Field { nullable: true, ..self }
+    }
+
+    pub(crate) fn name(&self) -> &'static str {
+        NAMES[usize::from(self.name)]
+    }
+
+    pub(crate) fn kind(&self) -> &'static Kind {
+        Kind::at(self.kind)
+    }
+}
+
+/// The field of `fields` (sorted by name, as the tables are) named `key`.
+pub(crate) fn find(fields: &'static [Field], key: &[u8]) -> Option<&'static Field> {
+    fields.binary_search_by(|field| field.name().as_bytes().cmp(key)).ok().map(|i| &fields[i])
+}
+
+/// A Seam event type of the catalogue (`@seamapi/types` 1.977.0): one of 109.
+///
+/// # Examples
+///
+/// ```
+/// use connect_webview_events::SeamEventType;
+///
+/// let locked = SeamEventType::from_name("lock.locked").unwrap();
+/// assert_eq!((locked.as_str(), locked.family()), ("lock.locked", "lock"));
+/// assert_eq!(SeamEventType::from_name("lock.exploded"), None);
+/// assert_eq!(SeamEventType::all().count(), 109);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct SeamEventType(u8);
+
+impl SeamEventType {
+    /// The event type with this index in the tables (a constant of
+    /// [`event_type`](crate::catalogue::event_type)).
+    pub(crate) const fn at(index: u8) -> SeamEventType {
+        SeamEventType(index)
+    }
+
+    /// The event type named `name`, if the catalogue has it.
+    pub fn from_name(name: &str) -> Option<SeamEventType> {
+        Self::from_name_bytes(name.as_bytes())
+    }
+
+    pub(crate) fn from_name_bytes(name: &[u8]) -> Option<SeamEventType> {
+        let index = EVENT_TYPES.binary_search_by(|t| t.as_bytes().cmp(name)).ok()?;
+        // The generated tables have fewer than 256 event types.
+        u8::try_from(index).ok().map(SeamEventType)
+    }
+
+    /// Its name, as in `event_type`.
+    pub fn as_str(self) -> &'static str {
+        EVENT_TYPES[usize::from(self.0)]
+    }
+
+    /// Its family: the name up to the first dot (`access_code`, `lock`, ...).
+    pub fn family(self) -> &'static str {
+        let name = self.as_str();
+        name.split_once('.').map_or(name, |(family, _)| family)
+    }
+
+    /// Every event type of the catalogue, sorted by name.
+    pub fn all() -> impl Iterator<Item = SeamEventType> {
+        (0..EVENT_TYPES.len()).filter_map(|i| u8::try_from(i).ok()).map(SeamEventType)
+    }
+
+    /// Its top-level fields, sorted by name.
+    pub(crate) fn fields(self) -> &'static [Field] {
+        EVENTS[usize::from(self.0)]
+    }
+
+    /// The reference its catalogue was made from, such as `@seamapi/types 1.977.0`.
+    pub fn reference() -> &'static str {
+        crate::catalogue::REFERENCE
+    }
+}
+
+impl fmt::Display for SeamEventType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_are_sorted_so_that_binary_search_finds_every_name() {
+        assert!(EVENT_TYPES.windows(2).all(|w| w[0] < w[1]));
+        assert!(NAMES.windows(2).all(|w| w[0] < w[1]));
+        for event_type in SeamEventType::all() {
+            assert_eq!(SeamEventType::from_name(event_type.as_str()), Some(event_type));
+            let fields = event_type.fields();
+            assert!(fields.windows(2).all(|w| w[0].name() < w[1].name()), "{event_type}");
+            for field in fields {
+                assert_eq!(find(fields, field.name().as_bytes()), Some(field));
+            }
+            assert_eq!(find(fields, b"zz"), None);
+        }
+    }
+
+    #[test]
+    fn kinds_say_what_they_want() {
+        let battery = SeamEventType::from_name("device.battery_status_changed").unwrap();
+        let level = find(battery.fields(), b"battery_level").unwrap();
+        assert_eq!(level.kind().to_string(), "a number from 0 to 1");
+        let status = find(battery.fields(), b"battery_status").unwrap();
+        assert_eq!(status.kind().to_string(), "one of \"critical\", \"low\", \"good\", \"full\"");
+        let space = SeamEventType::from_name("space.created").unwrap();
+        assert_eq!(find(space.fields(), b"device_ids").unwrap().kind().to_string(), "an array of UUIDs");
+    }
+}
