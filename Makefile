@@ -30,10 +30,12 @@ test: setup
 catalogue: setup
 	node scripts/catalogue.mjs
 
-# The checked-in catalogue/ is what the generator writes now, and the
-# generator's own tests (its counts against ../shared/spec/catalogue.md, and
-# that it fails on what it does not understand); the connect_webview fields
-# of index.d.ts and www/schema.js against it (src/schema.rs's: in cargo test).
+# Every generated file (catalogue/, src/catalogue.rs, src/seam_event.rs,
+# pkg-template/events.d.ts, www/catalogue.js) is what the generator writes
+# now; the generator's own tests (its counts against
+# ../shared/spec/catalogue.md, that it fails on what it does not understand,
+# the examples against zod); the declarations and the demo's table read back
+# against catalogue/events.json (src/schema.rs's fast-lane fields: in cargo test).
 test-catalogue:
 	node scripts/catalogue.mjs --check
 	node --test --test-reporter=spec tests/catalogue/

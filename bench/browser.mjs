@@ -2,12 +2,15 @@
 // The decode comparison in a browser, against the package's browser build.
 // Bundled and driven by bench/run.mjs; leaves its medians (ns per call) in
 // window.__bench. Browsers coarsen performance.now() (to 1 ms or more without
-// cross-origin isolation), so each sample times a loop of about 20 ms.
+// cross-origin isolation), so each sample times a loop of about 20 ms. Then
+// the catalogue table (bench/catalogue.mjs) in window.__bench.catalogue.
 import * as api from "../pkg/dist/web.js";
+import examplesFile from "../catalogue/examples.json" with { type: "json" };
+import { catalogueCases, measureCatalogue } from "./catalogue.mjs";
 import { pairedRatio } from "./paired.mjs";
 import { decodeCases, PAYLOAD } from "./peers.mjs";
 
-/* global QUICK */
+/* global QUICK, CHECK */
 const SAMPLES = 5;
 const ROUNDS = QUICK ? 1 : 5;
 const decoder = new TextDecoder();
@@ -48,7 +51,18 @@ try {
       .filter(([name]) => !name.startsWith("ours"))
       .map(([name, fn]) => [name, pairedRatio(cases["ours: decode(string)"], fn, { batchMs: 20, pairs: QUICK ? 5 : 21 })]),
   );
-  window.__bench = { medians, paired };
+  // The catalogue: 109 types x 3 peers, so short batches, which the finer
+  // clock of a cross-origin isolated page (bench/run.mjs serves it so) times
+  // well enough; --check runs each case once and times nothing.
+  const batchMs = CHECK ? 0 : crossOriginIsolated ? 1 : 20;
+  const catalogue = measureCatalogue(catalogueCases(api, examplesFile.examples), {
+    check: CHECK,
+    batchMs,
+    rounds: CHECK || QUICK ? 1 : 3,
+    pairs: CHECK ? 0 : QUICK ? 3 : 4,
+    warmUpMs: CHECK ? 0 : QUICK ? 300 : 1000,
+  });
+  window.__bench = { medians, paired, catalogue };
 } catch (error) {
   window.__bench = { error: String(error?.stack ?? error) };
 }

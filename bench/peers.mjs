@@ -1,10 +1,12 @@
 // @ts-check
 // What the benchmark compares, shared by Node (bench/run.mjs) and the browser
 // page (bench/browser.mjs): our package against JSON.parse alone (the floor),
-// JSON.parse plus the zod schema of @seamapi/types, and JSON.parse plus ajv.
+// JSON.parse plus the zod schema of @seamapi/types, and JSON.parse plus ajv
+// (a hand-written schema of the two connect_webview events, and for the
+// catalogue table of bench/catalogue.mjs the reference's own OpenAPI schema).
 import Ajv from "ajv";
 import addFormats from "ajv-formats";
-import { schemas } from "@seamapi/types/connect";
+import { openapi, schemas } from "@seamapi/types/connect";
 
 /** A realistic login_succeeded event, about 460 bytes. */
 export const PAYLOAD = JSON.stringify({
@@ -45,16 +47,90 @@ export const JSON_SCHEMA = {
   ],
 };
 
+/**
+ * `schema` compiled by ajv with its discriminator and these ajv-formats.
+ * @param {object} schema @param {import("ajv-formats").FormatName[]} formats
+ */
+function compileWithAjv(schema, formats) {
+  // allowUnionTypes: custom metadata values are a string or a boolean.
+  const ajv = new Ajv({ discriminator: true, allowUnionTypes: true });
+  addFormats(ajv, formats);
+  return ajv.compile(schema);
+}
+
 /** ajv compiled with ajv-formats (uuid, date-time) and the discriminator. */
 export function compileAjv() {
-  // allowUnionTypes: metadata values are ["string", "boolean"].
-  const ajv = new Ajv({ discriminator: true, allowUnionTypes: true });
-  addFormats(ajv, ["uuid", "date-time"]);
-  return ajv.compile(JSON_SCHEMA);
+  return compileWithAjv(JSON_SCHEMA, ["uuid", "date-time"]);
 }
 
 /** The zod schema of every Seam event, as @seamapi/types publishes it. */
 export const zodSeamEvent = schemas.seam_event;
+
+/** Keywords whose value maps names (data, kept as they are) to schemas. */
+const SCHEMA_MAPS = new Set(["properties"]);
+/** Keywords whose value is a schema, or a list of schemas. */
+const SUBSCHEMAS = new Set(["items", "additionalProperties", "oneOf"]);
+/** OpenAPI's number formats: how wide a number is stored, not which are valid. */
+const NUMBER_FORMATS = new Set(["float", "double", "int32", "int64"]);
+
+/**
+ * The one transform from the reference's OpenAPI schema to what ajv (strict
+ * mode, `discriminator: true`, ajv-formats) compiles, returning a copy. It
+ * drops the only two keywords that are OpenAPI's and not JSON Schema's:
+ * - `x-*` extensions (`x-route-path`, `x-deprecated`, `x-undocumented`):
+ *   documentation, which strict mode refuses as unknown keywords;
+ * - `format` on a number (`float`), which strict mode refuses as an unknown
+ *   format and which says nothing about which numbers are valid;
+ * and gives a schema with `discriminator` but no `type` (the `event` union)
+ * `type: "object"`, which strict mode asks for beside `discriminator` and
+ * which changes no verdict (every variant is an object).
+ * Everything else is read as written: `nullable: true` beside `type` is one
+ * of ajv's own keywords, `discriminator: { propertyName: "event_type" }` is
+ * ajv's with `discriminator: true`, and each variant's `event_type: { enum:
+ * [name] }` is a tag it accepts. Property names are data, never dropped.
+ * Strict mode stays on, so that a keyword a later reference adds fails the
+ * compile instead of being ignored.
+ * @param {any} schema
+ * @returns {any}
+ */
+export function openapiToJsonSchema(schema) {
+  if (Array.isArray(schema)) return schema.map(openapiToJsonSchema);
+  if (schema === null || typeof schema !== "object") return schema;
+  /** @type {Record<string, unknown>} */
+  const out = schema.discriminator && schema.type === undefined ? { type: "object" } : {};
+  for (const [keyword, value] of Object.entries(schema)) {
+    if (keyword.startsWith("x-")) continue;
+    if (keyword === "format" && (schema.type === "number" || schema.type === "integer") && NUMBER_FORMATS.has(value)) continue;
+    if (SCHEMA_MAPS.has(keyword)) {
+      out[keyword] = Object.fromEntries(Object.entries(value).map(([name, property]) => [name, openapiToJsonSchema(property)]));
+    } else {
+      out[keyword] = SUBSCHEMAS.has(keyword) ? openapiToJsonSchema(value) : value;
+    }
+  }
+  return out;
+}
+
+/**
+ * ajv compiled from the reference's OpenAPI `event` schema (every event
+ * type, `oneOf` of 109 with the discriminator on `event_type`), through
+ * openapiToJsonSchema, with ajv-formats for uuid, date-time and uri.
+ */
+export function compileReferenceAjv() {
+  return compileWithAjv(openapiToJsonSchema(/** @type {any} */ (openapi).components.schemas.event), ["uuid", "date-time", "uri"]);
+}
+
+/**
+ * A function that returns its argument when `validate` accepts it and
+ * throws otherwise: a peer that rejected a payload would be measuring its
+ * error path.
+ * @param {(value: unknown) => boolean} validate
+ */
+export function checkedBy(validate) {
+  return (/** @type {unknown} */ value) => {
+    if (!validate(value)) throw new Error("ajv rejected the payload");
+    return value;
+  };
+}
 
 /**
  * The decode comparison: name to a function that decodes `PAYLOAD` once.
@@ -64,13 +140,8 @@ export const zodSeamEvent = schemas.seam_event;
  * @param {(bytes: Uint8Array) => string} bytesToString
  */
 export function decodeCases(api, bytes, bytesToString) {
-  const validate = compileAjv();
-  const ajvCheck = (/** @type {unknown} */ value) => {
-    if (!validate(value)) throw new Error("ajv rejected the payload");
-    return value;
-  };
-  // Every case must accept the payload; a peer that rejected it would be
-  // measuring its error path.
+  const ajvCheck = checkedBy(compileAjv());
+  // Every case must accept the payload (checkedBy says why).
   const cases = {
     "ours: decode(string)": () => api.decode(PAYLOAD),
     "ours: decode(bytes)": () => api.decode(bytes),

@@ -3,11 +3,14 @@
 // from one run on this machine, in Node and in headless Chromium and Firefox.
 // Writes bench/results.md. Needs pkg/ (make bench builds it first).
 //
-//   node bench/run.mjs [--quick | --check]
+//   node bench/run.mjs [--quick | --check] [--catalogue]
 //
 // --quick measures less. --check (make test-bench) is --quick written to
 // target/bench-check.md instead, to show that every case still runs and
-// agrees on the event in Node and both browsers; it asserts no timing.
+// agrees on the event in Node and both browsers; it asserts no timing (the
+// catalogue table, bench/catalogue.mjs: every case run once, asserted, not
+// timed). --catalogue: only the catalogue table, in Node, printed and not
+// written.
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
@@ -19,6 +22,7 @@ import * as api from "../pkg/dist/node.mjs";
 import { GZIP_BUDGET } from "../scripts/size-budget.mjs";
 import { BROWSERS, readFromPage, serveFiles } from "../scripts/webdriver.mjs";
 import { pairedRatio } from "./paired.mjs";
+import { catalogueCases, catalogueMarkdown, catalogueTargets, measureCatalogue, times } from "./catalogue.mjs";
 import { compileAjv, decodeCases, PAYLOAD } from "./peers.mjs";
 
 const root = new URL("../", import.meta.url).pathname;
@@ -73,6 +77,27 @@ function verdict(value, limit) {
   if (value <= limit) return "met";
   const over = (value / limit - 1) * 100;
   return `missed by ${over < 10 ? over.toFixed(1) : over.toFixed(0)} %`;
+}
+
+/**
+ * How the catalogue table measures: 109 types x 3 peers, so short (about a
+ * minute here, and 20 s in each browser). --check times nothing.
+ */
+const CATALOGUE = check
+  ? { rounds: 0, pairs: 0, batchMs: 0, warmUpMs: 0 }
+  : quick
+    ? { rounds: 1, pairs: 7, batchMs: 1, warmUpMs: 300 }
+    : { rounds: 3, pairs: 9, batchMs: 1, warmUpMs: 1000 };
+const examples = JSON.parse(readFileSync(`${root}catalogue/examples.json`, "utf8")).examples;
+
+function nodeCatalogue() {
+  console.error(`catalogue: the full example of each of ${Object.keys(examples).length} event types, ours / JSON.parse, ajv, zod`);
+  return measureCatalogue(catalogueCases(api, examples), { check, ...CATALOGUE, log: console.error });
+}
+
+if (process.argv.includes("--catalogue")) {
+  console.log(catalogueMarkdown(nodeCatalogue(), "Node", { verdict }));
+  process.exit(0);
 }
 
 const format = (/** @type {number} */ ns) => (ns >= 1e6 ? `${(ns / 1e6).toFixed(2)} ms` : ns >= 1e3 ? `${(ns / 1e3).toFixed(2)} µs` : `${ns.toFixed(0)} ns`);
@@ -150,6 +175,11 @@ for (const size of [1 << 10, 100 << 10, 1 << 20]) {
   console.error(`  ${text.length} bytes: ${format(scaling[`${Math.round(text.length / 1024)} KiB`])}`);
 }
 
+// --- catalogue ----------------------------------------------------------------
+// After the connect_webview sections, so that their figures are taken as
+// before, by decoders that have seen only connect_webview events.
+const catalogue = nodeCatalogue();
+
 // --- browsers -----------------------------------------------------------------
 console.error("decode in headless browsers");
 const bundle = await build({
@@ -159,14 +189,14 @@ const bundle = await build({
   format: "esm",
   platform: "browser",
   target: "es2022",
-  define: { QUICK: JSON.stringify(quick) },
+  define: { QUICK: JSON.stringify(quick), CHECK: JSON.stringify(check) },
   logLevel: "error",
 });
 const page = await serveFiles({
   "/": { type: "text/html", body: '<!doctype html><meta charset="utf-8"><title>bench</title><script type="module" src="bench.js"></script>' },
   "/bench.js": { type: "text/javascript", body: Buffer.from(bundle.outputFiles[0].contents) },
 });
-/** @type {Record<string, { medians: Record<string, number>, paired: Record<string, { ratio: number, low: number, high: number }> }>} */
+/** @type {Record<string, { medians: Record<string, number>, paired: Record<string, { ratio: number, low: number, high: number }>, catalogue: import("./catalogue.mjs").Result }>} */
 const browsers = {};
 try {
   for (const browser of BROWSERS) {
@@ -175,6 +205,7 @@ try {
     browsers[browser.name] = result;
     for (const [name, ns] of Object.entries(result.medians)) console.error(`  ${browser.name} ${name}: ${format(ns)}`);
     for (const [name, { ratio }] of Object.entries(result.paired)) console.error(`  ${browser.name} ours / ${name}: ${ratio.toFixed(2)} x`);
+    for (const [label, { ratio }] of catalogueTargets(result.catalogue)) console.error(`  ${browser.name} ${label}: ${times(ratio)}`);
   }
 } finally {
   page.close();
@@ -186,7 +217,11 @@ const wasmGzip = gzipSync(wasm, { level: 9 }).length;
 const version = (/** @type {string} */ name) => JSON.parse(readFileSync(`${root}node_modules/${name}/package.json`, "utf8")).version;
 
 /** @typedef {{ ratio: number, low: number, high: number }} Paired */
-/** [label, paired ratio, limit] @type {[string, Paired, number][]} */
+/**
+ * [label, paired ratio (the middle half when it is one pairing's), limit,
+ * the verdict when the ratio cannot say it]
+ * @type {[string, { ratio: number, low?: number, high?: number }, number, string?][]}
+ */
 const targets = [
   ["decode(string) / JSON.parse + ajv", decodePaired["JSON.parse + ajv"], 1.0],
   ["decode(string) / JSON.parse + zod", decodePaired["JSON.parse + zod (@seamapi/types)"], 0.2],
@@ -195,11 +230,13 @@ const targets = [
   ["verify / svix Webhook.verify", verifyPaired["svix Webhook.verify"], 0.25],
   ["verify / node:crypto + JSON.parse + ajv", verifyPaired["node:crypto HMAC + JSON.parse + ajv"], 1.2],
   ["decodeBatch / JSON.parse + ajv loop", batchPaired["loop of JSON.parse + ajv"], 0.8],
+  ...catalogueTargets(catalogue),
 ];
 for (const [name, results] of Object.entries(browsers)) {
   targets.push([`${name}: decode(string) / JSON.parse + ajv`, results.paired["JSON.parse + ajv"], 1.0]);
   targets.push([`${name}: decode(string) / JSON.parse + zod`, results.paired["JSON.parse + zod (@seamapi/types)"], 0.2]);
   targets.push([`${name}: decode(string) / JSON.parse alone`, results.paired["JSON.parse(string)"], 2.0]);
+  targets.push(...catalogueTargets(results.catalogue, `${name}: `));
 }
 
 const table = (/** @type {Record<string, number>} */ rows, /** @type {Record<string, Paired>} */ paired) =>
@@ -220,16 +257,20 @@ const lines = [
   `Machine: ${cpus()[0]?.model ?? "unknown CPU"}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB; Node ${process.version};`,
   `connect-webview-events ${JSON.parse(readFileSync(`${root}pkg/package.json`, "utf8")).version}, svix ${version("svix")}, ajv ${version("ajv")},`,
   `ajv-formats ${version("ajv-formats")}, zod ${version("zod")}, @seamapi/types ${version("@seamapi/types")}, mitata ${version("mitata")}.`,
-  `Payload: a ${PAYLOAD.length}-byte connect_webview.login_succeeded event (bench/peers.mjs).`,
+  `Payload: a ${PAYLOAD.length}-byte connect_webview.login_succeeded event (bench/peers.mjs); in the catalogue tables, the \`full\``,
+  "example of every event type (catalogue/examples.json; bench/catalogue.mjs). A catalogue target is a geometric mean over the",
+  "event types (which has no middle half), or the worst type, of paired ratios per type.",
   "",
   "## Targets",
   "",
   "| ratio | measured | middle half | target | |",
   "|---|---:|---:|---:|---|",
-  ...targets.map(([name, { ratio, low, high }, limit]) => {
+  ...targets.map(([name, { ratio, low, high }, limit, override]) => {
     // A ratio that rounds to its target is shown with one more digit, to say which side it is on.
-    const shown = Number(ratio.toFixed(2)) === limit ? ratio.toFixed(3) : ratio.toFixed(2);
-    return `| ${name} | ${shown} x | ${low.toFixed(2)} to ${high.toFixed(2)} | ≤ ${limit} x | ${verdict(ratio, limit)} |`;
+    const shown = Number(ratio?.toFixed(2)) === limit ? `${ratio.toFixed(3)} x` : times(ratio);
+    const middle = typeof low === "number" && typeof high === "number" ? `${low.toFixed(2)} to ${high.toFixed(2)}` : "";
+    const met = override ?? (Number.isFinite(ratio) ? verdict(ratio, limit) : "not measured");
+    return `| ${name} | ${shown} | ${middle} | ≤ ${limit} x | ${met} |`;
   }),
   `| .wasm gzipped | ${wasmGzip.toLocaleString("en")} bytes (${(wasm.length / 1024).toFixed(1)} KiB raw) | | ≤ ${GZIP_BUDGET.toLocaleString("en")} bytes | ${verdict(wasmGzip, GZIP_BUDGET)} |`,
   "",
@@ -247,7 +288,9 @@ const lines = [
   "",
   table(batch, batchPaired),
   "",
+  catalogueMarkdown(catalogue, "Node", { verdict }),
   ...Object.entries(browsers).flatMap(([name, results]) => [`## Decode, per event (headless ${name})`, "", table(results.medians, results.paired), ""]),
+  ...Object.entries(browsers).map(([name, results]) => catalogueMarkdown(results.catalogue, `headless ${name}`, { verdict })),
   "## Decode time against input size (Node)",
   "",
   "A login_succeeded event whose `event_description` is padded to the size; time per byte should stay flat.",

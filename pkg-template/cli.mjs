@@ -51,7 +51,8 @@ const EXIT_USAGE = 2;
 
 const MAIN_HELP = `Usage: ${NAME} <command> [options] [FILE|-]
 
-Decode, validate and authenticate Seam connect_webview webhook events.
+Decode, validate and authenticate Seam webhook events, of every event type:
+device.connected, lock.locked, access_code.created, connect_webview.*, ...
 FILE is read as raw bytes; without FILE, or with -, standard input is read.
 
 Commands:
@@ -72,10 +73,11 @@ Run '${NAME} <command> --help' for a command's options.
 
 const DECODE_HELP = `Usage: ${NAME} decode [options] [FILE|-]
 
-Checks one event. Valid: its type and each field as "name: value" on stdout
-(fields outside the schema are marked as kept). Invalid: every issue on
-stderr as "code path: message", with line:column for invalid_json and
-invalid_utf8.
+Checks one event, of any Seam event type. Valid: its type and each
+top-level field as "name: value" on stdout, objects and arrays as one line of
+JSON (fields outside the schema are marked as kept, with their paths when
+they are inside a field). Invalid: every issue on stderr as
+"code path: message", with line:column for invalid_json and invalid_utf8.
 
 Options:
   --json            print the event as JSON; when invalid, {"issues": [...]}
@@ -126,10 +128,10 @@ Example:
 const BATCH_HELP = `Usage: ${NAME} batch [options] [FILE|-]
 
 Checks every event of NDJSON (one event a line; blank lines are skipped) or of
-a JSON array, and prints a summary: how many events, valid and invalid; valid
-events by type; issues by code; then the failing lines as
-"line N: code path: message". On a large NDJSON input a progress bar is drawn
-on stderr when stderr is a terminal.
+a JSON array, events of any types mixed, and prints a summary: how many
+events, valid and invalid; valid events by type; issues by code; then the
+failing lines as "line N: code path: message". On a large NDJSON input a
+progress bar is drawn on stderr when stderr is a terminal.
 
 Options:
   --json              print the summary as one JSON object
@@ -309,16 +311,32 @@ async function readInput(file) {
 // ---------------------------------------------------------------------------
 // decode
 
+/** Paths of unknown fields inside one top-level field listed in full; past it, a count. */
+const UNKNOWN_PATHS_SHOWN = 3;
+
 /**
- * The readable form of a valid event: its type, then each field in the
- * payload's order; fields outside the schema are marked.
- * @param {Record<string, unknown>} event @param {Set<string>} unknown @param {ReturnType<typeof colorsFor>} c
+ * The mark after a top-level field that is, or holds, a field outside the
+ * schema; "" for none.
+ * @param {string[] | undefined} paths the unknown fields' JSON Pointers at or under it
+ * @param {ReturnType<typeof colorsFor>} c
+ */
+function unknownMark(paths, c) {
+  if (paths === undefined) return "";
+  if (paths.some((path) => path.indexOf("/", 1) === -1)) return `  ${c.dim("(unknown field, kept)")}`;
+  const shown = paths.slice(0, UNKNOWN_PATHS_SHOWN).map(escapeUnsafe).join(", ");
+  const more = paths.length > UNKNOWN_PATHS_SHOWN ? ` and ${paths.length - UNKNOWN_PATHS_SHOWN} more` : "";
+  return `  ${c.dim(`(unknown ${paths.length === 1 ? "field" : "fields"} inside, kept: ${shown}${more})`)}`;
+}
+
+/**
+ * The readable form of a valid event: its type, then each top-level field in
+ * the payload's order; fields outside the schema are marked, at any depth.
+ * @param {Record<string, unknown>} event @param {Map<string, string[]>} unknown @param {ReturnType<typeof colorsFor>} c
  */
 function describeEvent(event, unknown, c) {
   let out = `${c.green("valid")} ${c.bold(escapeUnsafe(String(event.event_type)))} event\n`;
   for (const [name, value] of Object.entries(event)) {
-    const mark = unknown.has(name) ? `  ${c.dim("(unknown field, kept)")}` : "";
-    out += `  ${c.cyan(escapeUnsafe(name))}: ${showValue(value)}${mark}\n`;
+    out += `  ${c.cyan(escapeUnsafe(name))}: ${showValue(value)}${unknownMark(unknown.get(name), c)}\n`;
   }
   return out;
 }
@@ -330,18 +348,24 @@ function unescapePointer(token) {
 
 /**
  * Fields outside the schema, as the core sees them: the `unknown_field`
- * issues of a strict check of the same bytes.
+ * issues of a strict check of the same bytes (at any depth: `/hint`,
+ * `/errors/0/zz`), by the top-level field they are or are inside.
  * @param {Buffer} bytes @param {number} maxBytes
+ * @returns {Map<string, string[]>} top-level name to the unknown fields' paths
  */
 function unknownFields(bytes, maxBytes) {
   const strict = api.safeDecode(bytes, { strict: true, maxBytes });
-  const names = new Set();
+  /** @type {Map<string, string[]>} */
+  const fields = new Map();
   if (!strict.success) {
-    for (const issue of strict.error.issues) {
-      if (issue.code === "unknown_field" && /^\/[^/]*$/.test(issue.path)) names.add(unescapePointer(issue.path.slice(1)));
+    for (const { code, path } of strict.error.issues) {
+      if (code !== "unknown_field" || !path.startsWith("/")) continue;
+      const end = path.indexOf("/", 1);
+      const name = unescapePointer(path.slice(1, end === -1 ? undefined : end));
+      fields.set(name, [...(fields.get(name) ?? []), path]);
     }
   }
-  return names;
+  return fields;
 }
 
 /**
@@ -377,7 +401,7 @@ async function runDecode(args) {
     return EXIT_INVALID;
   }
   if (values.json) writeOut(json(result.data));
-  else writeOut(describeEvent(result.data, strict ? new Set() : unknownFields(bytes, maxBytes), colorsFor(process.stdout)));
+  else writeOut(describeEvent(result.data, strict ? new Map() : unknownFields(bytes, maxBytes), colorsFor(process.stdout)));
   return EXIT_VALID;
 }
 
@@ -498,7 +522,7 @@ async function runVerify(args) {
   const timestamp = Number(signed.timestamp);
   const signedAt = Number.isSafeInteger(timestamp) ? new Date(timestamp * 1000).toISOString().replace(".000Z", "Z") : "?";
   let out = `${c.green("authentic")}: id ${escapeUnsafe(id)}, signed ${signedAt}\n`;
-  out += describeEvent(event, values.strict ? new Set() : unknownFields(body, maxBytes), c);
+  out += describeEvent(event, values.strict ? new Map() : unknownFields(body, maxBytes), c);
   writeOut(out);
   return EXIT_VALID;
 }

@@ -1,10 +1,10 @@
 /**
- * Decode, validate and authenticate Seam `connect_webview` webhook events.
+ * Decode, validate and authenticate Seam webhook events.
  *
  * ```ts
  * import { decode } from "connect-webview-events";
  *
- * const event = decode(body); // throws DecodeError, with every issue
+ * const event = decode(body); // a SeamEvent; throws DecodeError, with every issue
  * if (event.event_type === "connect_webview.login_succeeded") {
  *   event.connected_account_id; // string
  * }
@@ -12,69 +12,16 @@
  * @packageDocumentation
  */
 
-/** A UUID in canonical hyphenated form, exactly as sent (either case). */
-export type Uuid = string;
-
-/** A date-time such as `2025-01-01T00:00:00.000Z`, exactly as sent. */
-export type DateTime = string;
-
-/** Custom metadata of a connected account: string and boolean values. */
-export type CustomMetadata = Record<string, string | boolean>;
-
-/**
- * `connect_webview.login_succeeded`: an end user signed in through a Connect
- * Webview and a connected account now exists.
- *
- * Fields that Seam adds later are kept on the object at run time, unchanged.
- */
-export interface ConnectWebviewLoginSucceededEvent {
-  event_type: "connect_webview.login_succeeded";
-  /** ID of the event. */
-  event_id: Uuid;
-  /** ID of the workspace. */
-  workspace_id: Uuid;
-  /** ID of the Connect Webview. */
-  connect_webview_id: Uuid;
-  /** ID of the connected account that the login created or refreshed. */
-  connected_account_id: Uuid;
-  /** When the event was created. */
-  created_at: DateTime;
-  /** When the event occurred. */
-  occurred_at: DateTime;
-  /** Custom metadata of the connected account. Keys are end-user data. */
-  connected_account_custom_metadata?: CustomMetadata;
-  /** The customer key the webview was created with; may be empty. */
-  customer_key?: string;
-  /** Human-readable description of the event. */
-  event_description?: string;
-}
-
-/**
- * `connect_webview.login_failed`: the end user's login did not complete.
- *
- * Fields that Seam adds later are kept on the object at run time, unchanged.
- */
-export interface ConnectWebviewLoginFailedEvent {
-  event_type: "connect_webview.login_failed";
-  /** ID of the event. */
-  event_id: Uuid;
-  /** ID of the workspace. */
-  workspace_id: Uuid;
-  /** ID of the Connect Webview. */
-  connect_webview_id: Uuid;
-  /** When the event was created. */
-  created_at: DateTime;
-  /** When the event occurred. */
-  occurred_at: DateTime;
-  /** Human-readable description of the event. */
-  event_description?: string;
-}
-
-/** Either `connect_webview` event; narrow it with `event.event_type`. */
-export type ConnectWebviewEvent = ConnectWebviewLoginSucceededEvent | ConnectWebviewLoginFailedEvent;
-
-/** The `event_type` of a {@link ConnectWebviewEvent}. */
-export type ConnectWebviewEventType = ConnectWebviewEvent["event_type"];
+// The event types, generated from the catalogue by `make catalogue`
+// (scripts/catalogue/typescript.mjs): an interface per event type
+// (`DeviceConnectedEvent`, `ConnectWebviewLoginSucceededEvent`, ...),
+// `SeamEvent`, the union of all of them, and `SeamEventType`; a union per
+// family (`ConnectWebviewEvent`, `LockEvent`, ...) with its `...EventType`;
+// and the aliases they use (`Uuid`, `DateTime`, `Url`, `CustomMetadata`).
+// events.d.ts declares types only, so the CommonJS index.d.cts (a copy of
+// this file) re-exports the same file.
+import type { SeamEvent } from "./events.js";
+export * from "./events.js";
 
 /** What kind of problem an {@link Issue} reports. */
 export type IssueCode =
@@ -96,7 +43,7 @@ export type IssueCode =
   | "invalid_uuid"
   /** Not a date-time `YYYY-MM-DDTHH:MM[:SS[.fraction]]Z` (`2025-01-01T00:00:00.000Z`) of a real day and time. */
   | "invalid_datetime"
-  /** `event_type` is a string but not a `connect_webview` event type. */
+  /** `event_type` is a string but not an event type that this version decodes. */
   | "unknown_event_type"
   /** A field outside the schema; reported only with `strict: true`. */
   | "unknown_field"
@@ -175,11 +122,11 @@ export declare class DecodeError extends Error {
  * }
  * ```
  */
-export declare function decode(payload: DecodePayload, options?: DecodeOptions): ConnectWebviewEvent;
+export declare function decode(payload: DecodePayload, options?: DecodeOptions): SeamEvent;
 
 /** The result of {@link safeDecode}, shaped like zod's `safeParse`. */
 export type SafeDecodeResult =
-  | { success: true; data: ConnectWebviewEvent; error?: undefined }
+  | { success: true; data: SeamEvent; error?: undefined }
   | { success: false; data?: undefined; error: DecodeError };
 
 /**
@@ -277,7 +224,7 @@ export declare function verify(
   headers: WebhookHeaders,
   secret: string,
   options?: VerifyOptions,
-): ConnectWebviewEvent;
+): SeamEvent;
 
 /** Arguments of {@link sign}. */
 export interface SignArgs {
@@ -326,7 +273,7 @@ export declare class ConnectWebviewWebhook {
    * {@link verify} with this webhook's secret. `options` are taken over the
    * constructor's, one by one: `{ now }` replays a logged webhook.
    */
-  verify(payload: string | Uint8Array | ArrayBuffer, headers: WebhookHeaders, options?: VerifyOptions): ConnectWebviewEvent;
+  verify(payload: string | Uint8Array | ArrayBuffer, headers: WebhookHeaders, options?: VerifyOptions): SeamEvent;
 }
 
 /** Options of {@link decodeBatch}. */

@@ -7,7 +7,8 @@
 //   pkg/dist/node.mjs   Node, `import`: re-exports node.cjs (one instance)
 //   pkg/dist/web.js     browsers, bundlers, Deno, workers: .wasm inlined
 //   pkg/dist/workerd.js Cloudflare Workers: imports the .wasm beside it
-//   pkg/index.d.ts      types (index.d.cts for `require` under node16 resolution)
+//   pkg/index.d.ts      types (index.d.cts for `require` under node16 resolution);
+//                       both re-export pkg/events.d.ts, the generated event types
 import { execFileSync } from "node:child_process";
 import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
@@ -104,6 +105,8 @@ copyFileSync(`${template}/cli.mjs`, `${pkg}/dist/cli.mjs`); chmodSync(`${pkg}/di
 // 5. Types, README, licence, and package.json with the crate's version.
 copyFileSync(`${template}/index.d.ts`, `${pkg}/index.d.ts`);
 copyFileSync(`${template}/index.d.ts`, `${pkg}/index.d.cts`);
+// The event types, generated (make catalogue); both index files re-export it.
+copyFileSync(`${template}/events.d.ts`, `${pkg}/events.d.ts`);
 copyFileSync(`${root}README.md`, `${pkg}/README.md`);
 copyFileSync(`${root}LICENSE`, `${pkg}/LICENSE`);
 const cargoToml = readFileSync(`${root}Cargo.toml`, "utf8");

@@ -23,6 +23,10 @@ import { normalizeZod } from "./catalogue/zod.mjs";
 import { compareCatalogues } from "./catalogue/compare.mjs";
 import { marker, renderEventsJson, renderSummary, sortCatalogue } from "./catalogue/render.mjs";
 import { renderExamplesJson } from "./catalogue/examples.mjs";
+import { renderRustTables } from "./catalogue/rust.mjs";
+import { renderRustTypes } from "./catalogue/rust-types.mjs";
+import { renderDemoModule } from "./catalogue/demo.mjs";
+import { renderTypeScript } from "./catalogue/typescript.mjs";
 
 export { CatalogueError, parseDescription } from "./catalogue/model.mjs";
 export { normalizeOpenApi, normalizeOpenApiVariant, normalizeOpenApiType } from "./catalogue/openapi.mjs";
@@ -31,7 +35,7 @@ export { compareCatalogues, catalogueDiffs } from "./catalogue/compare.mjs";
 export { computeStats, featureRows, parseFeatureTable, renderEventsJson, renderSummary, sortCatalogue } from "./catalogue/render.mjs";
 
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
-export const OUTPUTS = ["catalogue/events.json", "catalogue/summary.md", "catalogue/examples.json"];
+export const OUTPUTS = ["catalogue/events.json", "catalogue/summary.md", "catalogue/examples.json", "src/catalogue.rs", "src/seam_event.rs", "pkg-template/events.d.ts", "www/catalogue.js"];
 
 /** The installed versions of the reference, held to the pins of package.json. */
 export function referenceVersions(root = ROOT) {
@@ -66,6 +70,10 @@ export async function generate(root = ROOT) {
     "catalogue/events.json": renderEventsJson(catalogue, versions),
     "catalogue/summary.md": renderSummary(catalogue, versions),
     "catalogue/examples.json": renderExamplesJson(catalogue, marker(versions)),
+    "src/catalogue.rs": renderRustTables(catalogue, marker(versions)),
+    "src/seam_event.rs": renderRustTypes(catalogue, marker(versions), root),
+    "pkg-template/events.d.ts": renderTypeScript(catalogue, versions),
+    "www/catalogue.js": renderDemoModule(catalogue, marker(versions)),
   };
 }
 

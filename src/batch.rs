@@ -8,7 +8,7 @@
 use crate::check::check_array;
 use crate::decode::{build, DecodeOptions};
 use crate::error::DecodeError;
-use crate::event::ConnectWebviewEvent;
+use crate::seam_event::SeamEvent;
 use crate::shape::SeamEventType;
 
 /// The default limit on a whole batch: 256 MiB.
@@ -56,12 +56,12 @@ impl BatchOptions {
     /// assert!(items[0].result.is_ok());
     /// assert_eq!(items[1].result.as_ref().unwrap_err().issues()[0].code, IssueCode::UnknownEventType);
     /// ```
-    pub fn decode(&self, input: &str) -> Result<Vec<BatchItem<ConnectWebviewEvent>>, DecodeError> {
+    pub fn decode(&self, input: &str) -> Result<Vec<BatchItem<SeamEvent>>, DecodeError> {
         self.each(input, build)
     }
 
     /// [`decode`](Self::decode) for UTF-8 bytes.
-    pub fn decode_slice(&self, input: &[u8]) -> Result<Vec<BatchItem<ConnectWebviewEvent>>, DecodeError> {
+    pub fn decode_slice(&self, input: &[u8]) -> Result<Vec<BatchItem<SeamEvent>>, DecodeError> {
         self.decode(self.utf8(input)?)
     }
 
@@ -107,7 +107,7 @@ impl BatchOptions {
 }
 
 /// Decodes NDJSON or a JSON array with the default options.
-pub fn decode_batch(input: &str) -> Result<Vec<BatchItem<ConnectWebviewEvent>>, DecodeError> {
+pub fn decode_batch(input: &str) -> Result<Vec<BatchItem<SeamEvent>>, DecodeError> {
     BatchOptions::default().decode(input)
 }
 

@@ -131,6 +131,7 @@ fn array<'a>(reader: &mut Reader<'a>) -> Result<(Node<'a>, Vec<Vec<Issue>>)> {
     reader.leave();
     Ok((Node::Array(elements), issues))
 }
+
 #[cfg(test)]
 mod tests {
     use super::*;

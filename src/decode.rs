@@ -1,16 +1,10 @@
-//! JSON text or bytes to a [`ConnectWebviewEvent`], collecting every issue.
-
-use serde_json::{Map, Value};
+//! JSON text or bytes to a [`SeamEvent`] of any type of the catalogue, collecting every issue.
 
 use crate::check::check_event;
 use crate::error::{DecodeError, Issue, IssueCode};
-use crate::event::{
-    ConnectWebviewEvent, ConnectWebviewLoginFailedEvent, ConnectWebviewLoginSucceededEvent, CustomMetadata, EventType,
-    MetadataValue,
-};
-use crate::fast;
-use crate::schema::Field;
+use crate::seam_event::SeamEvent;
 use crate::shape::SeamEventType;
+use crate::{fast, lane};
 
 /// The default byte limit: 1 MiB, far above any real event.
 pub const DEFAULT_MAX_BYTES: usize = 1_048_576;
@@ -66,13 +60,13 @@ impl DecodeOptions {
     /// # Examples
     ///
     /// ```
-    /// use connect_webview_events::{ConnectWebviewEvent, DecodeOptions};
+    /// use connect_webview_events::{DecodeOptions, SeamEvent};
     ///
     /// let json = include_str!("../tests/fixtures/login_succeeded.json");
     /// let event = DecodeOptions::new().decode(json).unwrap();
-    /// assert!(matches!(event, ConnectWebviewEvent::LoginSucceeded(_)));
+    /// assert!(matches!(event, SeamEvent::ConnectWebviewLoginSucceeded(_)));
     /// ```
-    pub fn decode(&self, text: &str) -> Result<ConnectWebviewEvent, DecodeError> {
+    pub fn decode(&self, text: &str) -> Result<SeamEvent, DecodeError> {
         build(text, self.validate(text)?)
     }
 
@@ -87,7 +81,7 @@ impl DecodeOptions {
     /// assert_eq!(err.issues()[0].code, IssueCode::InvalidUtf8);
     /// assert_eq!((err.issues()[0].line, err.issues()[0].column), (Some(1), Some(15)));
     /// ```
-    pub fn decode_slice(&self, bytes: &[u8]) -> Result<ConnectWebviewEvent, DecodeError> {
+    pub fn decode_slice(&self, bytes: &[u8]) -> Result<SeamEvent, DecodeError> {
         self.decode(self.utf8(bytes)?)
     }
 
@@ -110,7 +104,7 @@ impl DecodeOptions {
     pub fn validate_slice(&self, bytes: &[u8]) -> Result<SeamEventType, DecodeError> {
         self.check_size(bytes.len())?;
         // The usual event in one quick pass; anything else read in full.
-        match fast::accept(bytes, self.strict) {
+        match fast::accept(bytes, self.strict).or_else(|| lane::accept(bytes, self.strict)) {
             Some(event_type) => Ok(event_type),
             None => check_event(self.utf8(bytes)?, self.strict),
         }
@@ -137,15 +131,16 @@ impl DecodeOptions {
 /// # Examples
 ///
 /// ```
-/// use connect_webview_events::{decode, ConnectWebviewEvent};
+/// use connect_webview_events::{decode, SeamEvent};
 ///
 /// let json = include_str!("../tests/fixtures/login_succeeded.json");
 /// match decode(json).unwrap() {
-///     ConnectWebviewEvent::LoginSucceeded(e) => assert_eq!(e.customer_key.as_deref(), Some("")),
-///     ConnectWebviewEvent::LoginFailed(_) => unreachable!(),
+///     SeamEvent::ConnectWebviewLoginSucceeded(e) => assert_eq!(e.customer_key.as_deref(), Some("")),
+///     SeamEvent::LockLocked(e) => println!("{} was locked", e.device_id),
+///     other => println!("{}", other.event_type()),
 /// }
 /// ```
-pub fn decode(text: &str) -> Result<ConnectWebviewEvent, DecodeError> {
+pub fn decode(text: &str) -> Result<SeamEvent, DecodeError> {
     DecodeOptions::default().decode(text)
 }
 
@@ -154,12 +149,12 @@ pub fn decode(text: &str) -> Result<ConnectWebviewEvent, DecodeError> {
 /// # Examples
 ///
 /// ```
-/// use connect_webview_events::{decode_slice, EventType};
+/// use connect_webview_events::decode_slice;
 ///
 /// let body: &[u8] = include_bytes!("../tests/fixtures/login_failed.json");
-/// assert_eq!(decode_slice(body).unwrap().event_type(), EventType::LoginFailed);
+/// assert_eq!(decode_slice(body).unwrap().event_type(), "connect_webview.login_failed");
 /// ```
-pub fn decode_slice(bytes: &[u8]) -> Result<ConnectWebviewEvent, DecodeError> {
+pub fn decode_slice(bytes: &[u8]) -> Result<SeamEvent, DecodeError> {
     DecodeOptions::default().decode_slice(bytes)
 }
 
@@ -178,75 +173,14 @@ fn utf8_issue(bytes: &[u8], e: &std::str::Utf8Error) -> Issue {
     Issue::at(IssueCode::InvalidUtf8, message, line, column)
 }
 
-/// Builds the typed event from text that has passed validation (the fast
-/// lane or [`check_event`]), so every required field is there with the
-/// right type. `serde_json::Map`
-/// keeps the members in document order.
-pub(crate) fn build(text: &str, event_type: SeamEventType) -> Result<ConnectWebviewEvent, DecodeError> {
-    let Some(event_type) = EventType::from_name(event_type.as_str()) else {
-        // Until the typed events of the whole catalogue are built here.
-        let message = format!("{event_type} events are valid, but not built as typed values yet");
-        return Err(DecodeError::new(vec![Issue::new(IssueCode::UnknownEventType, "/event_type".into(), message)]));
-    };
-    let mut object: Map<String, Value> = serde_json::from_str(text).map_err(|e| {
+/// Builds the typed event from text that has passed validation (a fast
+/// lane or [`check_event`]), so every field is there with its type: the
+/// generated [`SeamEvent::from_value`]. `serde_json::Map` keeps the members
+/// in document order.
+pub(crate) fn build(text: &str, _: SeamEventType) -> Result<SeamEvent, DecodeError> {
+    serde_json::from_str(text).and_then(SeamEvent::from_value).map_err(|e| {
         // Not reached: the text was checked first, by the same rules.
-        let message = format!("not valid JSON: {e}");
-        DecodeError::new(vec![Issue::at(IssueCode::InvalidJson, message, e.line().max(1), e.column().max(1))])
-    })?;
-    // Required by both types: present, as strings, after the check.
-    let event_id = take(&mut object, Field::EventId).unwrap_or_default();
-    let workspace_id = take(&mut object, Field::WorkspaceId).unwrap_or_default();
-    let connect_webview_id = take(&mut object, Field::ConnectWebviewId).unwrap_or_default();
-    let created_at = take(&mut object, Field::CreatedAt).unwrap_or_default();
-    let occurred_at = take(&mut object, Field::OccurredAt).unwrap_or_default();
-    object.shift_remove(Field::EventType.name());
-    let event_description = take(&mut object, Field::EventDescription);
-    Ok(match event_type {
-        EventType::LoginSucceeded => {
-            let connected_account_id = take(&mut object, Field::ConnectedAccountId).unwrap_or_default();
-            let customer_key = take(&mut object, Field::CustomerKey);
-            let metadata = match object.shift_remove(Field::ConnectedAccountCustomMetadata.name()) {
-                Some(Value::Object(entries)) => Some(CustomMetadata(
-                    entries
-                        .into_iter()
-                        .filter_map(|(key, value)| match value {
-                            Value::String(s) => Some((key, MetadataValue::String(s))),
-                            Value::Bool(b) => Some((key, MetadataValue::Bool(b))),
-                            _ => None, // refused by check_event
-                        })
-                        .collect(),
-                )),
-                _ => None,
-            };
-            ConnectWebviewEvent::LoginSucceeded(ConnectWebviewLoginSucceededEvent {
-                event_id,
-                workspace_id,
-                connect_webview_id,
-                connected_account_id,
-                created_at,
-                occurred_at,
-                connected_account_custom_metadata: metadata,
-                customer_key,
-                event_description,
-                extra: object,
-            })
-        }
-        EventType::LoginFailed => ConnectWebviewEvent::LoginFailed(ConnectWebviewLoginFailedEvent {
-            event_id,
-            workspace_id,
-            connect_webview_id,
-            created_at,
-            occurred_at,
-            event_description,
-            extra: object,
-        }),
+        let message = format!("a valid event could not be built (a bug: please report it): {e}");
+        DecodeError::new(vec![Issue::new(IssueCode::InvalidType, String::new(), message)])
     })
-}
-
-/// Removes a string field, keeping the order of the rest.
-fn take(object: &mut Map<String, Value>, field: Field) -> Option<String> {
-    match object.shift_remove(field.name()) {
-        Some(Value::String(s)) => Some(s),
-        _ => None,
-    }
 }

@@ -157,12 +157,12 @@ impl fmt::Display for DecodeError {
     /// The first issue, and how many more there are.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.issues.as_slice() {
-            [] => f.write_str("invalid connect_webview event"),
-            [only] => write!(f, "invalid connect_webview event: {only}"),
+            [] => f.write_str("invalid Seam event"),
+            [only] => write!(f, "invalid Seam event: {only}"),
             [first, rest @ ..] => {
                 let n = rest.len();
                 let s = if n == 1 { "" } else { "s" };
-                write!(f, "invalid connect_webview event: {first}, and {n} more issue{s}")
+                write!(f, "invalid Seam event: {first}, and {n} more issue{s}")
             }
         }
     }
@@ -248,13 +248,10 @@ mod tests {
     #[test]
     fn display_names_the_first_issue_and_counts_the_rest() {
         let issue = |path: &str| Issue::new(IssueCode::MissingField, path.into(), "gone".into());
-        assert_eq!(
-            DecodeError::new(vec![issue("")]).to_string(),
-            "invalid connect_webview event: (root): gone (missing_field)"
-        );
+        assert_eq!(DecodeError::new(vec![issue("")]).to_string(), "invalid Seam event: (root): gone (missing_field)");
         assert_eq!(
             DecodeError::new(vec![issue("/a"), issue("/b"), issue("/c")]).to_string(),
-            "invalid connect_webview event: /a: gone (missing_field), and 2 more issues"
+            "invalid Seam event: /a: gone (missing_field), and 2 more issues"
         );
     }
 }

@@ -1,16 +1,19 @@
-//! The two `connect_webview` events, as typed Rust values.
+//! Custom metadata, as typed Rust values, and the two `connect_webview`
+//! event types of the fast lane. The typed events of the whole catalogue are
+//! generated: [`seam_event`](crate::seam_event).
 //!
 //! Identifiers and timestamps keep the exact text that was sent. Fields that
 //! the schema does not know are kept, in order, in `extra`, so that
 //! serialising an event gives back the JSON object it was decoded from.
 
+use serde::de::{Deserializer, MapAccess, Visitor};
 use serde::ser::{SerializeMap, Serializer};
-use serde::Serialize;
-use serde_json::{Map, Value};
+use serde::{Deserialize, Serialize};
 
-/// The two `connect_webview` event types.
+/// The two `connect_webview` event types, which have a fast lane of their
+/// own ([`fast`](crate::fast)).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum EventType {
+pub(crate) enum EventType {
     /// `connect_webview.login_succeeded`
     LoginSucceeded,
     /// `connect_webview.login_failed`
@@ -22,31 +25,11 @@ impl EventType {
     pub const ALL: [EventType; 2] = [EventType::LoginSucceeded, EventType::LoginFailed];
 
     /// The `event_type` string on the wire.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use connect_webview_events::EventType;
-    /// assert_eq!(EventType::LoginFailed.as_str(), "connect_webview.login_failed");
-    /// ```
     pub fn as_str(self) -> &'static str {
         match self {
             EventType::LoginSucceeded => "connect_webview.login_succeeded",
             EventType::LoginFailed => "connect_webview.login_failed",
         }
-    }
-
-    /// The event type named by an `event_type` string, if it is one of ours.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use connect_webview_events::EventType;
-    /// assert_eq!(EventType::from_name("connect_webview.login_succeeded"), Some(EventType::LoginSucceeded));
-    /// assert_eq!(EventType::from_name("device.connected"), None);
-    /// ```
-    pub fn from_name(name: &str) -> Option<EventType> {
-        EventType::from_name_bytes(name.as_bytes())
     }
 
     /// The same event type among all of the catalogue's.
@@ -70,110 +53,6 @@ impl std::fmt::Display for EventType {
     }
 }
 
-/// A decoded `connect_webview` event: one of the two types, told apart by
-/// `event_type`. Serialises to the JSON object it was decoded from.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "event_type")]
-pub enum ConnectWebviewEvent {
-    /// `connect_webview.login_succeeded`: an end user connected an account.
-    #[serde(rename = "connect_webview.login_succeeded")]
-    LoginSucceeded(ConnectWebviewLoginSucceededEvent),
-    /// `connect_webview.login_failed`: the login did not complete.
-    #[serde(rename = "connect_webview.login_failed")]
-    LoginFailed(ConnectWebviewLoginFailedEvent),
-}
-
-impl ConnectWebviewEvent {
-    /// Which of the two event types this is.
-    pub fn event_type(&self) -> EventType {
-        match self {
-            ConnectWebviewEvent::LoginSucceeded(_) => EventType::LoginSucceeded,
-            ConnectWebviewEvent::LoginFailed(_) => EventType::LoginFailed,
-        }
-    }
-
-    /// `event_id`, common to both types.
-    pub fn event_id(&self) -> &str {
-        match self {
-            ConnectWebviewEvent::LoginSucceeded(e) => &e.event_id,
-            ConnectWebviewEvent::LoginFailed(e) => &e.event_id,
-        }
-    }
-
-    /// `connect_webview_id`, common to both types.
-    pub fn connect_webview_id(&self) -> &str {
-        match self {
-            ConnectWebviewEvent::LoginSucceeded(e) => &e.connect_webview_id,
-            ConnectWebviewEvent::LoginFailed(e) => &e.connect_webview_id,
-        }
-    }
-
-    /// Fields outside the schema, kept in document order.
-    pub fn extra(&self) -> &Map<String, Value> {
-        match self {
-            ConnectWebviewEvent::LoginSucceeded(e) => &e.extra,
-            ConnectWebviewEvent::LoginFailed(e) => &e.extra,
-        }
-    }
-
-    /// The event as a JSON value, equal to the JSON object it was decoded from.
-    pub fn to_value(&self) -> Value {
-        // Every field is a string, a boolean or an already valid JSON value.
-        serde_json::to_value(self).unwrap_or(Value::Null)
-    }
-}
-
-/// `connect_webview.login_succeeded`: an end user signed in and a connected
-/// account now exists.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ConnectWebviewLoginSucceededEvent {
-    /// ID of the event (a UUID, as sent).
-    pub event_id: String,
-    /// ID of the workspace (a UUID, as sent).
-    pub workspace_id: String,
-    /// ID of the Connect Webview (a UUID, as sent).
-    pub connect_webview_id: String,
-    /// ID of the connected account (a UUID, as sent).
-    pub connected_account_id: String,
-    /// When the event was created (a date-time, as sent).
-    pub created_at: String,
-    /// When the event occurred (a date-time, as sent).
-    pub occurred_at: String,
-    /// Custom metadata of the connected account.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub connected_account_custom_metadata: Option<CustomMetadata>,
-    /// The customer key, if the webview was created with one.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub customer_key: Option<String>,
-    /// Human-readable description of the event.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub event_description: Option<String>,
-    /// Fields outside the schema, kept in document order.
-    #[serde(flatten)]
-    pub extra: Map<String, Value>,
-}
-
-/// `connect_webview.login_failed`: the end user's login did not complete.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ConnectWebviewLoginFailedEvent {
-    /// ID of the event (a UUID, as sent).
-    pub event_id: String,
-    /// ID of the workspace (a UUID, as sent).
-    pub workspace_id: String,
-    /// ID of the Connect Webview (a UUID, as sent).
-    pub connect_webview_id: String,
-    /// When the event was created (a date-time, as sent).
-    pub created_at: String,
-    /// When the event occurred (a date-time, as sent).
-    pub occurred_at: String,
-    /// Human-readable description of the event.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub event_description: Option<String>,
-    /// Fields outside the schema, kept in document order.
-    #[serde(flatten)]
-    pub extra: Map<String, Value>,
-}
-
 /// A custom metadata value: a string or a boolean.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
@@ -190,10 +69,10 @@ pub enum MetadataValue {
 /// # Examples
 ///
 /// ```
-/// use connect_webview_events::{decode, ConnectWebviewEvent, MetadataValue};
+/// use connect_webview_events::{decode, MetadataValue, SeamEvent};
 ///
 /// let json = include_str!("../tests/fixtures/login_succeeded_with_metadata.json");
-/// let ConnectWebviewEvent::LoginSucceeded(event) = decode(json).unwrap() else { panic!() };
+/// let SeamEvent::ConnectWebviewLoginSucceeded(event) = decode(json).unwrap() else { panic!() };
 /// let metadata = event.connected_account_custom_metadata.unwrap();
 /// assert_eq!(metadata.get("vip"), Some(&MetadataValue::Bool(true)));
 /// assert_eq!(metadata.keys().collect::<Vec<_>>(), ["tenant", "vip", "__proto__"]);
@@ -235,5 +114,50 @@ impl Serialize for CustomMetadata {
             map.serialize_entry(k, v)?;
         }
         map.end()
+    }
+}
+
+/// Reads a string or a boolean, nothing else.
+impl<'de> Deserialize<'de> for MetadataValue {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ValueVisitor;
+        impl Visitor<'_> for ValueVisitor {
+            type Value = MetadataValue;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a string or a boolean")
+            }
+            fn visit_bool<E>(self, v: bool) -> Result<MetadataValue, E> {
+                Ok(MetadataValue::Bool(v))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<MetadataValue, E> {
+                Ok(MetadataValue::String(v.to_owned()))
+            }
+            fn visit_string<E>(self, v: String) -> Result<MetadataValue, E> {
+                Ok(MetadataValue::String(v))
+            }
+        }
+        deserializer.deserialize_any(ValueVisitor)
+    }
+}
+
+/// Reads a JSON object, keeping its entries in document order; every key is
+/// data (`__proto__` included).
+impl<'de> Deserialize<'de> for CustomMetadata {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct MetadataVisitor;
+        impl<'de> Visitor<'de> for MetadataVisitor {
+            type Value = CustomMetadata;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an object of strings and booleans")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<CustomMetadata, A::Error> {
+                let mut entries = Vec::with_capacity(map.size_hint().unwrap_or(0).min(64));
+                while let Some(entry) = map.next_entry()? {
+                    entries.push(entry);
+                }
+                Ok(CustomMetadata(entries))
+            }
+        }
+        deserializer.deserialize_map(MetadataVisitor)
     }
 }

@@ -21,10 +21,10 @@ use crate::shape::SeamEventType;
 use crate::text::{same, string_stop};
 
 /// Deeper nesting than this goes to the full check.
-const MAX_DEPTH: u32 = 16;
+pub(crate) const MAX_DEPTH: u32 = 16;
 
 /// An object with more keys than this goes to the full check.
-const MAX_KEYS: usize = 16;
+pub(crate) const MAX_KEYS: usize = 16;
 
 /// `Some(event type)` if `bytes` are sure to be a valid event (UTF-8 JSON,
 /// every rule followed), `None` if not sure: then the full check says.
@@ -37,7 +37,7 @@ pub(crate) fn accept(bytes: &[u8], strict: bool) -> Option<SeamEventType> {
 
 /// What a value is, as far as the rules care.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Kind {
+pub(crate) enum Kind {
     Str,
     Bool,
     /// An object; `plain` when its values are all strings or booleans, as
@@ -49,24 +49,24 @@ enum Kind {
 }
 
 /// The bytes, and how far the lane has read them.
-struct Lane<'a> {
-    bytes: &'a [u8],
-    at: usize,
+pub(crate) struct Lane<'a> {
+    pub(crate) bytes: &'a [u8],
+    pub(crate) at: usize,
 }
 
 /// The keys of one object, to find one that comes twice.
-struct Keys<'a> {
+pub(crate) struct Keys<'a> {
     keys: [&'a [u8]; MAX_KEYS],
     len: usize,
 }
 
 impl<'a> Keys<'a> {
-    fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Keys { keys: [&[]; MAX_KEYS], len: 0 }
     }
 
     /// Adds `key`; false if it was there already, or there is no room.
-    fn insert(&mut self, key: &'a [u8]) -> bool {
+    pub(crate) fn insert(&mut self, key: &'a [u8]) -> bool {
         if self.len == MAX_KEYS || self.keys[..self.len].iter().any(|k| same(k, key)) {
             return false;
         }
@@ -78,17 +78,17 @@ impl<'a> Keys<'a> {
 
 impl<'a> Lane<'a> {
     /// The next byte (0 at the end, which no rule accepts either).
-    fn peek(&self) -> u8 {
+    pub(crate) fn peek(&self) -> u8 {
         self.peek_at(self.at)
     }
 
     /// The byte at `at` (0 past the end).
-    fn peek_at(&self, at: usize) -> u8 {
+    pub(crate) fn peek_at(&self, at: usize) -> u8 {
         self.bytes.get(at).copied().unwrap_or(0)
     }
 
     /// The next byte that is not whitespace (0 at the end), not consumed.
-    fn skip_whitespace(&mut self) -> u8 {
+    pub(crate) fn skip_whitespace(&mut self) -> u8 {
         loop {
             match self.peek() {
                 b' ' | b'\n' | b'\t' | b'\r' => self.at += 1,
@@ -98,12 +98,12 @@ impl<'a> Lane<'a> {
     }
 
     /// Consumes `byte`, after whitespace, if it is next.
-    fn eat(&mut self, byte: u8) -> Option<()> {
+    pub(crate) fn eat(&mut self, byte: u8) -> Option<()> {
         (self.skip_whitespace() == byte).then(|| self.at += 1)
     }
 
     /// After a member or element: true at `,`, false at `close`, both consumed.
-    fn more(&mut self, close: u8) -> Option<bool> {
+    pub(crate) fn more(&mut self, close: u8) -> Option<bool> {
         match self.skip_whitespace() {
             b',' => {
                 self.at += 1;
@@ -244,7 +244,7 @@ impl<'a> Lane<'a> {
     }
 
     /// A key with no escapes, with its `"` before and its `:` after.
-    fn key(&mut self) -> Option<&'a [u8]> {
+    pub(crate) fn key(&mut self) -> Option<&'a [u8]> {
         let key = self.plain_string()?;
         self.eat(b':')?;
         Some(key)
@@ -255,7 +255,7 @@ impl<'a> Lane<'a> {
     /// WebAssembly the calls cost a fifth of the lane's time (measured), for
     /// 0.5 KB gzipped.
     #[inline(always)]
-    fn plain_string(&mut self) -> Option<&'a [u8]> {
+    pub(crate) fn plain_string(&mut self) -> Option<&'a [u8]> {
         self.eat(b'"')?;
         self.string(false)
     }
@@ -264,7 +264,7 @@ impl<'a> Lane<'a> {
     /// is between them (escapes left as they are). Escapes must be valid, and
     /// there must be none without `escapes`.
     #[inline(always)]
-    fn string(&mut self, escapes: bool) -> Option<&'a [u8]> {
+    pub(crate) fn string(&mut self, escapes: bool) -> Option<&'a [u8]> {
         let start = self.at;
         loop {
             let at = string_stop(self.bytes, self.at, true);
@@ -300,7 +300,7 @@ impl<'a> Lane<'a> {
     }
 
     /// Any value, at `depth` (the top-level object's members are at 1).
-    fn value(&mut self, depth: u32) -> Option<Kind> {
+    pub(crate) fn value(&mut self, depth: u32) -> Option<Kind> {
         if depth > MAX_DEPTH {
             return None;
         }
@@ -367,7 +367,7 @@ impl<'a> Lane<'a> {
     }
 
     /// `true`, `false` or `null`, spelled out.
-    fn word(&mut self, word: &[u8], kind: Kind) -> Option<Kind> {
+    pub(crate) fn word(&mut self, word: &[u8], kind: Kind) -> Option<Kind> {
         let found = self.bytes.get(self.at..self.at + word.len())?;
         same(found, word).then(|| {
             self.at += word.len();
@@ -377,7 +377,7 @@ impl<'a> Lane<'a> {
 
     /// A number with no exponent and too few digits to overflow a double;
     /// others go to the full check, which checks their range.
-    fn number(&mut self) -> Option<()> {
+    pub(crate) fn number(&mut self) -> Option<()> {
         let start = self.at;
         if self.peek() == b'-' {
             self.at += 1;

@@ -243,18 +243,24 @@ impl<'de> Visitor<'de> for ArraySeed {
     }
 }
 
-/// Holds the fast lane ([`crate::fast`]) to its promise on any bytes: when
-/// it says an event is valid, the full check says so too, of the same type.
+/// Holds the fast lanes ([`crate::fast`] for the two connect_webview events,
+/// [`crate::lane`] for the whole catalogue) to their promise on any bytes:
+/// when one says an event is valid, the full check says so too, of the same
+/// type.
 pub fn fast_lane(bytes: &[u8]) {
     for strict in [false, true] {
-        if let Some(event_type) = crate::fast::accept(bytes, strict) {
-            let text = std::str::from_utf8(bytes)
-                .unwrap_or_else(|e| panic!("the fast lane took bytes that are not UTF-8 ({e}): {bytes:?}"));
-            assert_eq!(
-                crate::check::check_event(text, strict),
-                Ok(event_type),
-                "the fast lane, strict {strict}, on {text:?}"
-            );
+        for (lane, verdict) in
+            [("fast", crate::fast::accept(bytes, strict)), ("lane", crate::lane::accept(bytes, strict))]
+        {
+            if let Some(event_type) = verdict {
+                let text = std::str::from_utf8(bytes)
+                    .unwrap_or_else(|e| panic!("the {lane} lane took bytes that are not UTF-8 ({e}): {bytes:?}"));
+                assert_eq!(
+                    crate::check::check_event(text, strict),
+                    Ok(event_type),
+                    "the {lane} lane, strict {strict}, on {text:?}"
+                );
+            }
         }
     }
 }
@@ -296,9 +302,59 @@ mod tests {
         .iter()
         .map(|s| s.to_string())
         .collect();
+        // Every example of the catalogue, compact and pretty.
+        samples.extend(examples());
         // Every fuzz corpus file that is UTF-8.
         samples.extend(corpus().into_iter().filter_map(|bytes| String::from_utf8(bytes).ok()));
         samples
+    }
+
+    /// Every example of catalogue/examples.json, as compact text.
+    fn examples() -> Vec<String> {
+        let text = include_str!("../catalogue/examples.json");
+        let doc: serde_json::Value = serde_json::from_str(text).unwrap_or_default();
+        let mut out = Vec::new();
+        for by_mode in doc["examples"].as_object().into_iter().flat_map(|m| m.values()) {
+            for example in by_mode.as_object().into_iter().flat_map(|m| m.values()) {
+                out.push(example.to_string());
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn the_catalogue_lane_takes_every_example_and_agrees_on_every_one_byte_change() {
+        let examples = examples();
+        assert_eq!(examples.len(), 227);
+        for text in &examples {
+            let verdict = crate::lane::accept(text.as_bytes(), true);
+            assert_eq!(verdict, crate::check::check_event(text, true).ok(), "{text}");
+            assert!(verdict.is_some(), "the lane does not take {text}");
+        }
+        // A lock, a thermostat (numbers, nulls), an access code (nested arrays), a camera (URLs).
+        for text in examples.iter().filter(|t| {
+            [
+                "\"lock.locked\"",
+                "temperature_threshold_exceeded",
+                "delay_in_removing",
+                "camera.activated",
+                "battery_status_changed",
+            ]
+            .iter()
+            .any(|name| t.contains(name))
+        }) {
+            let bytes = text.as_bytes();
+            for at in 0..bytes.len() {
+                for &b in b"\"\\{}[]:,0-.enx" {
+                    let mut changed = bytes.to_vec();
+                    changed[at] = b;
+                    fast_lane(&changed);
+                }
+                let mut deleted = bytes.to_vec();
+                deleted.remove(at);
+                fast_lane(&deleted);
+            }
+        }
     }
 
     /// The fuzz corpora of decode and decode_batch.

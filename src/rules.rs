@@ -160,20 +160,86 @@ pub fn check_url(s: &str) -> Result<(), String> {
 
 /// [`check_url`] without the message.
 pub(crate) fn is_url(s: &str) -> bool {
+    if is_plain_web_url(s.as_bytes()) {
+        return true;
+    }
     #[cfg(target_arch = "wasm32")]
     return crate::wasm::url_parses(s);
     #[cfg(not(target_arch = "wasm32"))]
     return url::Url::parse(s).is_ok();
 }
 
+/// The usual URL, taken without asking a parser: `http://` or `https://`, a
+/// host of ASCII letters, digits and hyphens in non-empty labels, the last
+/// starting with a letter (so it is not read as an IPv4 address) and none
+/// starting with `xn--` (which IDNA checks), an optional port up to 65535,
+/// then nothing or `/`, `?` or `#` and printable ASCII, which the WHATWG
+/// parser never refuses (it percent-encodes what needs it). A subset of what
+/// the standard accepts: anything else goes to the parser.
+fn is_plain_web_url(b: &[u8]) -> bool {
+    let Some(rest) = b.strip_prefix(b"https://").or_else(|| b.strip_prefix(b"http://")) else { return false };
+    let host_end = rest.iter().position(|&c| matches!(c, b'/' | b'?' | b'#' | b':')).unwrap_or(rest.len());
+    let (host, mut rest) = rest.split_at(host_end);
+    let labels = || host.split(|&c| c == b'.');
+    let plain = labels().all(|l| {
+        !l.is_empty()
+            && l.iter().all(|&c| c.is_ascii_alphanumeric() || c == b'-')
+            && !l.get(..4).is_some_and(|p| p.eq_ignore_ascii_case(b"xn--"))
+    });
+    if !plain || !labels().next_back().is_some_and(|l| l[0].is_ascii_alphabetic()) {
+        return false;
+    }
+    if let Some(port) = rest.strip_prefix(b":") {
+        let end = port.iter().position(|c| !c.is_ascii_digit()).unwrap_or(port.len());
+        let value = port[..end].iter().try_fold(0u32, |n, &d| (n < 100_000).then(|| n * 10 + u32::from(d - b'0')));
+        if !(1..=5).contains(&end) || !value.is_some_and(|v| v <= 65_535) {
+            return false;
+        }
+        rest = &port[end..];
+    }
+    rest.first().map_or(true, |c| matches!(c, b'/' | b'?' | b'#')) && rest.iter().all(|&c| (0x21..=0x7e).contains(&c))
+}
+
 /// The value of a JSON number's text (valid JSON, within a double's range),
 /// as `JSON.parse` reads it: natively by Rust's exact parser, in WebAssembly
 /// by the engine's `Number`, which leaves some 16 KB of parsing out of the wasm.
 pub(crate) fn number_value(text: &str) -> f64 {
+    if let Some(value) = simple_number(text.as_bytes()) {
+        return value;
+    }
     #[cfg(target_arch = "wasm32")]
     return crate::wasm::number_value(text);
     #[cfg(not(target_arch = "wasm32"))]
     return text.parse().unwrap_or(f64::NAN);
+}
+
+/// A number with at most 15 digits and no exponent, such as `0.25` or `-12`,
+/// exactly: its digits make an integer that a double holds exactly, and
+/// dividing it by a power of ten that a double also holds exactly rounds
+/// once, correctly (Clinger's fast path), as a full parser would. `None` for
+/// any other number.
+fn simple_number(b: &[u8]) -> Option<f64> {
+    let (negative, digits) = match b.split_first()? {
+        (b'-', rest) => (true, rest),
+        _ => (false, b),
+    };
+    let (mut mantissa, mut count, mut scale) = (0u64, 0, None);
+    for (i, &d) in digits.iter().enumerate() {
+        match d {
+            b'0'..=b'9' => {
+                mantissa = mantissa * 10 + u64::from(d - b'0');
+                count += 1;
+            }
+            b'.' if scale.is_none() => scale = Some(digits.len() - i - 1),
+            _ => return None,
+        }
+    }
+    if count == 0 || count > 15 {
+        return None;
+    }
+    const POWERS: [f64; 16] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+    let value = mantissa as f64 / POWERS[scale.unwrap_or(0)];
+    Some(if negative { -value } else { value })
 }
 
 /// Where a UUID has its hyphens, as bits.
@@ -324,6 +390,96 @@ fn found_at_bytes(b: &[u8], index: usize) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::{is_plain_web_url, simple_number};
+
+    /// Every URL the shortcut takes, the standard's parser takes too; and
+    /// the shortcut takes the usual ones.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn the_plain_web_url_shortcut_is_a_subset_of_the_standard() {
+        let taken = [
+            "https://example.com/event/image.jpg",
+            "http://a.b-c.de:8080/x?y=1#z",
+            "https://EXAMPLE.com",
+            "https://x1.example/",
+            "https://a/",
+            "http://x.y:65535",
+        ];
+        for url in taken {
+            assert!(is_plain_web_url(url.as_bytes()), "{url}");
+        }
+        let mut probes: Vec<String> = taken.iter().map(|s| s.to_string()).collect();
+        probes.extend(
+            [
+                "http://",
+                "https://1.2.3.4.5/",
+                "http://example.123",
+                "http://xn--a.com",
+                "http://a..b",
+                "http://x:65536",
+                "http://x:",
+                "http://x:0x1",
+                "https://a b",
+                "http://-a-.b",
+                "http://0x1",
+                "http://user@x.y",
+                "http://x.y.",
+                "http://[::1]",
+                "http://x_y.z",
+                "https://x.y/ path",
+            ]
+            .iter()
+            .map(|s| s.to_string()),
+        );
+        for url in taken {
+            for at in 0..url.len() {
+                for c in ['.', ':', '/', '0', '9', 'x', '-', '@', '%', ' ', '#'] {
+                    let mut changed = url.to_string();
+                    changed.replace_range(at..at + 1, &c.to_string());
+                    probes.push(changed);
+                }
+            }
+        }
+        for url in &probes {
+            if is_plain_web_url(url.as_bytes()) {
+                assert!(url::Url::parse(url).is_ok(), "the shortcut took {url:?}, which the standard refuses");
+            }
+        }
+    }
+
+    #[test]
+    fn simple_numbers_are_read_exactly() {
+        let mut texts: Vec<String> =
+            ["0", "-0", "1", "0.5", "1.0", "0.1", "0.3", "-12.25", "999999999999999", "0.00000000000001"]
+                .iter()
+                .map(|s| s.to_string())
+                .collect();
+        // Digits that round near halfway, and every length up to the limit.
+        for digits in 1..=15 {
+            for seed in [1u64, 7, 123_456_789, 999_999_999_999_999] {
+                let m = seed % 10u64.pow(digits);
+                for scale in 0..=digits as usize {
+                    let s = format!("{m:0width$}", width = digits as usize);
+                    let (int, frac) = s.split_at(s.len() - scale);
+                    texts.push(if scale == 0 {
+                        int.to_string()
+                    } else {
+                        format!("{}.{frac}", if int.is_empty() { "0" } else { int })
+                    });
+                }
+            }
+        }
+        for text in &texts {
+            let exact: f64 = text.parse().unwrap();
+            let digits = text.bytes().filter(u8::is_ascii_digit).count();
+            let expected = (digits <= 15).then_some(exact.to_bits());
+            assert_eq!(simple_number(text.as_bytes()).map(f64::to_bits), expected, "{text}");
+        }
+        for other in ["1e5", "1234567890123456", "0.1234567890123456", "", "-", "."] {
+            assert_eq!(simple_number(other.as_bytes()), None, "{other}");
+        }
+    }
+
     use super::*;
 
     /// The fast paths accept exactly what the full checks accept, on valid

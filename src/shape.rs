@@ -135,7 +135,12 @@ impl Field {
 
 /// The field of `fields` (sorted by name, as the tables are) named `key`.
 pub(crate) fn find(fields: &'static [Field], key: &[u8]) -> Option<&'static Field> {
-    fields.binary_search_by(|field| field.name().as_bytes().cmp(key)).ok().map(|i| &fields[i])
+    find_index(fields, key).map(|i| &fields[i])
+}
+
+/// The index in `fields` of the field named `key`.
+pub(crate) fn find_index(fields: &[Field], key: &[u8]) -> Option<usize> {
+    fields.binary_search_by(|field| field.name().as_bytes().cmp(key)).ok()
 }
 
 /// A Seam event type of the catalogue (`@seamapi/types` 1.977.0): one of 109.

@@ -16,7 +16,7 @@ use subtle::ConstantTimeEq;
 
 use crate::decode::DecodeOptions;
 use crate::error::DecodeError;
-use crate::event::ConnectWebviewEvent;
+use crate::seam_event::SeamEvent;
 use crate::text::{split_byte, split_once_byte};
 
 /// How far a timestamp may be from now, either way: 5 minutes.
@@ -221,7 +221,7 @@ impl fmt::Debug for SecretKey {
 /// # Examples
 ///
 /// ```
-/// use connect_webview_events::{EventType, Webhook, WebhookError, WebhookHeaders, VerifyErrorCode};
+/// use connect_webview_events::{Webhook, WebhookError, WebhookHeaders, VerifyErrorCode};
 ///
 /// let webhook = Webhook::new("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw").unwrap();
 /// let body = include_bytes!("../tests/fixtures/login_failed.json");
@@ -230,7 +230,7 @@ impl fmt::Debug for SecretKey {
 /// let headers = WebhookHeaders { id: "msg_1", timestamp: "1700000000", signature: &signature };
 ///
 /// let event = webhook.verify_at(body, &headers, now).unwrap();
-/// assert_eq!(event.event_type(), EventType::LoginFailed);
+/// assert_eq!(event.event_type(), "connect_webview.login_failed");
 ///
 /// let tampered = String::from_utf8_lossy(body).replace("login_failed", "login_succeeded");
 /// let Err(WebhookError::Verify(err)) = webhook.verify_at(tampered.as_bytes(), &headers, now) else { panic!() };
@@ -348,19 +348,14 @@ impl Webhook {
 
     /// Authenticates the request at `now` (Unix seconds), then decodes its
     /// body. A body over the byte limit is refused before any hashing.
-    pub fn verify_at(
-        &self,
-        body: &[u8],
-        headers: &WebhookHeaders<'_>,
-        now: i64,
-    ) -> Result<ConnectWebviewEvent, WebhookError> {
+    pub fn verify_at(&self, body: &[u8], headers: &WebhookHeaders<'_>, now: i64) -> Result<SeamEvent, WebhookError> {
         self.options.check_size(body.len())?;
         self.verify_signature(body, headers, now)?;
         Ok(self.options.decode_slice(body)?)
     }
 
     /// [`verify_at`](Self::verify_at) the system clock's now.
-    pub fn verify(&self, body: &[u8], headers: &WebhookHeaders<'_>) -> Result<ConnectWebviewEvent, WebhookError> {
+    pub fn verify(&self, body: &[u8], headers: &WebhookHeaders<'_>) -> Result<SeamEvent, WebhookError> {
         self.verify_at(body, headers, unix_now())
     }
 
@@ -403,7 +398,7 @@ impl Webhook {
 /// let Err(WebhookError::Verify(err)) = verify(b"{}", &headers, "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw") else { panic!() };
 /// assert_eq!(err.code().as_str(), "timestamp_too_old");
 /// ```
-pub fn verify(body: &[u8], headers: &WebhookHeaders<'_>, secret: &str) -> Result<ConnectWebviewEvent, WebhookError> {
+pub fn verify(body: &[u8], headers: &WebhookHeaders<'_>, secret: &str) -> Result<SeamEvent, WebhookError> {
     Webhook::new(secret)?.verify(body, headers)
 }
 

@@ -1,10 +1,12 @@
 // The demo page: decodes the payload in the editor with the package's browser
-// build as you type, and shows the event's fields or every issue, each one
-// able to select the text it is about; and verifies the payload's signature
-// from a secret and pasted request headers.
-import { EXAMPLES } from "./examples.js";
+// build as you type, and shows the event's fields (nested ones by their JSON
+// Pointer) and every issue, each one able to select the text it is about;
+// and verifies the payload's signature from a secret and pasted request headers.
+import { EXAMPLE_GROUPS, EXAMPLES } from "./examples.js";
 import { demoSecret, formatHeaders, isoSeconds, parseHeaders, timestampDate } from "./headers.js";
-import { fieldOf } from "./schema.js";
+import { eventSchema } from "./schema.js";
+import { fieldRows, parsedEvent } from "./fields.js";
+import { breakable, fieldTableRows, h, issueButton } from "./table.js";
 import { locateIssue, valueRanges } from "./locate.js";
 
 /** Milliseconds of quiet typing before decoding. */
@@ -22,7 +24,10 @@ const verdict = $("verdict");
 const validView = $("valid-view");
 const invalidView = $("invalid-view");
 const badge = $("event-type");
-const fieldRows = $("fields");
+const eventDoc = $("event-doc");
+const fieldsView = $("fields-view");
+const fieldsBody = $("fields");
+const decodedView = $("decoded-view");
 const decoded = $("decoded");
 const copyButton = $("copy");
 const copyStatus = $("copy-status");
@@ -39,22 +44,6 @@ const verifyHeadline = $("verify-headline");
 const verifyDetail = $("verify-detail");
 const verifyHelp = $("verify-help");
 const verifyIssues = $("verify-issues");
-
-/**
- * @template {keyof HTMLElementTagNameMap} K
- * @param {K} tag
- * @param {Record<string, string>} [attributes]
- * @param {(Node | string)[]} [children]
- */
-function h(tag, attributes = {}, children = []) {
-  const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (name === "class") element.className = value;
-    else element.setAttribute(name, value);
-  }
-  element.append(...children);
-  return element;
-}
 
 /** Sets a live region's text only when it changes, so typing does not re-announce it. */
 function say(/** @type {HTMLElement} */ element, /** @type {string} */ text, /** @type {string} */ state) {
@@ -145,68 +134,50 @@ function selectInEditor({ start, end }) {
 
 // --- rendering a result ----------------------------------------------------
 
-/** @param {unknown} value */
-const show = (value) => JSON.stringify(value);
+/** What choosing an issue does: select its text in the editor. @param {{ start: number, end: number }} range */
+const choose = (range) => () => selectInEditor(range);
 
-/** A field name with a line-break opportunity after each "_". @param {string} name */
-const breakable = (name) => name.split(/(?<=_)/).flatMap((part, i) => (i === 0 ? [part] : [h("wbr"), part]));
+/**
+ * Fills the field table and shows it.
+ * @param {import("./fields.js").Row<import("../pkg/index.js").Issue>[]} rows
+ * @param {(issue: import("../pkg/index.js").Issue) => { start: number, end: number }} [locate] where an issue is
+ */
+function renderFields(rows, locate) {
+  fieldsBody.replaceChildren(...fieldTableRows(rows, locate && ((issue) => choose(locate(issue)))));
+  fieldsView.hidden = false;
+}
 
 /** @param {Record<string, unknown>} event */
 function renderValid(event) {
   const type = String(event.event_type);
-  const entries = Object.entries(event);
-  const unknown = entries.filter(([name]) => !fieldOf(type, name)).length;
+  const rows = fieldRows(type, event, /** @type {import("../pkg/index.js").Issue[]} */ ([]));
+  const fields = Object.keys(event).length;
+  const unknown = rows.filter((row) => !row.field).length;
   const kept = unknown === 0 ? "" : `, ${unknown} kept outside the schema`;
-  say(verdict, `Valid ${type} event: ${entries.length} fields${kept}.`, "valid");
+  say(verdict, `Valid ${type} event: ${fields} fields${kept}.`, "valid");
 
   badge.textContent = type;
   badge.dataset.type = type;
-  fieldRows.replaceChildren(
-    ...entries.map(([name, value]) => {
-      const field = fieldOf(type, name);
-      return h("tr", { class: field ? "" : "unknown", "data-field": name, role: "row" }, [
-        h("th", { scope: "row", role: "rowheader" }, [h("code", {}, breakable(name))]),
-        h("td", { class: "value", "data-label": "Value", role: "cell" }, [h("code", {}, [show(value)])]),
-        h("td", { class: "rule", "data-label": "Rule", role: "cell" }, [field ? field.rule : "kept, not in the schema"]),
-        h("td", { class: "presence", "data-label": "Presence", role: "cell" }, [field ? (field.required ? "required" : "optional") : "extra"]),
-      ]);
-    }),
-  );
+  eventDoc.textContent = eventSchema(type)?.description ?? "";
+  renderFields(rows);
   decoded.textContent = JSON.stringify(event, null, 2);
   copyStatus.textContent = "";
   paintBackdrop([]);
   invalidView.hidden = true;
   validView.hidden = false;
-}
-
-/**
- * A button that shows an issue and selects the text it is about.
- * @param {import("../pkg/index.js").Issue} issue
- * @param {{ start: number, end: number }} range
- */
-function issueButton(issue, range) {
-  const where = issue.line !== undefined ? `line ${issue.line}, column ${issue.column}` : "";
-  const button = h("button", { type: "button", class: "issue", "data-code": issue.code, "data-path": issue.path }, [
-    h("span", { class: "issue-head" }, [
-      h("span", { class: "issue-code" }, [issue.code]),
-      h("span", { class: "issue-path" }, [issue.path === "" ? '"" (root)' : issue.path]),
-      ...(where ? [h("span", { class: "issue-where" }, [where])] : []),
-    ]),
-    h("span", { class: "issue-message" }, [issue.message]),
-  ]);
-  button.addEventListener("click", () => selectInEditor(range));
-  return button;
+  decodedView.hidden = false;
 }
 
 /** @param {import("../pkg/index.js").Issue[]} issues */
 function renderInvalid(issues) {
   const text = payload.value;
   const ranges = valueRanges(text);
-  const located = issues.map((issue) => ({ issue, range: locateIssue(text, issue, ranges) }));
+  const locate = (/** @type {import("../pkg/index.js").Issue} */ issue) => locateIssue(text, issue, ranges);
+  const located = issues.map((issue) => ({ issue, range: locate(issue) }));
   const n = issues.length;
   say(verdict, `Invalid: ${n} ${n === 1 ? "issue" : "issues"}.`, "invalid");
 
-  issueList.replaceChildren(...located.map(({ issue, range }) => h("li", {}, [issueButton(issue, range)])));
+  issueList.replaceChildren(...located.map(({ issue, range }) => h("li", {}, [issueButton(issue, choose(range))])));
   // Mark where each issue is, except those about the whole payload or a
   // whole object (the root, a missing field), which would mark everything.
   paintBackdrop(
@@ -214,7 +185,13 @@ function renderInvalid(issues) {
       .filter(({ issue }) => issue.line !== undefined || (issue.path !== "" && issue.code !== "missing_field"))
       .map(({ range }) => range),
   );
+  // The fields of a payload that parses, of a type the catalogue has, each
+  // with its issues.
+  const parsed = parsedEvent(text, (type) => eventSchema(type) !== undefined);
+  if (parsed) renderFields(fieldRows(parsed.eventType, parsed.data, issues), locate);
+  else fieldsView.hidden = true;
   validView.hidden = true;
+  decodedView.hidden = true;
   invalidView.hidden = false;
 }
 
@@ -222,7 +199,7 @@ function decodeNow() {
   clearTimeout(pending);
   if (!safeDecode) return;
   const result = safeDecode(payload.value, { strict: strict.checked });
-  if (result.success) renderValid(/** @type {Record<string, unknown>} */ (result.data));
+  if (result.success) renderValid(/** @type {Record<string, unknown>} */ (/** @type {unknown} */ (result.data)));
   else renderInvalid(result.error.issues);
 }
 
@@ -394,7 +371,7 @@ function verifyNow() {
       const text = payload.value;
       const ranges = valueRanges(text);
       verifyIssues.replaceChildren(
-        ...error.issues.map((issue) => h("li", {}, [issueButton(issue, locateIssue(text, issue, ranges))])),
+        ...error.issues.map((issue) => h("li", {}, [issueButton(issue, choose(locateIssue(text, issue, ranges)))])),
       );
       verifyIssues.hidden = false;
       showVerdict({
@@ -402,7 +379,7 @@ function verifyNow() {
         state: "warn",
         code: "decode_error",
         headline: ["Authentic, but the event is invalid"],
-        detail: [...signed, `The signature matches, but the body is not a valid connect_webview event: ${issues(error.issues.length)}.`],
+        detail: [...signed, `The signature matches, but the body is not a valid Seam event: ${issues(error.issues.length)}.`],
       });
     } else {
       showVerdict({ outcome: "error", state: "invalid", headline: ["Error"], detail: error instanceof Error ? error.message : String(error) });
@@ -461,13 +438,17 @@ function loadExample(example) {
 }
 
 exampleList.replaceChildren(
-  ...EXAMPLES.map((example) => {
-    const button = h("button", { type: "button", class: "button", "data-example": example.id, "data-valid": String(example.valid) }, [
-      example.label,
-    ]);
-    button.title = example.valid ? "A valid event" : "A broken payload";
-    button.addEventListener("click", () => loadExample(example));
-    return button;
+  ...EXAMPLE_GROUPS.map((group, i) => {
+    const label = h("span", { class: "example-group-label", id: `example-group-${i}` }, breakable(group.label));
+    const buttons = group.examples.map((example) => {
+      const button = h("button", { type: "button", class: "button", "data-example": example.id, "data-valid": String(example.valid) }, [
+        example.label,
+      ]);
+      button.title = example.valid ? "A valid event" : "A broken payload";
+      button.addEventListener("click", () => loadExample(example));
+      return button;
+    });
+    return h("div", { class: "example-group", role: "group", "aria-labelledby": label.id }, [label, h("div", { class: "example-buttons" }, buttons)]);
   }),
 );
 

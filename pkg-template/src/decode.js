@@ -40,11 +40,11 @@ export class DecodeError extends Error {
 /** @param {Issue[]} issues */
 function summarize(issues) {
   const [first] = issues;
-  if (!first) return "invalid connect_webview event";
+  if (!first) return "invalid Seam event";
   const where = first.path === "" ? "(root)" : first.path;
   const more = issues.length - 1;
   const rest = more === 0 ? "" : `, and ${more} more issue${more === 1 ? "" : "s"}`;
-  return `invalid connect_webview event: ${where}: ${first.message} (${first.code})${rest}`;
+  return `invalid Seam event: ${where}: ${first.message} (${first.code})${rest}`;
 }
 
 /**

@@ -27,6 +27,14 @@ const WITH_METADATA = join(FIXTURES, "login_succeeded_with_metadata.json");
 const fixture = (/** @type {string} */ path) => readFileSync(path);
 const oneLine = (/** @type {string} */ path) => JSON.stringify(JSON.parse(readFileSync(path, "utf8")));
 
+/** An event whose type is outside the catalogue (device.connected was, before issue 16). */
+const UNKNOWN_TYPE = '{"event_type": "device.teleported"}';
+
+/** Valid payloads of every event type: catalogue/examples.json's `minimal`, `full`, ... */
+const { examples: EXAMPLES } = JSON.parse(readFileSync(join(root, "catalogue/examples.json"), "utf8"));
+/** A copy of one example, to change. @param {string} type @param {string} [kind] */
+const example = (type, kind = "full") => structuredClone(EXAMPLES[type][kind]);
+
 const SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 const SECRET_KEY = SECRET.slice("whsec_".length);
 
@@ -243,7 +251,7 @@ describe("decode", () => {
   });
 
   test("--json when invalid: {\"issues\": [...]} on stdout, nothing on stderr, exit 1", () => {
-    const input = '{"event_type": "device.connected"}';
+    const input = UNKNOWN_TYPE;
     const r = run(["decode", "--json"], { input });
     assert.equal(r.status, 1);
     assert.equal(r.stderr, "");
@@ -368,7 +376,7 @@ describe("verify", () => {
   });
 
   test("authentic but not a valid event: the issues, exit 1; --strict and --max-bytes pass through", () => {
-    const invalid = Buffer.from('{"event_type": "device.connected"}');
+    const invalid = Buffer.from(UNKNOWN_TYPE);
     const headers = sign({ payload: invalid, secret: SECRET });
     const r = run(["verify", "--secret", SECRET, ...headerArgs(headers)], { input: invalid });
     assert.equal(r.status, 1);
@@ -420,7 +428,7 @@ describe("batch", () => {
   const bad = S.replace('"event_id":"00000000-0000-0000-0000-000000000000"', '"event_id":"x"');
   // line: 1 S, 2 F, 3 blank, 4 spaces, 5 syntax error, 6 unknown type,
   // 7 bad UUID, 8 five missing fields, 9 M, 10 F with CRLF, 11 S.
-  const NDJSON = [S, F, "", "   ", '{"a": }', '{"event_type": "device.connected"}', bad, '{"event_type":"connect_webview.login_failed"}', M, `${F}\r`, S, ""].join("\n");
+  const NDJSON = [S, F, "", "   ", '{"a": }', UNKNOWN_TYPE, bad, '{"event_type":"connect_webview.login_failed"}', M, `${F}\r`, S, ""].join("\n");
   const EXPECTED = {
     total: 9,
     valid: 5,
@@ -438,17 +446,18 @@ describe("batch", () => {
     assert.ok(text.includes("\nvalid events by type:\n  connect_webview.login_succeeded  3\n  connect_webview.login_failed     2\n"), text);
     assert.ok(text.includes("\nissues by code (8 in 4 events):\n  missing_field       5\n  invalid_json        1\n  invalid_uuid        1\n  unknown_event_type  1\n"), text);
     const failing = text.slice(text.indexOf("\nfailing lines:\n") + "\nfailing lines:\n".length).trimEnd().split("\n");
+    // Sorted: within a line, the issues come in the package's order, which is its to choose.
     assert.deepEqual(
-      failing.map((l) => l.split(": ")[0] + ":" + l.split(": ")[1].split(":")[0]),
+      failing.map((l) => l.split(": ")[0] + ":" + l.split(": ")[1].split(":")[0]).sort(),
       [
         "line 5:invalid_json (root) 5",
         "line 6:unknown_event_type /event_type",
         "line 7:invalid_uuid /event_id",
-        "line 8:missing_field /event_id",
-        "line 8:missing_field /workspace_id",
         "line 8:missing_field /connect_webview_id",
         "line 8:missing_field /created_at",
+        "line 8:missing_field /event_id",
         "line 8:missing_field /occurred_at",
+        "line 8:missing_field /workspace_id",
       ],
     );
     assert.match(failing[0], /^line 5: invalid_json \(root\) 5:7: not valid JSON at line 1, column 7: /);
@@ -503,7 +512,7 @@ describe("batch", () => {
   });
 
   test("a JSON array: element lines, the same counts", () => {
-    const array = `[\n${readFileSync(SUCCEEDED, "utf8").trim()},\n${F},\n7, {"event_type": "device.connected"},\n${M}\n]\n`;
+    const array = `[\n${readFileSync(SUCCEEDED, "utf8").trim()},\n${F},\n7, ${UNKNOWN_TYPE},\n${M}\n]\n`;
     const r = run(["batch", "--json", temp(array)]);
     assert.equal(r.status, 1);
     const summary = JSON.parse(r.stdout);
@@ -538,6 +547,158 @@ describe("batch", () => {
   });
 });
 
+describe("events of every family (the catalogue's examples)", () => {
+  test("decode of a lock.locked event: its type, then every field in the payload's order, exit 0; --json gives it back", () => {
+    const event = example("lock.locked");
+    const r = run(["decode"], { input: JSON.stringify(event, null, 2) });
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stderr, "");
+    const lines = r.stdout.trimEnd().split("\n");
+    assert.equal(lines[0], "valid lock.locked event");
+    assert.deepEqual(lines.slice(1).map((line) => line.slice(2, line.indexOf(": "))), Object.keys(event));
+    for (const line of [
+      "  event_type: lock.locked",
+      "  method: card",
+      "  code: code text",
+      "  is_via_bluetooth: true",
+      `  device_id: ${event.device_id}`,
+      `  occurred_at: ${event.occurred_at}`,
+      '  device_custom_metadata: {"tenant":"acme","vip":true}',
+    ]) {
+      assert.ok(lines.includes(line), `${line}\n${r.stdout}`);
+    }
+    assert.ok(!r.stdout.includes("unknown field"));
+    const json = run(["decode", "--json", temp(JSON.stringify(event))]);
+    assert.equal(json.status, 0, json.stderr);
+    assert.deepEqual(JSON.parse(json.stdout), event);
+  });
+
+  test("a field outside the schema inside an array of objects is marked with its path; --strict reports it there", () => {
+    const event = example("access_code.delay_in_setting_on_device");
+    event.access_code_errors[1].added_later = "kept";
+    Object.assign(event.device_errors[0], { x1: 1, x2: 2, x3: 3, x4: 4 });
+    event.hint = 1;
+    const input = temp(JSON.stringify(event));
+    const r = run(["decode", input]);
+    assert.equal(r.status, 0, r.stderr);
+    const lines = r.stdout.split("\n");
+    assert.equal(lines[0], "valid access_code.delay_in_setting_on_device event");
+    assert.ok(lines.includes(`  access_code_errors: ${JSON.stringify(event.access_code_errors)}  (unknown field inside, kept: /access_code_errors/1/added_later)`), r.stdout);
+    assert.ok(lines.includes("  hint: 1  (unknown field, kept)"), r.stdout);
+    const deviceErrors = lines.find((line) => line.startsWith("  device_errors: "));
+    assert.match(deviceErrors, /  \(unknown fields inside, kept: (\/device_errors\/0\/x[1-4], ){2}\/device_errors\/0\/x[1-4] and 1 more\)$/);
+    assert.equal(lines.filter((line) => line.includes(", kept")).length, 3);
+    const strict = run(["decode", "--strict", input]);
+    assert.equal(strict.status, 1);
+    assert.equal(strict.stdout, "");
+    assert.deepEqual(strict.stderr.trimEnd().split("\n").map((line) => line.split(":")[0]).sort(), [
+      "unknown_field /access_code_errors/1/added_later",
+      ...[1, 2, 3, 4].map((n) => `unknown_field /device_errors/0/x${n}`),
+      "unknown_field /hint",
+    ]);
+  });
+
+  test("verify of a device.connected event: authentic, then the event", () => {
+    const body = JSON.stringify(example("device.connected"));
+    const headers = sign({ payload: body, secret: SECRET, id: "msg_device_1" });
+    const r = run(["verify", "--secret", SECRET, ...Object.entries(headers).flatMap(([name, value]) => ["--header", `${name}: ${value}`])], { input: body });
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /^authentic: id msg_device_1, signed [^\n]+\nvalid device\.connected event\n/);
+  });
+
+  // NDJSON of several families, valid and broken: one issue each, of every code
+  // the catalogue adds and the older ones.
+  const lockLocked = example("lock.locked");
+  const solar = { ...example("lock.locked"), method: "solar" };
+  const overCharged = { ...example("device.low_battery"), battery_level: 1.5 };
+  const badUrl = { ...example("camera.activated"), image_url: "http://" };
+  const { access_code_id: _, ...noAccessCode } = example("access_code.created");
+  const badUuid = { ...example("device.connected", "minimal"), device_id: "x" };
+  const spaced = { ...example("acs_user.deleted", "minimal"), occurred_at: "2025-01-01 00:00:00Z" };
+  const FAMILIES = [
+    lockLocked, // 1
+    example("device.connected", "minimal"),
+    example("access_code.created"),
+    example("acs_user.deleted"),
+    JSON.parse(oneLine(SUCCEEDED)), // 5
+    "",
+    solar,
+    overCharged,
+    badUrl,
+    noAccessCode, // 10
+    badUuid,
+    UNKNOWN_TYPE,
+    '{"a": }',
+    example("device.connected"),
+    spaced, // 15
+    example("lock.unlocked"),
+    example("device.low_battery", "minimal"),
+  ].map((line) => (typeof line === "string" ? line : JSON.stringify(line))).join("\n");
+
+  test("batch across families: counts by event type and by issue code, the failing lines with their paths", () => {
+    const r = run(["batch", "--json", temp(FAMILIES)]);
+    assert.equal(r.status, 1, r.stdout);
+    const summary = JSON.parse(r.stdout);
+    assert.deepEqual([summary.total, summary.valid, summary.invalid], [16, 8, 8]);
+    const types = {
+      "device.connected": 2,
+      "access_code.created": 1,
+      "acs_user.deleted": 1,
+      "connect_webview.login_succeeded": 1,
+      "device.low_battery": 1,
+      "lock.locked": 1,
+      "lock.unlocked": 1,
+    };
+    assert.deepEqual(summary.event_types, types);
+    assert.deepEqual(Object.keys(summary.event_types), Object.keys(types), "most frequent first, then by name");
+    const codes = ["invalid_datetime", "invalid_enum", "invalid_json", "invalid_url", "invalid_uuid", "missing_field", "out_of_range", "unknown_event_type"];
+    assert.deepEqual(summary.issue_codes, Object.fromEntries(codes.map((code) => [code, 1])));
+    assert.deepEqual(Object.keys(summary.issue_codes), codes);
+    assert.deepEqual(
+      summary.failures.map((/** @type {any} */ f) => [f.line, ...f.issues.map((/** @type {any} */ i) => `${i.code} ${i.path}`)]),
+      [
+        [7, "invalid_enum /method"],
+        [8, "out_of_range /battery_level"],
+        [9, "invalid_url /image_url"],
+        [10, "missing_field /access_code_id"],
+        [11, "invalid_uuid /device_id"],
+        [12, "unknown_event_type /event_type"],
+        [13, "invalid_json "],
+        [15, "invalid_datetime /occurred_at"],
+      ],
+    );
+    const unknown = summary.failures.find((/** @type {any} */ f) => f.line === 12).issues[0];
+    assert.match(unknown.message, /device\.teleported/, "unknown_event_type names the type");
+    const enumIssue = summary.failures.find((/** @type {any} */ f) => f.line === 7).issues[0];
+    assert.match(enumIssue.message, /"solar"/, "invalid_enum names what was found");
+  });
+
+  test("batch across families, readable: the types and codes tables, the failing lines", () => {
+    const r = run(["batch", temp(FAMILIES)]);
+    assert.equal(r.status, 1);
+    assert.equal(r.stderr, "");
+    const text = r.stdout;
+    assert.ok(text.startsWith("events:  16\nvalid:   8\ninvalid: 8\n\nvalid events by type:\n  device.connected  "), text);
+    for (const type of ["access_code.created", "acs_user.deleted", "connect_webview.login_succeeded", "device.low_battery", "lock.locked", "lock.unlocked"]) {
+      assert.match(text, new RegExp(`\n  ${type.replace(/\./g, "\\.")} +1\n`), type);
+    }
+    assert.ok(text.includes("\nissues by code (8 in 8 events):\n  invalid_datetime    1\n"), text);
+    assert.ok(text.includes("\nline 7: invalid_enum /method: "), text);
+    assert.ok(text.includes("\nline 12: unknown_event_type /event_type: "), text);
+  });
+
+  test("batch of every example of every catalogue type, as a JSON array: all valid, each type counted", () => {
+    const all = Object.values(EXAMPLES).flatMap((kinds) => Object.values(kinds));
+    const r = run(["batch", "--json", temp(JSON.stringify(all))]);
+    const summary = JSON.parse(r.stdout);
+    const expected = Object.fromEntries(Object.entries(EXAMPLES).map(([type, kinds]) => [type, Object.keys(kinds).length]));
+    assert.equal(Object.keys(expected).length, 109);
+    assert.deepEqual(summary.failures.map((/** @type {any} */ f) => `${all[f.index].event_type}: ${f.issues[0].code} ${f.issues[0].path}`), []);
+    assert.deepEqual(summary.event_types, expected);
+    assert.deepEqual([summary.total, summary.valid, summary.invalid, r.status], [all.length, all.length, 0, 0]);
+  });
+});
+
 describe("batch in chunks, as with a progress bar", () => {
   // More than two chunks of 5,000 lines, failures on both sides of each chunk
   // boundary, blank lines, a CRLF line, and lines starting with `[` (which a
@@ -549,7 +710,7 @@ describe("batch in chunks, as with a progress bar", () => {
     if (i % 1000 === 0 || i === 5001 || i === 10_002) lines.push(i % 2 ? "  [1, 2]" : "[");
     else if (i % 777 === 0) lines.push("");
     else if (i % 613 === 0 || i === 4999 || i === 5000) lines.push('{"a": }');
-    else if (i % 501 === 0) lines.push('{"event_type": "device.connected"}');
+    else if (i % 501 === 0) lines.push(UNKNOWN_TYPE);
     else if (i % 97 === 0) lines.push(`${F}\r`);
     else lines.push(i % 3 ? S : F);
   }

@@ -90,7 +90,7 @@ fn each_rule_gives_its_code_and_path() {
         (r#""workspace_id": "00000000-0000-0000-0000-000000000000""#, r#""workspace_id": null"#, "invalid_type"),
         (
             r#""event_type": "connect_webview.login_failed""#,
-            r#""event_type": "device.connected""#,
+            r#""event_type": "device.teleported""#,
             "unknown_event_type",
         ),
     ];

@@ -21,12 +21,13 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
-import { EXAMPLES } from "../../www/examples.js";
+import { EXAMPLES, pretty } from "../../www/examples.js";
 import { openDemo, shot, scrollsSideways as sideways } from "./harness.mjs";
 
 const root = new URL("../../", import.meta.url);
 const fixture = (/** @type {string} */ name) => readFileSync(new URL(`tests/fixtures/${name}.json`, root), "utf8");
 
+const EXAMPLES_JSON = JSON.parse(readFileSync(new URL("catalogue/examples.json", root), "utf8")).examples;
 const LOGIN_SUCCEEDED = fixture("login_succeeded");
 const LOGIN_FAILED = fixture("login_failed");
 const WITH_METADATA = fixture("login_succeeded_with_metadata");
@@ -84,16 +85,51 @@ function editorSelection() {
   });
 }
 
-/** The rows of the field table: [name, rule, presence]. */
+/** The rows of the field table: [path, rule, presence]; the rows of issues under them apart. */
 function fieldRows() {
-  return page.$$eval("#fields tr", (rows) =>
+  return page.$$eval("#fields tr:not(.field-issues)", (rows) =>
     rows.map((row) => [
       row.querySelector("th")?.textContent,
-      row.querySelector("td.rule")?.textContent,
+      row.querySelector("td.rule .rule-text")?.textContent,
       row.querySelector("td.presence")?.textContent,
     ]),
   );
 }
+
+/** The row of the field table at a JSON Pointer: [path, value, rule, presence, description, depth, class]. */
+function fieldRow(/** @type {string} */ pointer) {
+  return page.$eval(`#fields tr[data-path="${pointer}"]`, (row) => [
+    row.querySelector("th")?.textContent,
+    row.querySelector("td.value")?.textContent,
+    row.querySelector("td.rule .rule-text")?.textContent,
+    row.querySelector("td.presence")?.textContent,
+    row.querySelector("td.rule .doc")?.textContent ?? null,
+    row.getAttribute("data-depth"),
+    row.className,
+  ]);
+}
+
+/** The issues shown under the rows of the field table: [row's path, code, issue's path]. */
+function fieldIssues() {
+  return page.$$eval("#fields tr.field-issues", (rows) =>
+    rows.flatMap((row) =>
+      [...row.querySelectorAll(".field-issue")].map((button) => [
+        row.previousElementSibling?.getAttribute("data-path"),
+        button.querySelector(".issue-code")?.textContent,
+        /** @type {HTMLElement} */ (button).dataset.path,
+      ]),
+    ),
+  );
+}
+
+/** Loads an example by its button and waits for its verdict. */
+async function load(/** @type {string} */ id) {
+  await page.click(`[data-example="${id}"]`);
+  await settled();
+}
+
+/** The text of an example. */
+const exampleText = (/** @type {string} */ id) => EXAMPLES.find((example) => example.id === id)?.text ?? "";
 
 /** The marks painted behind the editor: [offset in the text, marked text]. */
 function marks() {
@@ -128,23 +164,55 @@ describe("demo page", { timeout: 30_000 }, () => {
     assert.equal(EXAMPLES[0].id, "login_succeeded");
   });
 
+  it("takes the valid examples of the other families from catalogue/examples.json, as the page shows a payload", () => {
+    /** @type {[string, string, string][]} */
+    const derived = [
+      ["lock_unlocked", "lock.unlocked", "full"],
+      ["battery", "device.battery_status_changed", "full"],
+      ["access_code", "access_code.failed_to_set_on_device", "full"],
+      ["acs_user_deleted", "acs_user.deleted", "minimal"],
+      ["camera", "camera.activated", "full"],
+    ];
+    for (const [id, type, which] of derived) {
+      assert.equal(exampleText(id), pretty(EXAMPLES_JSON[type][which]), id);
+      assert.equal(EXAMPLES.find((example) => example.id === id)?.valid, true, id);
+    }
+    // Each broken variant is its valid example with one or two values changed.
+    assert.equal(exampleText("battery_broken"), exampleText("battery").replace('"battery_level": 0.5', '"battery_level": 1.5'));
+    assert.equal(exampleText("lock_unlocked_broken"), exampleText("lock_unlocked").replace('"method": "card"', '"method": "fingerprint"'));
+    /** @param {string} text */
+    const family = (text) => {
+      try {
+        return String(JSON.parse(text).event_type).split(".")[0];
+      } catch {
+        return undefined; // the syntax error
+      }
+    };
+    const families = new Set(EXAMPLES.map((example) => family(example.text)));
+    for (const name of ["connect_webview", "lock", "device", "access_code", "acs_user"]) assert.ok(families.has(name), name);
+  });
+
   it("opens with the spec's login_succeeded example decoded", async () => {
     await page.waitForSelector("#verdict.valid");
     assert.equal(await page.inputValue("#payload"), LOGIN_SUCCEEDED);
     assert.equal(await page.textContent("#event-type"), "connect_webview.login_succeeded");
     assert.equal(await page.textContent("#verdict"), "Valid connect_webview.login_succeeded event: 9 fields.");
     assert.deepEqual(await fieldRows(), [
-      ["connect_webview_id", "UUID", "required"],
-      ["connected_account_custom_metadata", "object of string and boolean values", "optional"],
-      ["connected_account_id", "UUID", "required"],
-      ["created_at", "date-time", "required"],
-      ["customer_key", "string", "optional"],
-      ["event_id", "UUID", "required"],
-      ["event_type", "event type", "required"],
-      ["occurred_at", "date-time", "required"],
-      ["workspace_id", "UUID", "required"],
+      ["/connect_webview_id", "a UUID", "required"],
+      ["/connected_account_custom_metadata", "an object of string and boolean values", "optional"],
+      ["/connected_account_id", "a UUID", "required"],
+      ["/created_at", "a date-time", "required"],
+      ["/customer_key", "a string", "optional"],
+      ["/event_id", "a UUID", "required"],
+      ["/event_type", 'exactly "connect_webview.login_succeeded"', "required"],
+      ["/occurred_at", "a date-time", "required"],
+      ["/workspace_id", "a UUID", "required"],
     ]);
-    assert.equal(await page.textContent('#fields tr[data-field="customer_key"] td.value'), '""');
+    assert.equal(await page.textContent('#fields tr[data-path="/customer_key"] td.value'), '""');
+    assert.equal(await page.textContent('#fields tr[data-path="/connected_account_custom_metadata"] td.value'), "{}");
+    // The reference's description of each field, and of the event type.
+    assert.equal((await fieldRow("/connect_webview_id"))[4], "ID of the affected Connect Webview.");
+    assert.match((await page.textContent("#event-doc")) ?? "", /Connect Webview/);
     assert.equal(await page.textContent("#decoded"), JSON.stringify(JSON.parse(LOGIN_SUCCEEDED), null, 2));
     assert.equal(await page.isVisible("#invalid-view"), false);
     await page.screenshot({ path: shot("demo-valid.png"), fullPage: true });
@@ -171,6 +239,13 @@ describe("demo page", { timeout: 30_000 }, () => {
     );
     assert.match((await page.textContent(".issue:nth-of-type(1) .issue-message")) ?? "", /February 2023 has no day 29/);
     assert.equal(await page.isVisible("#valid-view"), false);
+    // The field table shows the payload's fields, each issue under its field.
+    assert.equal(await page.isVisible("#fields-view"), true);
+    assert.deepEqual(await fieldIssues(), [
+      ["/created_at", "invalid_datetime", "/created_at"],
+      ["/event_id", "invalid_uuid", "/event_id"],
+    ]);
+    assert.equal(await page.isVisible("#decoded-view"), false);
     // Each value with an issue is marked behind the editor.
     assert.deepEqual(await marks(), [
       [BROKEN.indexOf('"2023-02-29T00:00:00Z"'), '"2023-02-29T00:00:00Z"'],
@@ -242,20 +317,41 @@ describe("demo page", { timeout: 30_000 }, () => {
       ["with_metadata", "connect_webview.login_succeeded"],
       ["bad_uuid", [["invalid_uuid", "/connected_account_id", null]]],
       ["impossible_date", [["invalid_datetime", "/created_at", null]]],
+      ["lock_unlocked", "lock.unlocked"],
+      ["lock_unlocked_broken", [["invalid_enum", "/method", null]]],
+      ["battery", "device.battery_status_changed"],
+      ["battery_broken", [["out_of_range", "/battery_level", null]]],
+      ["access_code", "access_code.failed_to_set_on_device"],
+      [
+        "access_code_broken",
+        [
+          ["invalid_datetime", "/access_code_errors/1/created_at", null],
+          ["missing_field", "/access_code_warnings/1/warning_code", null],
+        ],
+      ],
+      ["acs_user_deleted", "acs_user.deleted"],
+      ["acs_user_deleted_broken", [["invalid_uuid", "/acs_user_id", null]]],
+      ["camera", "camera.activated"],
+      ["camera_broken", [["invalid_url", "/image_url", null]]],
       ["other_event_type", [["unknown_event_type", "/event_type", null]]],
       ["syntax_error", [["invalid_json", "", "line 4, column 3"]]],
       ["duplicate_key", [["duplicate_field", "/event_type", null]]],
       ["login_succeeded", "connect_webview.login_succeeded"],
     ];
+    // Every button is in the table.
+    assert.deepEqual(expected.map(([id]) => id).sort(), EXAMPLES.map((example) => example.id).sort());
     for (const [id, outcome] of expected) {
       await page.click(`[data-example="${id}"]`);
       assert.equal(await page.getAttribute(`[data-example="${id}"]`, "aria-current"), "true", id);
       if (typeof outcome === "string") {
         assert.equal(await page.getAttribute("#verdict", "class"), "verdict valid", id);
         assert.equal(await page.textContent("#event-type"), outcome, id);
+        const fields = Object.keys(JSON.parse(exampleText(id))).length;
+        assert.match((await page.textContent("#verdict")) ?? "", new RegExp(`^Valid ${outcome.replaceAll(".", "\\.")} event: ${fields} fields`), id);
       } else {
         assert.equal(await page.getAttribute("#verdict", "class"), "verdict invalid", id);
-        assert.deepEqual(await shownIssues(), outcome, id);
+        // Sorted: the order the decoder reports them in is not this test's.
+        assert.deepEqual((await shownIssues()).sort(), [...outcome].sort(), id);
       }
     }
     // A duplicate key selects its last occurrence, the one JSON.parse keeps.
@@ -273,7 +369,7 @@ describe("demo page", { timeout: 30_000 }, () => {
 
   it("keeps an unknown field, and reports it in strict mode", async () => {
     await page.click('[data-example="with_metadata"]');
-    assert.deepEqual(await page.$eval('#fields tr[data-field="hint"]', (row) => [row.className, row.querySelector("td.rule")?.textContent]), [
+    assert.deepEqual(await page.$eval('#fields tr[data-path="/hint"]', (row) => [row.className, row.querySelector("td.rule")?.textContent]), [
       "unknown",
       "kept, not in the schema",
     ]);
@@ -286,9 +382,121 @@ describe("demo page", { timeout: 30_000 }, () => {
     assert.equal(await page.getAttribute("#verdict", "class"), "verdict valid");
   });
 
+  it("shows nested fields by their JSON Pointer, each with its rule, presence and description", async () => {
+    await load("access_code");
+    assert.equal(await page.getAttribute("#verdict", "class"), "verdict valid");
+    const rows = await fieldRows();
+    const paths = rows.map(([path]) => path);
+    // Parents first, then each item and its fields, by index.
+    const first = paths.indexOf("/access_code_errors");
+    assert.deepEqual(paths.slice(first, first + 9), [
+      "/access_code_errors",
+      "/access_code_errors/0",
+      "/access_code_errors/0/created_at",
+      "/access_code_errors/0/error_code",
+      "/access_code_errors/0/message",
+      "/access_code_errors/1",
+      "/access_code_errors/1/created_at",
+      "/access_code_errors/1/error_code",
+      "/access_code_errors/1/message",
+    ]);
+    assert.deepEqual(await fieldRow("/access_code_errors"), ["/access_code_errors", "[2 items]", "an array of objects", "required", "Errors associated with the access code.", "0", ""]);
+    assert.deepEqual((await fieldRow("/access_code_errors/0")).slice(1, 4), ["{3 fields}", "an object", "each item"]);
+    const created = await fieldRow("/access_code_errors/0/created_at");
+    assert.deepEqual(created.slice(0, 4), ["/access_code_errors/0/created_at", '"2025-01-01T00:00:00.000Z"', "a date-time", "required"]);
+    assert.equal(created[5], "2");
+    assert.match(created[4] ?? "", /error/);
+    // A field's description is shown once, not again for the next item.
+    assert.equal((await fieldRow("/access_code_errors/1/created_at"))[4], null);
+    // A record's entries: each value by its key.
+    assert.deepEqual((await fieldRow("/device_custom_metadata/vip")).slice(0, 4), ["/device_custom_metadata/vip", "true", "a string or a boolean", "each value"]);
+    // Every value of the payload has its row, and every row its rule.
+    /** @type {(value: unknown, pointer: string) => string[]} */
+    const pointers = (value, pointer) => [pointer, ...(typeof value === "object" && value !== null ? Object.entries(value).flatMap(([k, v]) => pointers(v, `${pointer}/${k}`)) : [])];
+    assert.deepEqual(paths, pointers(JSON.parse(exampleText("access_code")), "").slice(1));
+    assert.deepEqual(rows.filter(([, rule]) => !rule || rule === "kept, not in the schema"), []);
+    assert.equal(await scrollsSideways(), false);
+    await page.screenshot({ path: shot("demo-nested.png"), fullPage: true });
+  });
+
+  it("shows the issues at nested paths under their fields and selects each one's text", async () => {
+    await load("access_code_broken");
+    const text = exampleText("access_code_broken");
+    assert.deepEqual(await fieldIssues(), [
+      ["/access_code_errors/1/created_at", "invalid_datetime", "/access_code_errors/1/created_at"],
+      ["/access_code_warnings/1/warning_code", "missing_field", "/access_code_warnings/1/warning_code"],
+    ]);
+    const bad = await fieldRow("/access_code_errors/1/created_at");
+    assert.deepEqual([bad[1], bad[2], bad[6]], ['"2025-01-01 00:00:00Z"', "a date-time", "has-issue"]);
+    // The missing field has a row of its own, after the item's other fields.
+    const missing = await fieldRow("/access_code_warnings/1/warning_code");
+    assert.deepEqual([missing[1], missing[3], missing[6]], ["missing", "required", "missing has-issue"]);
+    const rows = (await fieldRows()).map(([path]) => path);
+    assert.equal(rows.indexOf("/access_code_warnings/1/warning_code"), rows.indexOf("/access_code_warnings/1/message") + 1);
+
+    // The bad date: the second created_at of the errors, not the first.
+    const date = text.indexOf('"2025-01-01 00:00:00Z"');
+    const selected = { focused: true, start: date, end: date + '"2025-01-01 00:00:00Z"'.length, text: '"2025-01-01 00:00:00Z"' };
+    await page.click('#fields .field-issue[data-code="invalid_datetime"]');
+    assert.deepEqual(await editorSelection(), selected);
+    await page.click('#issues .issue[data-code="invalid_datetime"]');
+    assert.deepEqual(await editorSelection(), selected);
+    assert.ok((await marks()).some(([at, marked]) => at === date && marked === '"2025-01-01 00:00:00Z"'));
+    // The missing field: the item that lacks it, the second warning.
+    await page.click('#fields .field-issue[data-code="missing_field"]');
+    const item = await editorSelection();
+    assert.deepEqual(JSON.parse(item.text), { created_at: "2025-01-01T00:00:00.000Z", message: "message text" });
+    assert.equal(item.start, text.indexOf("{", text.indexOf("},", text.indexOf('"access_code_warnings"'))));
+  });
+
+  it("names the rule broken by an enum, a bound and a URL next to the field", async () => {
+    await load("lock_unlocked_broken");
+    assert.deepEqual(await fieldIssues(), [["/method", "invalid_enum", "/method"]]);
+    assert.match((await fieldRow("/method"))[2] ?? "", /^one of "keycode", "manual", .*"card"$/);
+    const message = (await page.textContent("#fields .field-issue .issue-message")) ?? "";
+    assert.match(message, /"keycode"/);
+    assert.match(message, /"fingerprint"/);
+
+    await load("battery_broken");
+    assert.deepEqual(await fieldIssues(), [["/battery_level", "out_of_range", "/battery_level"]]);
+    assert.deepEqual((await fieldRow("/battery_level")).slice(1, 4), ["1.5", "a number from 0 to 1", "required"]);
+    await page.click('#fields .field-issue[data-code="out_of_range"]');
+    assert.equal((await editorSelection()).text, "1.5");
+
+    await load("camera_broken");
+    assert.deepEqual(await fieldIssues(), [["/image_url", "invalid_url", "/image_url"]]);
+    assert.equal((await fieldRow("/image_url"))[2], "a URL");
+  });
+
+  it("keeps a nested unknown field, and reports it at its own path in strict mode", async () => {
+    const withExtra = exampleText("access_code").replace('"error_code": "error_code text",', '"error_code": "error_code text",\n      "zz": [1],');
+    assert.notEqual(withExtra, exampleText("access_code"));
+    await type(withExtra);
+    assert.match((await page.textContent("#verdict")) ?? "", /^Valid access_code\.failed_to_set_on_device event: \d+ fields, 1 kept outside the schema\.$/);
+    assert.deepEqual((await fieldRow("/access_code_errors/0/zz")).slice(1, 4), ["[1]", "kept, not in the schema", "extra"]);
+    await page.check("#strict");
+    assert.deepEqual(await shownIssues(), [["unknown_field", "/access_code_errors/0/zz", null]]);
+    assert.deepEqual(await fieldIssues(), [["/access_code_errors/0/zz", "unknown_field", "/access_code_errors/0/zz"]]);
+    await page.click('#fields .field-issue[data-code="unknown_field"]');
+    assert.equal((await editorSelection()).text, '"zz": [1]');
+    await page.uncheck("#strict");
+  });
+
+  it("still says unknown_event_type for a type outside the catalogue, naming it, with no field table", async () => {
+    await load("other_event_type");
+    assert.deepEqual(await shownIssues(), [["unknown_event_type", "/event_type", null]]);
+    assert.match((await page.textContent("#issues .issue-message")) ?? "", /device\.teleported/);
+    assert.equal(await page.isVisible("#fields-view"), false);
+    // A type the catalogue has, but of another family than the connect_webview events: not unknown.
+    await type(exampleText("acs_user_deleted").replace('"acs_user.deleted"', '"acs_user.deleted_later"'));
+    assert.deepEqual(await shownIssues(), [["unknown_event_type", "/event_type", null]]);
+    await type(exampleText("acs_user_deleted"));
+    assert.equal(await page.textContent("#event-type"), "acs_user.deleted");
+  });
+
   it("is usable at phone width, by keyboard, and in dark mode", async () => {
     await page.setViewportSize({ width: 375, height: 800 });
-    for (const id of ["with_metadata", "bad_uuid", "syntax_error"]) {
+    for (const id of ["with_metadata", "bad_uuid", "syntax_error", "access_code", "access_code_broken", "lock_unlocked"]) {
       await page.click(`[data-example="${id}"]`);
       assert.equal(await scrollsSideways(), false, `${id} scrolls sideways at 375px`);
     }

@@ -3,6 +3,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { locateIssue, offsetAt, valueRanges } from "../../www/locate.js";
+import { EXAMPLES } from "../../www/examples.js";
 
 /** The text that `locateIssue` picks for an issue. */
 function picked(/** @type {string} */ text, /** @type {import("../../www/locate.js").IssueLike} */ issue) {
@@ -35,6 +36,22 @@ describe("locate.js", () => {
     assert.equal(picked(text, { code: "missing_field", path: "/event_id" }), text);
     assert.equal(picked(` ${text} `, { code: "invalid_type", path: "" }), ` ${text} `);
     assert.equal(picked(text, { code: "invalid_type", path: "/b/nothing/here" }), '{"c": [true, {"d": "x"}], "e~/f": null}');
+  });
+
+  it("finds values in arrays of objects by index, where the same key is in every item", () => {
+    const nested = EXAMPLES.find((example) => example.id === "access_code_broken")?.text ?? "";
+    const start = nested.indexOf('"2025-01-01 00:00:00Z"');
+    assert.ok(start > nested.indexOf('"created_at"'), "the broken date is not the first created_at");
+    assert.deepEqual(locateIssue(nested, { code: "invalid_datetime", path: "/access_code_errors/1/created_at" }), {
+      start,
+      end: start + '"2025-01-01 00:00:00Z"'.length,
+    });
+    assert.equal(picked(nested, { code: "invalid_type", path: "/access_code_errors/0/created_at" }), '"2025-01-01T00:00:00.000Z"');
+    // A missing field in the second item: that item, not the first.
+    const item = picked(nested, { code: "missing_field", path: "/access_code_warnings/1/warning_code" });
+    assert.deepEqual(JSON.parse(item), { created_at: "2025-01-01T00:00:00.000Z", message: "message text" });
+    assert.equal(picked(nested, { code: "unknown_field", path: "/access_code_warnings/0/message" }), '"message": "message text"');
+    assert.equal(picked(nested, { code: "invalid_type", path: "/device_custom_metadata/vip" }), "true");
   });
 
   it("maps a line and a column counted in code points", () => {

@@ -81,13 +81,13 @@ export function contractCases(api, via, { test, assert, fixtures, bytesOf }) {
     assert.deepEqual(error.issues.map((i) => [i.code, i.path]), [
       ["invalid_uuid", "/event_id"],
       ["invalid_datetime", "/created_at"],
-      ["missing_field", "/workspace_id"],
       ["missing_field", "/connect_webview_id"],
       ["missing_field", "/occurred_at"],
+      ["missing_field", "/workspace_id"],
     ]);
     assert.equal(
       error.message,
-      'invalid connect_webview event: /event_id: expected a UUID like 00000000-0000-0000-0000-000000000000, found "x": it has 1 characters, not 36 (invalid_uuid), and 4 more issues',
+      'invalid Seam event: /event_id: expected a UUID like 00000000-0000-0000-0000-000000000000, found "x": it has 1 characters, not 36 (invalid_uuid), and 4 more issues',
     );
     assert.equal(error.issues[1].message, 'expected a date-time like 2025-01-01T00:00:00.000Z, found "2025-02-29T00:00:00Z": February 2025 has no day 29');
     assert.deepEqual(JSON.parse(JSON.stringify(error)).issues, error.issues);
@@ -108,7 +108,7 @@ export function contractCases(api, via, { test, assert, fixtures, bytesOf }) {
       [withField(SUCCEEDED, "connected_account_custom_metadata", { "a/b": 1 }), "invalid_type", "/connected_account_custom_metadata/a~1b"],
       [withField(SUCCEEDED, "connected_account_id", undefined), "missing_field", "/connected_account_id"],
       [withField(FAILED, "event_type", undefined), "missing_field", "/event_type"],
-      [withField(FAILED, "event_type", "device.connected"), "unknown_event_type", "/event_type"],
+      [withField(FAILED, "event_type", "device.teleported"), "unknown_event_type", "/event_type"],
       [withField(FAILED, "event_type", ["connect_webview.login_failed"]), "invalid_type", "/event_type"],
       [FAILED.replace("{", '{"event_id": "00000000-0000-0000-0000-000000000000",'), "duplicate_field", "/event_id"],
       ["[]", "invalid_type", ""],
@@ -149,8 +149,9 @@ export function contractCases(api, via, { test, assert, fixtures, bytesOf }) {
   });
 
   test(`${via}: other event types are named in the message`, () => {
-    const { error } = api.safeDecode(withField(FAILED, "event_type", "lock.unlocked"));
-    assert.match(error.issues[0].message, /found "lock\.unlocked", which is not a connect_webview event/);
+    const { error } = api.safeDecode(withField(FAILED, "event_type", "lock.teleported"));
+    assert.match(error.issues[0].message, /found "lock\.teleported", which is not one of them/);
+    assert.equal(error.issues.length, 1);
   });
 
   test(`${via}: syntax errors have a 1-based line and column`, () => {
@@ -286,7 +287,7 @@ export function contractCases(api, via, { test, assert, fixtures, bytesOf }) {
 
   test(`${via}: decodeBatch reads NDJSON: one result per event, blank lines skipped, with index and line`, () => {
     const one = (text) => JSON.stringify(JSON.parse(text));
-    const input = `${one(SUCCEEDED)}\r\n\n  \n{"event_type": "device.connected"}\n{"a": }\n${one(FAILED)}\n`;
+    const input = `${one(SUCCEEDED)}\r\n\n  \n{"event_type": "device.teleported"}\n{"a": }\n${one(FAILED)}\n`;
     for (const payload of [input, bytesOf(input)]) {
       const results = api.decodeBatch(payload);
       assert.deepEqual(results.map((r) => [r.index, r.line, r.success]), [[0, 1, true], [1, 4, false], [2, 5, false], [3, 6, true]]);

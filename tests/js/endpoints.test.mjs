@@ -14,10 +14,10 @@ process.env.SEAM_WEBHOOK_SECRET = SECRET;
 const fixture = (/** @type {string} */ name) => readFileSync(new URL(`./fixtures/${name}.json`, import.meta.url), "utf8");
 const SUCCEEDED = fixture("login_succeeded");
 const FAILED = fixture("login_failed");
-/** An authentic event of a type the package does not decode (yet): Seam sends every type to the endpoint. */
-const DEVICE_CONNECTED = JSON.stringify({
+/** An authentic event of a type newer than the catalogue: Seam sends every type to the endpoint. */
+const DEVICE_TELEPORTED = JSON.stringify({
   event_id: "7b8e5c2a-3f41-4f0a-9d6e-1c2b3a4d5e6f",
-  event_type: "device.connected",
+  event_type: "device.teleported",
   workspace_id: "00000000-0000-0000-0000-000000000000",
   device_id: "11111111-1111-1111-1111-111111111111",
   connected_account_id: "22222222-2222-2222-2222-222222222222",
@@ -53,7 +53,7 @@ function endpointCases(post, handled, own) {
   });
 
   test("an authentic event of a type it does not know: a 2xx, so that Svix neither retries nor disables the endpoint", async () => {
-    const response = await answer(await post()(DEVICE_CONNECTED, signed(DEVICE_CONNECTED)));
+    const response = await answer(await post()(DEVICE_TELEPORTED, signed(DEVICE_TELEPORTED)));
     assert.equal(response.status, 204);
     assert.equal(response.delivery, null);
     assert.equal(handled().length, 1); // nothing else was acted on
@@ -63,7 +63,7 @@ function endpointCases(post, handled, own) {
     const { status, delivery, body } = await answer(await post()(INVALID, signed(INVALID)));
     assert.deepEqual([status, delivery], [422, "abort-message"]);
     assert.equal(body.name, "DecodeError");
-    assert.match(body.message, /^invalid connect_webview event: \/event_id: /);
+    assert.match(body.message, /^invalid Seam event: \/event_id: /);
     assert.deepEqual(body.issues, [
       { code: "invalid_uuid", path: "/event_id", message: 'expected a UUID like 00000000-0000-0000-0000-000000000000, found "nope": it has 4 characters, not 36' },
     ]);
@@ -75,7 +75,7 @@ function endpointCases(post, handled, own) {
     assert.deepEqual([tampered.status, tampered.delivery, tampered.body.code], [401, null, "invalid_signature"]);
     const unsigned = await answer(await post()(own.body, { "content-type": "application/json" }));
     assert.deepEqual([unsigned.status, unsigned.body.code], [401, "missing_header"]);
-    const otherSecret = await answer(await post()(DEVICE_CONNECTED, signed(DEVICE_CONNECTED, "whsec_c2VjcmV0LWtleS1vbmU=")));
+    const otherSecret = await answer(await post()(DEVICE_TELEPORTED, signed(DEVICE_TELEPORTED, "whsec_c2VjcmV0LWtleS1vbmU=")));
     assert.deepEqual([otherSecret.status, otherSecret.body.code], [401, "invalid_signature"]);
   });
 }

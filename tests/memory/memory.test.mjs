@@ -20,7 +20,7 @@ const payloads = [
   JSON.parse(SUCCEEDED),
   FAILED.replace("00000000-0000-0000-0000-000000000000", "not-a-uuid"),
   FAILED.replace("{", '{"event_id": "x",'),
-  '{"event_type": "device.connected"}',
+  '{"event_type": "device.teleported"}',
   FAILED.slice(0, 100),
   Buffer.from([0x7b, 0xff, 0x7d]),
 ];

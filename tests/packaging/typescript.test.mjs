@@ -4,10 +4,19 @@
 // commonjs, with TypeScript 7 (npm `typescript`, the native compiler) and
 // 5.9; and files that must not compile, each for exactly the error named on
 // its first line.
+//
+// Every event type of catalogue/events.json, in one program: events.ts,
+// written here from the catalogue, switches over SeamEvent with a case per
+// event type, holds each narrowed interface equal to the catalogue's fields
+// written as plain TypeScript (names, optional, nullable, enum literals, at
+// every depth), reads every required field with its type, and ends in an
+// exhaustive `never`; fail/missing-case.ts is the same switch less one case.
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { before, test } from "node:test";
 import { consumer, consumers, root, run } from "./harness.mjs";
+
+const catalogue = JSON.parse(readFileSync(`${root}catalogue/events.json`, "utf8"));
 
 const TSC = {
   7: `${root}tests/packaging/node_modules/typescript/bin/tsc`,
@@ -20,14 +29,22 @@ let dir;
 const runs = new Map();
 
 const cases = /** @type {const} */ ([
-  ["tsconfig.json", "module nodenext: ESM through `import`, and require.cts through `require`", ["index.d.ts", "index.d.cts"]],
-  ["tsconfig.bundler.json", "moduleResolution bundler", ["index.d.ts"]],
-  ["tsconfig.commonjs.json", "module commonjs, `import x = require()`", ["index.d.cts"]],
+  ["tsconfig.json", "module nodenext: ESM through `import`, and require.cts through `require`", ["events.d.ts", "index.d.ts", "index.d.cts"]],
+  ["tsconfig.bundler.json", "moduleResolution bundler", ["events.d.ts", "index.d.ts"]],
+  ["tsconfig.commonjs.json", "module commonjs, `import x = require()`", ["events.d.ts", "index.d.cts"]],
 ]);
-const failing = readdirSync(`${consumers}/typescript/fail`).filter((name) => name.endsWith(".ts"));
+/** The case that fail/missing-case.ts leaves out of the exhaustive switch. */
+const LEFT_OUT = "device.connected";
+/** The files written here, each into the consumer project before tsc runs. */
+const generated = {
+  "events.ts": eventSwitch({ reads: true }),
+  "fail/missing-case.ts": eventSwitch({ reads: false, leaveOut: LEFT_OUT }),
+};
+const failing = [...readdirSync(`${consumers}/typescript/fail`), "missing-case.ts"].filter((name) => name.endsWith(".ts"));
 
 before(async () => {
   dir = await consumer("typescript", ["typescript"]);
+  for (const [file, text] of Object.entries(generated)) writeFileSync(`${dir}/${file}`, text);
   // Start every compile at once: the slow ones (5.9) overlap the rest.
   for (const [project] of cases) runs.set(`7 ${project}`, tsc(7, project));
   for (const [project] of cases.slice(0, 2)) runs.set(`5.9 ${project}`, tsc(5.9, project));
@@ -38,6 +55,8 @@ before(async () => {
   }
   writeFileSync(`${dir}/tsconfig.batch.json`, JSON.stringify({ extends: "./tsconfig.json", files: ["batch.ts"] }));
   runs.set("7 tsconfig.batch.json", tsc(7, "tsconfig.batch.json"));
+  writeFileSync(`${dir}/tsconfig.events.json`, JSON.stringify({ extends: "./tsconfig.json", files: ["events.ts"] }));
+  for (const version of /** @type {const} */ ([7, 5.9])) runs.set(`${version} tsconfig.events.json`, tsc(version, "tsconfig.events.json"));
 });
 
 /** tsc runs at once: one per core (tsc 7 is multi-threaded, 5.9 is not). */
@@ -102,5 +121,110 @@ test("code that misuses the types does not compile, each file for its own reason
 });
 
 test("decodeBatch, exported at run time, has types", async () => {
-  assert.deepEqual(await runs.get("7 tsconfig.batch.json"), { code: 0, declarations: ["connect-webview-events/index.d.ts"], output: [] });
+  assert.deepEqual(await runs.get("7 tsconfig.batch.json"), { code: 0, declarations: ["connect-webview-events/events.d.ts", "connect-webview-events/index.d.ts"], output: [] });
 });
+
+for (const version of /** @type {const} */ ([7, 5.9])) {
+  test(`tsc ${version} --strict: every event type of the catalogue narrows to its interface, equal to the catalogue's fields, and the switch is exhaustive (events.ts)`, async () => {
+    assert.deepEqual(await runs.get(`${version} tsconfig.events.json`), {
+      code: 0,
+      declarations: ["connect-webview-events/events.d.ts", "connect-webview-events/index.d.ts"],
+      output: [],
+    });
+  });
+}
+
+test("events.ts has a case for each of the catalogue's event types, and missing-case.ts all but one", () => {
+  const cases = (/** @type {string} */ text) => [...text.matchAll(/^ {4}case "([^"]+)":/gm)].map((m) => m[1]);
+  const types = catalogue.events.map((/** @type {{ event_type: string }} */ e) => e.event_type);
+  assert.equal(types.length, catalogue.event_type_count);
+  assert.deepEqual(cases(generated["events.ts"]), types);
+  assert.deepEqual(cases(generated["fail/missing-case.ts"]), types.filter((t) => t !== LEFT_OUT));
+});
+
+/** The interface of an event type: `device.connected` -> `DeviceConnectedEvent`. */
+function interfaceName(/** @type {string} */ type) {
+  return `${type.split(/[._]/).map((w) => w[0].toUpperCase() + w.slice(1)).join("")}Event`;
+}
+
+/**
+ * A type of the catalogue as plain TypeScript, without the package's aliases
+ * or doc comments: what the generated declarations must be equal to.
+ * @param {any} t a field, or array items
+ * @returns {string}
+ */
+function plain(t) {
+  const scalar = /** @type {Record<string, string>} */ ({ uuid: "string", datetime: "string", url: "string", string: "string", number: "number", boolean: "boolean" })[t.kind];
+  const records = /** @type {Record<string, string>} */ ({ metadata: "Record<string, string | boolean>", any: "Record<string, unknown>" });
+  const type =
+    scalar ??
+    { enum: () => t.values.map((/** @type {string} */ v) => JSON.stringify(v)).join(" | "), record: () => records[t.record], array: () => `Array<${plain(t.items)}>`, object: () => fields(t.fields) }[
+      /** @type {"enum" | "record" | "array" | "object"} */ (t.kind)
+    ]?.();
+  if (type === undefined) throw new Error(`a kind this test does not know: ${JSON.stringify(t)}`);
+  return t.nullable ? `${type} | null` : type;
+}
+
+/** An object type of fields, in plain TypeScript. @param {any[]} list */
+function fields(list) {
+  return `{ ${list.map((f) => `${JSON.stringify(f.name)}${f.required ? "" : "?"}: ${plain(f)}`).join("; ")} }`;
+}
+
+/**
+ * A consumer file switching over SeamEvent (from `decode`) with a case per
+ * event type of the catalogue and an exhaustive `never` default. With
+ * `reads`, each case also holds the narrowed type equal to its interface and
+ * to the catalogue's fields, and reads every required field with its type.
+ * @param {{ reads: boolean, leaveOut?: string }} options
+ */
+function eventSwitch({ reads, leaveOut }) {
+  const events = catalogue.events.filter((/** @type {any} */ e) => e.event_type !== leaveOut);
+  const names = events.map((/** @type {any} */ e) => interfaceName(e.event_type));
+  /** @type {Map<string, string[]>} */
+  const families = new Map();
+  for (const e of events) families.set(e.family, [...(families.get(e.family) ?? []), interfaceName(e.event_type)]);
+  const same = (/** @type {string} */ a, /** @type {string} */ b) => `same<${a}, ${b}>(true);`;
+  const caseOf = (/** @type {any} */ e) => {
+    const required = e.fields.filter((/** @type {any} */ f) => f.required);
+    const body = reads
+      ? [
+          same("typeof event", interfaceName(e.event_type)),
+          same(interfaceName(e.event_type), fields(e.fields)),
+          ...required.map((/** @type {any} */ f, /** @type {number} */ i) => `const field${i}: ${plain(f)} = event.${f.name};`),
+          `return ${required.length};`,
+        ]
+      : ["return 1;"];
+    return [`    case ${JSON.stringify(e.event_type)}: {`, ...body.map((line) => `      ${line}`), "    }"];
+  };
+  return [
+    leaveOut
+      ? `// expect: error TS2322: Type '${interfaceName(leaveOut)}' is not assignable to type 'never'.`
+      : "// Every event type of catalogue/events.json; written by tests/packaging/typescript.test.mjs.",
+    leaveOut ? `// The exhaustive switch of events.ts without its ${leaveOut} case.` : "// Must compile under --strict, in one program.",
+    `import { decode, type SeamEvent${reads ? `, type SeamEventType, ${[...names, ...[...families.keys()].map(interfaceName)].map((n) => `type ${n}`).join(", ")}` : ""} } from "connect-webview-events";`,
+    "",
+    ...(reads
+      ? [
+          "/** true only when A and B are the same type. */",
+          "type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;",
+          "declare function same<A, B>(proof: Equal<A, B>): void;",
+          "",
+          same("SeamEventType", events.map((/** @type {any} */ e) => JSON.stringify(e.event_type)).join(" | ")),
+          ...[...families].map(([family, members]) => same(interfaceName(family), members.join(" | "))),
+          "",
+        ]
+      : []),
+    "export function readEvent(event: SeamEvent): number {",
+    "  switch (event.event_type) {",
+    ...events.flatMap(caseOf),
+    "    default: {",
+    "      const unreachable: never = event;",
+    "      return unreachable;",
+    "    }",
+    "  }",
+    "}",
+    "",
+    'export const read: number = readEvent(decode("{}"));',
+    "",
+  ].join("\n");
+}

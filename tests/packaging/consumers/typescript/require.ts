@@ -2,6 +2,6 @@
 // `require` condition, so index.d.cts.
 import events = require("connect-webview-events");
 
-export function eventType(body: string): events.ConnectWebviewEventType {
+export function eventType(body: string): events.SeamEventType {
   return events.decode(body).event_type;
 }

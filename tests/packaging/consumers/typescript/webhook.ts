@@ -1,5 +1,8 @@
 // Typed use of the package: narrowing by event_type, a Fetch-style webhook
 // handler, the error classes and their codes. Must compile under --strict.
+// Written for the two connect_webview events; decode and verify give any
+// SeamEvent since every event type has its interface, so only what assumed
+// that an event is one of those two changed (fromLog, roundTrip, fromBytes).
 import {
   ConnectWebviewWebhook,
   decode,
@@ -9,9 +12,10 @@ import {
   verify,
   WebhookVerificationError,
   type ConnectWebviewEvent,
-  type ConnectWebviewEventType,
   type Issue,
   type IssueCode,
+  type SeamEvent,
+  type SeamEventType,
   type SignedHeaders,
   type WebhookVerificationErrorCode,
 } from "connect-webview-events";
@@ -51,7 +55,12 @@ export async function handleWebhook(request: Request, secret: string): Promise<R
   }
 }
 
-export function fromLog(text: string): ConnectWebviewEventType | IssueCode[] {
+/** A SeamEvent narrows to the connect_webview union by its two types. */
+export function describeAny(event: SeamEvent): string {
+  return event.event_type === "connect_webview.login_succeeded" || event.event_type === "connect_webview.login_failed" ? describe(event) : event.event_type;
+}
+
+export function fromLog(text: string): SeamEventType | IssueCode[] {
   const result = safeDecode(text, { strict: true, maxBytes: 65_536 });
   return result.success ? result.data.event_type : result.error.issues.map((issue) => issue.code);
 }
@@ -60,7 +69,9 @@ export function roundTrip(body: Uint8Array, secret: string): string {
   const headers: SignedHeaders = sign({ payload: body, secret, timestamp: new Date() });
   const webhook = new ConnectWebviewWebhook(secret, { toleranceSeconds: 60 });
   const event = webhook.verify(body, new Headers({ ...headers }), { now: new Date(), strict: true });
-  return event.event_type === "connect_webview.login_failed" ? event.connect_webview_id : event.connected_account_id;
+  if (event.event_type === "connect_webview.login_failed") return event.connect_webview_id;
+  if (event.event_type === "connect_webview.login_succeeded") return event.connected_account_id;
+  return event.event_type; // any other Seam event
 }
 
-export const fromBytes: ConnectWebviewEvent = decode(new TextEncoder().encode("{}").buffer);
+export const fromBytes: SeamEvent = decode(new TextEncoder().encode("{}").buffer);
