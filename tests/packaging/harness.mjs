@@ -27,7 +27,7 @@ export const EXPECTED = {
   signature: "v1,lwOzPi3D9m6gy2UPxKwLTi4NBpb1xO7EQXya0dzRiUk=",
   verified: "connect_webview.login_failed",
   tampered: "invalid_signature",
-  batch: ["connect_webview.login_succeeded", "connect_webview.login_failed", "6 issues on line 3"],
+  batch: ["connect_webview.login_succeeded", "connect_webview.login_failed", "1 issues on line 3"],
 };
 
 /** What the apps' Web Worker posts: the probe, then its replies to loginFailed and invalidEvent. */
