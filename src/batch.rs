@@ -5,7 +5,7 @@
 //! problem with the input as a whole (too large, not UTF-8, a JSON array that
 //! does not parse) fails the batch. A JSON array is parsed once, as a whole.
 
-use crate::check::check_array;
+use crate::check::check_syntax;
 use crate::decode::{build, DecodeOptions};
 use crate::error::DecodeError;
 use crate::seam_event::SeamEvent;
@@ -86,20 +86,17 @@ impl BatchOptions {
         finish: impl Fn(&str, SeamEventType) -> Result<T, DecodeError>,
     ) -> Result<Vec<BatchItem<T>>, DecodeError> {
         DecodeOptions::new().max_bytes(self.max_batch_bytes).check_size(input.len())?;
-        if !input.trim_start_matches(is_blank).starts_with('[') {
-            let lines = ndjson_spans(input).into_iter().enumerate().map(|(index, span)| {
-                let text = input.get(span.start..span.end).unwrap_or_default();
-                let result = self.decode.validate(text).and_then(|t| finish(text, t)).map_err(|e| span.relocate(e));
-                BatchItem { index, line: span.line, result }
-            });
-            return Ok(lines.collect());
-        }
-        let verdicts = check_array(input, self.decode.strict)?;
-        let spans = element_spans(input);
-        let items = verdicts.into_iter().enumerate().map(|(index, verdict)| {
-            let span = spans.get(index).copied().unwrap_or(Span { start: 0, end: 0, line: 1, column: 1 });
+        let spans = if input.trim_start_matches(is_blank).starts_with('[') {
+            // A JSON array that does not parse is refused as a whole, with
+            // its position; then each element is checked as its own text.
+            check_syntax(input)?;
+            element_spans(input)
+        } else {
+            ndjson_spans(input)
+        };
+        let items = spans.into_iter().enumerate().map(|(index, span)| {
             let text = input.get(span.start..span.end).unwrap_or_default();
-            let result = self.decode.check_size(text.len()).and(verdict).and_then(|t| finish(text, t));
+            let result = self.decode.validate(text).and_then(|t| finish(text, t)).map_err(|e| span.relocate(e));
             BatchItem { index, line: span.line, result }
         });
         Ok(items.collect())

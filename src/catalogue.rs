@@ -4,7 +4,7 @@
 //! type's fields, at every depth, with the rule each follows. Types and
 //! lookups are in [`shape`](crate::shape); the facts are in catalogue/events.json.
 
-use crate::shape::{opt, req, Field, Kind};
+use crate::shape::{opt, req, Field, Kind, NULLABLE};
 
 /// The reference these tables were made from.
 pub(crate) const REFERENCE: &str = "@seamapi/types 1.977.0";
@@ -210,6 +210,49 @@ const VIDEO_URL: u8 = 95;
 const WARNING_CODE: u8 = 96;
 const WORKSPACE_ID: u8 = 97;
 
+/// The index in [`NAMES`] of `event_type`.
+pub(crate) const EVENT_TYPE_NAME: u8 = EVENT_TYPE;
+
+/// The multiplier of a name's slot, chosen by the generator so that no two
+/// names share one (see [`name_index`](crate::shape::name_index)).
+pub(crate) const NAME_MULTIPLIER: u64 = 0x377b2fd56a5b15b5;
+
+/// By slot: 1 + the index in [`NAMES`] of the name in it, or 0.
+pub(crate) static NAME_SLOTS: [u8; 1024] = [
+    21, 0, 0, 0, 32, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 95, 48, 0, 0, 0,
+    0, 0, 0, 0, 0, 89, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0,
+    0, 0, 28, 0, 0, 0, 50, 0, 0, 0, 0, 82, 0, 14, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 78, 0, 0, 0, 0, 0, 0, 0, 35, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 16, 92, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 44, 0, 57, 0, 0, 0, 0, 0, 0, 0, 0, 0, 43, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 27, 0, 0, 63,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    90, 0, 0, 0, 0, 80, 0, 0, 0, 0, 0, 0, 0, 46, 0, 0, 0, 0, 0, 0, 22, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 64, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 30, 0, 34, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    19, 0, 0, 0, 97, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 8, 0, 0, 52, 0, 0, 0, 0, 88, 0, 0, 0, 0, 0, 25, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 55, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 10, 0, 0, 0, 0, 0, 0, 36, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 73, 0, 0, 0, 0, 0, 0, 13, 0, 0, 0, 0, 96, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 84, 0, 20, 0, 0, 0, 1, 0, 0, 0, 0, 0, 12, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 81,
+    0, 68, 0, 58, 0, 0, 0, 0, 0, 74, 0, 0, 0, 0, 0, 0, 0, 9, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 60, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 51, 24, 0, 0, 0, 0, 0, 0, 0, 86, 0, 0, 0, 0, 0, 11, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 71, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 17, 0, 0, 98, 33, 0, 0, 0, 37, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 77, 0, 31, 0, 0, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 93, 0, 0,
+    0, 0, 0, 0, 76, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 7, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 59, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 53, 0, 85, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 49, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 69, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 40, 0, 0, 0, 0, 0, 0, 0, 70, 0, 0, 0, 5, 0, 0, 38, 0, 61, 87, 0, 0, 0, 0, 54, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 41, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 66, 0, 0, 0, 0, 0, 0, 45, 0, 0, 0, 83, 0, 0, 0, 0, 0, 0, 0, 94, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 4, 0, 91, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 72, 0, 0, 0, 65, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 18, 0, 0, 0, 0, 0, 62, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 79, 0, 0, 56, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 26, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 15, 0, 2, 0, 0, 0, 0, 0, 23, 0, 0, 0, 29, 47, 0, 42, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    67, 0, 0, 0, 0, 0, 0, 75, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 39, 0, 0,
+];
+
 /// Every distinct kind of value: a [`Field`] names its kind by index.
 pub(crate) static KINDS: [Kind; 34] = [
     Kind::EventType,
@@ -308,6 +351,109 @@ const NUMBER: u8 = 30;
 const ENUM_FAN_MODE_SETTING: u8 = 31;
 const ENUM_HVAC_MODE_SETTING: u8 = 32;
 const ENUM_METHOD_2: u8 = 33;
+
+/// For each name of [`NAMES`]: its kind byte (as a [`Field`] has it) at the top level of
+/// every event type that has it, when that is the same in all of them; else 0xff.
+pub(crate) static TOP_LEVEL_KINDS: [u8; 98] = [
+    ARRAY_OF_OBJECT_ACCESS_CODE_ERRORS, // access_code_errors
+    UUID, // access_code_id
+    BOOLEAN, // access_code_is_managed
+    ARRAY_OF_OBJECT_ACCESS_CODE_WARNINGS, // access_code_warnings
+    UUID, // access_grant_id
+    ARRAY_OF_UUID, // access_grant_ids
+    TEXT, // access_grant_key
+    ARRAY_OF_TEXT, // access_grant_keys
+    UUID, // access_method_id
+    UUID, // acs_access_group_id
+    UUID, // acs_credential_id
+    UUID, // acs_encoder_id
+    UUID, // acs_entrance_id
+    ARRAY_OF_UUID, // acs_entrance_ids
+    ARRAY_OF_OBJECT_ACCESS_CODE_ERRORS, // acs_system_errors
+    UUID, // acs_system_id
+    ARRAY_OF_OBJECT_ACCESS_CODE_WARNINGS, // acs_system_warnings
+    UUID, // acs_user_id
+    UUID, // action_attempt_id
+    TEXT, // action_type
+    ENUM_ACTIVATION_REASON, // activation_reason
+    TEXT, // backup_access_code_id
+    NUMBER_0_TO_1, // battery_level
+    ENUM_BATTERY_STATUS, // battery_status
+    TEXT, // change_reason
+    ARRAY_OF_OBJECT_CHANGED_PROPERTIES, // changed_properties
+    UUID, // client_session_id
+    TEXT, // climate_preset_key
+    0xff, // code
+    UUID, // connect_webview_id
+    METADATA, // connected_account_custom_metadata
+    ARRAY_OF_OBJECT_ACCESS_CODE_ERRORS, // connected_account_errors
+    UUID, // connected_account_id
+    TEXT, // connected_account_type
+    ARRAY_OF_OBJECT_ACCESS_CODE_WARNINGS, // connected_account_warnings
+    NUMBER, // cooling_set_point_celsius
+    NUMBER, // cooling_set_point_fahrenheit
+    DATETIME, // created_at
+    TEXT, // customer_key
+    TEXT, // description
+    NUMBER, // desired_temperature_celsius
+    NUMBER, // desired_temperature_fahrenheit
+    METADATA, // device_custom_metadata
+    ARRAY_OF_OBJECT_ACCESS_CODE_ERRORS, // device_errors
+    UUID, // device_id
+    ARRAY_OF_UUID, // device_ids
+    0xff, // device_name
+    ARRAY_OF_OBJECT_ACCESS_CODE_WARNINGS, // device_warnings
+    TEXT, // ends_at
+    UUID, // enrollment_automation_id
+    ENUM_ERROR_CODE, // error_code
+    TEXT, // error_message
+    TEXT, // event_description
+    UUID, // event_id
+    DISCRIMINATOR, // event_type
+    ENUM_FAN_MODE_SETTING, // fan_mode_setting
+    0xff, // from
+    NUMBER, // heating_set_point_celsius
+    NUMBER, // heating_set_point_fahrenheit
+    ENUM_HVAC_MODE_SETTING, // hvac_mode_setting
+    URL, // image_url
+    BOOLEAN, // is_backup_code
+    BOOLEAN, // is_fallback_climate_preset
+    BOOLEAN, // is_via_bluetooth
+    BOOLEAN, // is_via_nfc
+    NUMBER | NULLABLE, // lower_limit_celsius
+    NUMBER | NULLABLE, // lower_limit_fahrenheit
+    0xff, // message
+    0xff, // method
+    ANY_RECORD, // minut_metadata
+    ARRAY_OF_UUID, // missing_device_ids
+    ENUM_MOTION_SUB_TYPE, // motion_sub_type
+    0xff, // mutation_code
+    0xff, // name
+    NUMBER, // noise_level_decibels
+    NUMBER, // noise_level_nrs
+    UUID, // noise_threshold_id
+    TEXT, // noise_threshold_name
+    ANY_RECORD, // noiseaware_metadata
+    DATETIME, // occurred_at
+    0xff, // property
+    OBJECT_REASON, // reason
+    0xff, // reason_code
+    ARRAY_OF_OBJECT_REQUESTED_MUTATIONS, // requested_mutations
+    UUID, // space_id
+    TEXT, // space_key
+    TEXT, // starts_at
+    TEXT, // status
+    NUMBER, // temperature_celsius
+    NUMBER, // temperature_fahrenheit
+    UUID | NULLABLE, // thermostat_schedule_id
+    0xff, // to
+    NUMBER | NULLABLE, // upper_limit_celsius
+    NUMBER | NULLABLE, // upper_limit_fahrenheit
+    UUID, // user_identity_id
+    URL, // video_url
+    0xff, // warning_code
+    UUID, // workspace_id
+];
 
 /// Every event type, sorted.
 pub(crate) const EVENT_TYPES: [&str; 109] = [

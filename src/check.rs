@@ -5,7 +5,7 @@
 //! wrong and where; the usual valid event is taken before it by a fast lane
 //! ([`fast`](crate::fast), [`lane`](crate::lane)).
 
-use crate::error::{DecodeError, Issue, IssueCode};
+use crate::error::{DecodeError, Issue};
 use crate::pointer::Pointer;
 use crate::scan::{Reader, Result, Syntax};
 use crate::shape::SeamEventType;
@@ -39,36 +39,18 @@ pub(crate) fn verdict(
     }
 }
 
-/// The verdicts of a JSON array of events, one per element, or of another
-/// value: `None` (the caller says it is not an array).
-pub(crate) fn verdicts(
-    root: Node<'_>,
-    strict: bool,
-    mut element_issues: Vec<Vec<Issue>>,
-) -> Option<Vec<std::result::Result<SeamEventType, DecodeError>>> {
-    let Node::Array(elements) = root else { return None };
-    element_issues.resize_with(elements.len(), Vec::new);
-    Some(elements.iter().zip(element_issues).map(|(element, issues)| verdict(element, strict, issues)).collect())
-}
-
-/// Checks each element of a JSON array of events. `Err` only when the array
-/// itself does not parse (or is not an array).
-pub(crate) fn check_array(
-    text: &str,
-    strict: bool,
-) -> std::result::Result<Vec<std::result::Result<SeamEventType, DecodeError>>, DecodeError> {
+/// Whether `text` is one JSON value: if not, its syntax error, with its
+/// position. (The batch reads a JSON array so before taking its elements one
+/// by one.)
+pub(crate) fn check_syntax(text: &str) -> std::result::Result<(), DecodeError> {
     let mut reader = Reader::new(text);
-    let parsed = array(&mut reader).and_then(|v| reader.end().map(|()| v));
-    let (root, element_issues) = parsed.map_err(|e| DecodeError::new(vec![e.issue(text)]))?;
-    verdicts(root, strict, element_issues).ok_or_else(not_an_array)
+    let parsed = value(&mut reader, &Pointer::ROOT, &mut Vec::new()).and_then(|_| reader.end());
+    parsed.map_err(|e| DecodeError::new(vec![e.issue(text)]))
 }
 
-pub(crate) fn not_an_array() -> DecodeError {
-    let message = "expected a JSON array of events, found another JSON value".to_string();
-    DecodeError::new(vec![Issue::new(IssueCode::InvalidType, String::new(), message)])
-}
-
-/// Any JSON value, with the duplicate keys at any depth below it.
+/// Any JSON value, with the duplicate keys at any depth below it. Never
+/// inlined: its callers would each take a copy of it into the wasm.
+#[inline(never)]
 fn value<'a>(reader: &mut Reader<'a>, path: &Pointer<'_>, issues: &mut Vec<Issue>) -> Result<Node<'a>> {
     let Some(peek) = reader.skip_whitespace() else {
         return Err(reader.peek_error(Syntax::EofWhileParsingValue));
@@ -115,26 +97,10 @@ fn value<'a>(reader: &mut Reader<'a>, path: &Pointer<'_>, issues: &mut Vec<Issue
     })
 }
 
-/// A JSON array read element by element, each with its own duplicate keys
-/// (paths from the element); another value read whole, its issues dropped.
-fn array<'a>(reader: &mut Reader<'a>) -> Result<(Node<'a>, Vec<Vec<Issue>>)> {
-    if reader.skip_whitespace() != Some(b'[') {
-        return Ok((value(reader, &Pointer::ROOT, &mut Vec::new())?, Vec::new()));
-    }
-    reader.enter()?;
-    let (mut elements, mut issues) = (Vec::new(), Vec::new());
-    while reader.has_next_element(elements.is_empty())? {
-        let mut own = Vec::new();
-        elements.push(value(reader, &Pointer::ROOT, &mut own)?);
-        issues.push(own);
-    }
-    reader.leave();
-    Ok((Node::Array(elements), issues))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::IssueCode;
 
     fn issues_of(text: &str) -> Vec<(IssueCode, String)> {
         match check_event(text, false) {
@@ -224,13 +190,9 @@ mod tests {
     }
 
     #[test]
-    fn arrays_check_each_element_on_its_own() {
-        let verdicts = check_array(r#"[{"event_type": "device.exploded"}, 1, {"a": 1, "a": 2}]"#, false).unwrap();
-        let codes: Vec<Vec<IssueCode>> =
-            verdicts.into_iter().map(|v| v.unwrap_err().into_issues().into_iter().map(|i| i.code).collect()).collect();
-        assert_eq!(codes[0], [IssueCode::UnknownEventType]);
-        assert_eq!(codes[1], [IssueCode::InvalidType]);
-        assert_eq!(codes[2][0], IssueCode::DuplicateField);
-        assert_eq!(check_array("[1, ", false).unwrap_err().issues()[0].code, IssueCode::InvalidJson);
+    fn a_batch_array_is_read_whole_for_its_syntax() {
+        assert!(check_syntax(r#"[{"event_type": "device.exploded"}, 1, {"a": 1, "a": 2}]"#).is_ok());
+        assert_eq!(check_syntax("[1, ").unwrap_err().issues()[0].code, IssueCode::InvalidJson);
+        assert_eq!(check_syntax("[1] 2").unwrap_err().issues()[0].code, IssueCode::InvalidJson);
     }
 }

@@ -3,15 +3,17 @@
 //! [`fast`](crate::fast) does for the two connect_webview events (whose
 //! reading primitives it shares). The schema comes from the generated tables.
 //!
-//! Members that come before `event_type` are read for their syntax and their
-//! place remembered; once the type is known they are read again against its
-//! schema. Anything unusual or wrong is "not sure", and the full check
+//! Keys are found by a perfect hash of the catalogue's field names. Members
+//! that come before `event_type` are checked against the kind their name has
+//! in every event type, where it has one, and otherwise read for their syntax
+//! and read again once the type is known. Anything unusual or wrong is "not sure", and the full check
 //! ([`check`](crate::check)) says what is wrong and where. `oracle::fast_lane`
 //! holds it to the full check in the tests and the `differential` fuzz target.
 
+use crate::catalogue::{EVENT_TYPE_NAME, TOP_LEVEL_KINDS};
 use crate::fast::{Keys, Kind as Json, Lane, MAX_DEPTH};
 use crate::rules::{is_datetime, is_url, is_uuid, number_value};
-use crate::shape::{find_index, Field, Kind, SeamEventType};
+use crate::shape::{name_index, opt, Field, Kind, SeamEventType};
 use crate::text::string_stop;
 
 /// Members read before `event_type`: past this many, the full check decides.
@@ -19,23 +21,7 @@ const MAX_DEFERRED: usize = 32;
 
 /// `Some(event type)` if `bytes` are sure to be a valid event of the
 /// catalogue, `None` if not sure.
-///
-/// Not in the WebAssembly build for now: it would take the `.wasm` some
-/// 2.9 KB gzipped past its 45,000-byte budget (`scripts/size-budget.mjs`);
-/// there every event other than the two connect_webview ones goes to the
-/// full check, with the same verdicts.
-#[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn accept(bytes: &[u8], strict: bool) -> Option<SeamEventType> {
-    accept_here(bytes, strict)
-}
-
-#[cfg(target_arch = "wasm32")]
-pub(crate) fn accept(_: &[u8], _: bool) -> Option<SeamEventType> {
-    None
-}
-
-/// The lane itself, on every target (the tests hold it to the full check).
-pub(crate) fn accept_here(bytes: &[u8], strict: bool) -> Option<SeamEventType> {
     let mut lane = Lane { bytes, at: 0 };
     let event_type = lane.catalogue_event(strict)?;
     lane.skip_whitespace();
@@ -56,19 +42,34 @@ impl<'a> Walk<'a> {
         (fields.len() <= 64).then(|| Walk { fields, present: 0, unknown: Keys::new(), strict })
     }
 
-    /// The value of member `key`, at `depth`.
-    fn member(&mut self, lane: &mut Lane<'a>, key: &'a [u8], depth: u32) -> Option<()> {
-        match find_index(self.fields, key) {
+    /// The field of this object whose name has index `name`, if any.
+    fn find(&self, name: Option<u8>) -> Option<usize> {
+        let name = name?;
+        self.fields.binary_search_by_key(&name, |field| field.name_index()).ok()
+    }
+
+    /// Field `i` is present; `None` if it was already.
+    fn mark(&mut self, i: usize) -> Option<()> {
+        let bit = 1 << i;
+        (self.present & bit == 0).then(|| self.present |= bit)
+    }
+
+    /// A key the schema does not have: fine once, unless strict.
+    fn unknown(&mut self, key: &'a [u8]) -> Option<()> {
+        (!self.strict && self.unknown.insert(key)).then_some(())
+    }
+
+    /// The value of member `key` (whose name has index `name`), at `depth`.
+    fn member(&mut self, lane: &mut Lane<'a>, key: &'a [u8], name: Option<u8>, depth: u32) -> Option<()> {
+        match self.find(name) {
             Some(i) => {
-                let bit = 1 << i;
-                if self.present & bit != 0 {
-                    return None;
-                }
-                self.present |= bit;
+                self.mark(i)?;
                 lane.field(&self.fields[i], depth, self.strict)
             }
-            None if self.strict || !self.unknown.insert(key) => None,
-            None => lane.value(depth).map(drop),
+            None => {
+                self.unknown(key)?;
+                lane.value(depth).map(drop)
+            }
         }
     }
 
@@ -79,10 +80,18 @@ impl<'a> Walk<'a> {
     }
 }
 
+/// A member read before `event_type`: its key, its name's index, where its
+/// value starts, and the kind it was checked against (see [`TOP_LEVEL_KINDS`]).
+#[derive(Clone, Copy)]
+struct Deferred<'a> {
+    key: &'a [u8],
+    name: Option<u8>,
+    start: usize,
+    checked: Option<u8>,
+}
+
 impl<'a> Lane<'a> {
-    /// A string after its `"` (see [`Lane::string`]), in one copy for this
-    /// lane's many uses: inlined, each would add its scanning code to the wasm.
-    #[inline(never)]
+    /// A string after its `"` (see [`Lane::string`]).
     fn text(&mut self, escapes: bool) -> Option<&'a [u8]> {
         self.string(escapes)
     }
@@ -101,32 +110,44 @@ impl<'a> Lane<'a> {
         self.text(false)
     }
 
-    /// The top-level object, up to its `}`.
+    /// The top-level object, up to its `}`. A member before `event_type`
+    /// whose name has one kind in every event type is checked against it
+    /// at once; the others are read again once the type is known.
     fn catalogue_event(&mut self, strict: bool) -> Option<SeamEventType> {
         self.eat(b'{')?;
-        let mut deferred: [(&[u8], usize); MAX_DEFERRED] = [(&[], 0); MAX_DEFERRED];
+        let none = Deferred { key: &[], name: None, start: 0, checked: None };
+        let mut deferred = [none; MAX_DEFERRED];
         let mut count = 0;
         let mut schema: Option<(SeamEventType, Walk<'a>)> = None;
         loop {
             let key = self.lane_key()?;
+            let name = name_index(key);
             match &mut schema {
-                Some((_, walk)) => walk.member(self, key, 1)?,
-                None if key == b"event_type" => {
+                Some((_, walk)) => walk.member(self, key, name, 1)?,
+                None if name == Some(EVENT_TYPE_NAME) => {
                     let event_type = SeamEventType::from_name_bytes(self.plain()?)?;
                     let mut walk = Walk::new(event_type.fields(), strict)?;
-                    walk.present |= 1 << find_index(walk.fields, key)?;
+                    walk.mark(walk.find(name)?)?;
                     let resume = self.at;
-                    for &(key, start) in &deferred[..count] {
-                        self.at = start;
-                        walk.member(self, key, 1)?;
+                    for member in &deferred[..count] {
+                        self.again(&mut walk, member)?;
                     }
                     self.at = resume;
                     schema = Some((event_type, walk));
                 }
                 None => {
-                    *deferred.get_mut(count)? = (key, self.at);
+                    let start = self.at;
+                    let common = name.map(|n| TOP_LEVEL_KINDS[usize::from(n)]).filter(|&k| k != 0xff);
+                    match common {
+                        Some(kind) => {
+                            self.field(&opt(0, kind), 1, strict)?;
+                        }
+                        None => {
+                            self.value(1)?;
+                        }
+                    }
+                    *deferred.get_mut(count)? = Deferred { key, name, start, checked: common };
                     count += 1;
-                    self.value(1)?;
                 }
             }
             if !self.more(b'}')? {
@@ -138,9 +159,21 @@ impl<'a> Lane<'a> {
         Some(event_type)
     }
 
+    /// A member read before the type was known, now against its schema:
+    /// taken as checked when it was checked against the same kind.
+    fn again(&mut self, walk: &mut Walk<'a>, member: &Deferred<'a>) -> Option<()> {
+        let Some(i) = walk.find(member.name) else { return walk.unknown(member.key) };
+        let field = &walk.fields[i];
+        if member.checked == Some(field.kind_byte()) {
+            return walk.mark(i);
+        }
+        self.at = member.start;
+        walk.member(self, member.key, member.name, 1)
+    }
+
     /// A field's value.
     fn field(&mut self, field: &Field, depth: u32, strict: bool) -> Option<()> {
-        if field.nullable && self.skip_whitespace() == b'n' {
+        if field.is_nullable() && self.skip_whitespace() == b'n' {
             return self.word(b"null", Json::Other).map(drop);
         }
         self.kind(field.kind(), depth, strict)
@@ -197,7 +230,7 @@ impl<'a> Lane<'a> {
                 } else {
                     loop {
                         let key = self.lane_key()?;
-                        walk.member(self, key, depth + 1)?;
+                        walk.member(self, key, name_index(key), depth + 1)?;
                         if !self.more(b'}')? {
                             break;
                         }

@@ -14,7 +14,7 @@ use std::fmt;
 
 use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
-use crate::check::{not_an_array, verdict, verdicts};
+use crate::check::verdict;
 use crate::error::{quote_char, DecodeError, Issue, IssueCode};
 use crate::pointer::Pointer;
 use crate::shape::SeamEventType;
@@ -33,15 +33,6 @@ pub fn check_event(text: &str, strict: bool) -> Result<SeamEventType, DecodeErro
             Err(DecodeError::new(issues))
         }
     }
-}
-
-/// Checks each element of a JSON array of events. `Err` only when the array
-/// itself does not parse (or is not an array).
-pub fn check_array(text: &str, strict: bool) -> Result<Vec<Result<SeamEventType, DecodeError>>, DecodeError> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    let parsed = ArraySeed.deserialize(&mut de).and_then(|v| de.end().map(|()| v));
-    let (root, element_issues) = parsed.map_err(|e| DecodeError::new(vec![syntax_issue(text, &e)]))?;
-    verdicts(root, strict, element_issues).ok_or_else(not_an_array)
 }
 
 /// An `invalid_json` issue with a 1-based line and a 1-based column counted
@@ -173,76 +164,6 @@ impl<'de> Visitor<'de> for KeySeed {
     }
 }
 
-/// A JSON array read element by element, each with its own duplicate keys
-/// (paths from the element); another value read whole, its issues dropped.
-struct ArraySeed;
-
-type ArrayRead<'de> = (Node<'de>, Vec<Vec<Issue>>);
-
-impl<'de> DeserializeSeed<'de> for ArraySeed {
-    type Value = ArrayRead<'de>;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<ArrayRead<'de>, D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
-impl<'de> ArraySeed {
-    fn other<D: Deserializer<'de>>(deserializer: D) -> Result<ArrayRead<'de>, D::Error> {
-        Ok((ValueSeed { path: Pointer::ROOT, issues: &mut Vec::new() }.deserialize(deserializer)?, Vec::new()))
-    }
-}
-
-impl<'de> Visitor<'de> for ArraySeed {
-    type Value = ArrayRead<'de>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a JSON array of events")
-    }
-
-    fn visit_unit<E: serde::de::Error>(self) -> Result<ArrayRead<'de>, E> {
-        Self::other(serde::de::value::UnitDeserializer::new())
-    }
-
-    fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<ArrayRead<'de>, E> {
-        Self::other(serde::de::value::BoolDeserializer::new(v))
-    }
-
-    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<ArrayRead<'de>, E> {
-        Self::other(serde::de::value::I64Deserializer::new(v))
-    }
-
-    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<ArrayRead<'de>, E> {
-        Self::other(serde::de::value::U64Deserializer::new(v))
-    }
-
-    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<ArrayRead<'de>, E> {
-        Self::other(serde::de::value::F64Deserializer::new(v))
-    }
-
-    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<ArrayRead<'de>, E> {
-        Self::other(serde::de::value::StrDeserializer::new(v))
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<ArrayRead<'de>, A::Error> {
-        Self::other(serde::de::value::MapAccessDeserializer::new(map))
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<ArrayRead<'de>, A::Error> {
-        let (mut elements, mut issues) = (Vec::new(), Vec::new());
-        loop {
-            let mut own = Vec::new();
-            match seq.next_element_seed(ValueSeed { path: Pointer::ROOT, issues: &mut own })? {
-                Some(element) => {
-                    elements.push(element);
-                    issues.push(own);
-                }
-                None => return Ok((Node::Array(elements), issues)),
-            }
-        }
-    }
-}
-
 /// Holds the fast lanes ([`crate::fast`] for the two connect_webview events,
 /// [`crate::lane`] for the whole catalogue) to their promise on any bytes:
 /// when one says an event is valid, the full check says so too, of the same
@@ -266,14 +187,11 @@ pub fn fast_lane(bytes: &[u8]) {
 }
 
 /// Asserts that the validator and this reference agree on `text`: the same
-/// verdict, with the same issues, messages and positions, strict or not, as
-/// one event and as a JSON array of events.
+/// verdict, with the same issues, messages and positions, strict or not.
 pub fn differential(text: &str) {
     for strict in [false, true] {
         let (ours, reference) = (crate::check::check_event(text, strict), check_event(text, strict));
         assert_eq!(ours, reference, "check_event, strict {strict}, on {text:?}");
-        let (ours, reference) = (crate::check::check_array(text, strict), check_array(text, strict));
-        assert_eq!(ours, reference, "check_array, strict {strict}, on {text:?}");
     }
 }
 

@@ -54,6 +54,7 @@ impl Field {
     ];
 
     /// The field named `key`, if the wire format has one.
+    #[cfg(test)]
     pub(crate) fn from_key(key: &[u8]) -> Option<Field> {
         // By length first, so that at most two names are compared.
         let field = match key.len() {

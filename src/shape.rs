@@ -4,7 +4,7 @@
 
 use std::fmt;
 
-use crate::catalogue::{EVENTS, EVENT_TYPES, KINDS, NAMES};
+use crate::catalogue::{EVENTS, EVENT_TYPES, KINDS, NAMES, NAME_MULTIPLIER, NAME_SLOTS};
 
 /// What a value must be.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -78,64 +78,86 @@ impl fmt::Display for Kind {
                 Ok(())
             }
             Kind::Object(_) | Kind::AnyRecord => f.write_str("an object"),
-            Kind::Array(items) => write!(f, "an array of {}", Plural(Kind::at(*items))),
+            Kind::Array(_) => f.write_str("an array"),
             Kind::Metadata => f.write_str("an object of string and boolean values"),
         }
     }
 }
 
-/// A kind in the plural, for "an array of UUIDs".
-struct Plural<'a>(&'a Kind);
-
-impl fmt::Display for Plural<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.0 {
-            Kind::Uuid => f.write_str("UUIDs"),
-            Kind::Text => f.write_str("strings"),
-            Kind::Object(_) => f.write_str("objects"),
-            other => write!(f, "values that are each {other}"),
-        }
-    }
-}
-
-/// A field of an object: its name and kind (indices into [`NAMES`] and
-/// [`KINDS`]), whether it is required, and whether it may be null.
+/// A field of an object, in three bytes: its name and kind (indices into
+/// [`NAMES`] and [`KINDS`], the kind's top bit saying whether the field may
+/// be null), and whether it is required.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Field {
     name: u8,
     kind: u8,
     pub(crate) required: bool,
-    pub(crate) nullable: bool,
 }
+
+/// The bit of [`Field`]'s kind byte that says it may be null.
+pub(crate) const NULLABLE: u8 = 0x80;
 
 /// A required field.
 pub(crate) const fn req(name: u8, kind: u8) -> Field {
-    Field { name, kind, required: true, nullable: false }
+    Field { name, kind, required: true }
 }
 
 /// An optional field.
 pub(crate) const fn opt(name: u8, kind: u8) -> Field {
-    Field { name, kind, required: false, nullable: false }
+    Field { name, kind, required: false }
 }
 
 impl Field {
     /// The same field, which may also be null.
     pub(crate) const fn nullable(self) -> Field {
-        Field { nullable: true, ..self }
+        Field { kind: self.kind | NULLABLE, ..self }
+    }
+
+    /// Whether null is valid here.
+    pub(crate) fn is_nullable(&self) -> bool {
+        self.kind & NULLABLE != 0
     }
 
     pub(crate) fn name(&self) -> &'static str {
         NAMES[usize::from(self.name)]
     }
 
+    /// Its name's index in [`NAMES`].
+    pub(crate) fn name_index(&self) -> u8 {
+        self.name
+    }
+
+    /// Its kind's index in [`KINDS`], with the top bit set when it may be null.
+    pub(crate) fn kind_byte(&self) -> u8 {
+        self.kind
+    }
+
     pub(crate) fn kind(&self) -> &'static Kind {
-        Kind::at(self.kind)
+        Kind::at(self.kind & !NULLABLE)
     }
 }
 
 /// The field of `fields` (sorted by name, as the tables are) named `key`.
 pub(crate) fn find(fields: &'static [Field], key: &[u8]) -> Option<&'static Field> {
     find_index(fields, key).map(|i| &fields[i])
+}
+
+/// The index in [`NAMES`] of the name `key`, if it is one: found by a hash
+/// that the generator made perfect for these names, then compared once.
+pub(crate) fn name_index(key: &[u8]) -> Option<u8> {
+    let word = |at: usize| u64::from_le_bytes(key[at..at + 8].try_into().unwrap_or_default());
+    let (head, tail) = if key.len() >= 8 {
+        // The usual name: two loads of eight bytes.
+        (word(0), word(key.len() - 8))
+    } else {
+        let mut w = [0; 8];
+        w[..key.len()].copy_from_slice(key);
+        (u64::from_le_bytes(w), u64::from_le_bytes(w))
+    };
+    let mixed = head.wrapping_mul(31).wrapping_add(tail).wrapping_add(key.len() as u64);
+    let slot = (mixed.wrapping_mul(NAME_MULTIPLIER) >> (64 - NAME_SLOTS.len().trailing_zeros())) as usize;
+    let index = NAME_SLOTS.get(slot).copied()?.checked_sub(1)?;
+    crate::text::same(NAMES[usize::from(index)].as_bytes(), key).then_some(index)
 }
 
 /// The index in `fields` of the field named `key`.
@@ -229,6 +251,19 @@ mod tests {
     }
 
     #[test]
+    fn every_name_and_nothing_else_is_found_by_its_hash() {
+        for (i, name) in NAMES.iter().enumerate() {
+            assert_eq!(name_index(name.as_bytes()), Some(i as u8), "{name}");
+            assert_eq!(name_index(format!("{name}x").as_bytes()), None);
+            assert_eq!(name_index(&name.as_bytes()[1..]), None);
+        }
+        for other in ["", "a", "event_typ", "event_type_", "EVENT_TYPE", "zz"] {
+            assert_eq!(name_index(other.as_bytes()), None, "{other}");
+        }
+        assert!(NAME_SLOTS.len().is_power_of_two());
+    }
+
+    #[test]
     fn kinds_say_what_they_want() {
         let battery = SeamEventType::from_name("device.battery_status_changed").unwrap();
         let level = find(battery.fields(), b"battery_level").unwrap();
@@ -236,6 +271,6 @@ mod tests {
         let status = find(battery.fields(), b"battery_status").unwrap();
         assert_eq!(status.kind().to_string(), "one of \"critical\", \"low\", \"good\", \"full\"");
         let space = SeamEventType::from_name("space.created").unwrap();
-        assert_eq!(find(space.fields(), b"device_ids").unwrap().kind().to_string(), "an array of UUIDs");
+        assert_eq!(find(space.fields(), b"device_ids").unwrap().kind().to_string(), "an array");
     }
 }

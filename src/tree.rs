@@ -69,7 +69,6 @@ pub(crate) struct Members<'a> {
 
 impl<'a> Members<'a> {
     /// Adds a member read at `path` (the member's own path).
-    #[inline(never)]
     pub(crate) fn push(&mut self, key: Cow<'a, str>, value: Node<'a>, path: &Pointer<'_>, issues: &mut Vec<Issue>) {
         if self.keys.insert(&key) {
             self.entries.push((key, value));

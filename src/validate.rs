@@ -72,8 +72,8 @@ impl Pass<'_> {
     }
 
     fn field(&mut self, field: &Field, value: &Node<'_>, path: &Pointer<'_>) {
-        if !(field.nullable && *value == Node::Null) {
-            self.value(field.kind(), field.nullable, value, path);
+        if !(field.is_nullable() && *value == Node::Null) {
+            self.value(field.kind(), field.is_nullable(), value, path);
         }
     }
 
@@ -91,7 +91,7 @@ impl Pass<'_> {
             (Kind::Enum(values), Node::Str(text)) => {
                 if !values.contains(&text.as_ref()) {
                     let message = format!("expected {kind}, found {}", quote(text));
-                    self.issues.push(Issue::new(IssueCode::InvalidEnum, path.to_string(), message));
+                    self.report(IssueCode::InvalidEnum, path, message);
                 }
             }
             (Kind::Number { minimum, maximum, .. }, Node::Number(n)) => {
@@ -100,7 +100,7 @@ impl Pass<'_> {
                     if n < *minimum || n > *maximum {
                         let side = if n < *minimum { "below the minimum" } else { "above the maximum" };
                         let message = format!("expected {kind}, found a number {side}");
-                        self.issues.push(Issue::new(IssueCode::OutOfRange, path.to_string(), message));
+                        self.report(IssueCode::OutOfRange, path, message);
                     }
                 }
             }
@@ -114,12 +114,19 @@ impl Pass<'_> {
                 for (key, value) in members {
                     if !matches!(value, Node::Str(_) | Node::Bool) {
                         let message = format!("expected a string or a boolean, found {}", value.kind());
-                        self.issues.push(Issue::new(IssueCode::InvalidType, path.key(key).to_string(), message));
+                        self.report(IssueCode::InvalidType, &path.key(key), message);
                     }
                 }
             }
             (kind, other) => self.issues.push(wrong_type(path, kind, nullable, other)),
         }
+    }
+
+    /// Adds an issue at `path`.
+    #[cold]
+    #[inline(never)]
+    fn report(&mut self, code: IssueCode, path: &Pointer<'_>, message: String) {
+        self.issues.push(Issue::new(code, path.to_string(), message));
     }
 
     /// A string's format rule: `verdict` says why it is broken, if it is.
@@ -131,7 +138,7 @@ impl Pass<'_> {
                 _ => "a URL like https://example.com/",
             };
             let message = format!("expected {example}, found {}: {why}", quote(text));
-            self.issues.push(Issue::new(code, path.to_string(), message));
+            self.report(code, path, message);
         }
     }
 }
@@ -155,9 +162,9 @@ fn missing(path: &Pointer<'_>, name: &str, kind: &Kind) -> Issue {
 #[inline(never)]
 fn unknown_event_type(name: &str) -> Issue {
     let message = format!(
-        "expected an event type of the catalogue ({}, {} types, such as \"device.connected\"), found {}, which is not one of them",
+        "expected one of the {} event types of {}, found {}",
+        crate::catalogue::EVENT_TYPES.len(),
         SeamEventType::reference(),
-        SeamEventType::all().count(),
         quote(name)
     );
     Issue::new(IssueCode::UnknownEventType, member("event_type"), message)

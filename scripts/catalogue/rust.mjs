@@ -120,6 +120,43 @@ class Tables {
   }
 }
 
+const MASK = (1n << 64n) - 1n;
+
+/** The little-endian word of up to eight bytes. */
+const word = (/** @type {Buffer} */ b) => {
+  const w = Buffer.alloc(8);
+  b.copy(w);
+  return w.readBigUInt64LE(0);
+};
+
+/**
+ * A field name's key, as src/shape.rs computes it: its first and last eight
+ * bytes and its length, mixed (wrapping 64-bit arithmetic).
+ * @param {string} name
+ */
+export function nameKey(name) {
+  const b = Buffer.from(name);
+  return (word(b.subarray(0, 8)) * 31n + word(b.subarray(Math.max(0, b.length - 8))) + BigInt(b.length)) & MASK;
+}
+
+/** Bits of a name's slot: 1,024 slots for about a hundred names. */
+export const NAME_SLOT_BITS = 10n;
+
+/** The slot of a key under multiplier `m`. */
+export const nameSlot = (/** @type {bigint} */ key, /** @type {bigint} */ m) => Number(((key * m) & MASK) >> (64n - NAME_SLOT_BITS));
+
+/** The first odd multiplier, from a fixed sequence, that gives every name its own slot. */
+function perfectMultiplier(/** @type {string[]} */ names) {
+  const keys = names.map(nameKey);
+  let x = 0x9e3779b97f4a7c15n;
+  for (let tries = 0; tries < 100_000; tries++) {
+    x = (x * 6364136223846793005n + 1442695040888963407n) & MASK;
+    const m = x | 1n;
+    if (new Set(keys.map((k) => nameSlot(k, m))).size === keys.length) return m;
+  }
+  throw new Error(`catalogue: no multiplier gives the ${names.length} field names distinct slots`);
+}
+
 /** Every field name at any depth, sorted. */
 function allNames(/** @type {Catalogue} */ catalogue) {
   const names = new Set();
@@ -147,7 +184,7 @@ export function renderRustTables(catalogue, marker) {
   if (names.length > 256) throw new Error(`catalogue: ${names.length} field names do not fit a u8`);
   const events = catalogue.events.map((e) => `    // ${e.event_type}\n    &[\n${tables.fields(e.fields, "        ")}    ],\n`);
   const kinds = [...tables.kinds.values()];
-  if (kinds.length > 255) throw new Error(`catalogue: ${kinds.length} kinds do not fit a u8`);
+  if (kinds.length > 127) throw new Error(`catalogue: ${kinds.length} kinds do not fit seven bits`);
   const out = [];
   out.push(`// ${marker}`);
   out.push("");
@@ -155,7 +192,7 @@ export function renderRustTables(catalogue, marker) {
   out.push("//! type's fields, at every depth, with the rule each follows. Types and");
   out.push("//! lookups are in [`shape`](crate::shape); the facts are in catalogue/events.json.");
   out.push("");
-  out.push("use crate::shape::{opt, req, Field, Kind};");
+  out.push("use crate::shape::{opt, req, Field, Kind, NULLABLE};");
   out.push("");
   out.push(`/// The reference these tables were made from.`);
   out.push(`pub(crate) const REFERENCE: &str = ${rustString(`@seamapi/types ${marker.match(/@seamapi\/types (\S+);/)?.[1]}`)};`);
@@ -167,6 +204,21 @@ export function renderRustTables(catalogue, marker) {
   out.push("");
   names.forEach((n, i) => out.push(`const ${upper(n)}: u8 = ${i};`));
   out.push("");
+  out.push("/// The index in [`NAMES`] of `event_type`.");
+  out.push(`pub(crate) const EVENT_TYPE_NAME: u8 = ${upper("event_type")};`);
+  out.push("");
+  const multiplier = perfectMultiplier(names);
+  const slots = new Array(2 ** Number(NAME_SLOT_BITS)).fill(0);
+  names.forEach((n, i) => (slots[nameSlot(nameKey(n), multiplier)] = i + 1));
+  out.push("/// The multiplier of a name's slot, chosen by the generator so that no two");
+  out.push("/// names share one (see [`name_index`](crate::shape::name_index)).");
+  out.push(`pub(crate) const NAME_MULTIPLIER: u64 = 0x${multiplier.toString(16)};`);
+  out.push("");
+  out.push(`/// By slot: 1 + the index in [\`NAMES\`] of the name in it, or 0.`);
+  out.push(`pub(crate) static NAME_SLOTS: [u8; ${slots.length}] = [`);
+  for (let i = 0; i < slots.length; i += 32) out.push(`    ${slots.slice(i, i + 32).join(", ")},`);
+  out.push("];");
+  out.push("");
   out.push("/// Every distinct kind of value: a [`Field`] names its kind by index.");
   out.push(`pub(crate) static KINDS: [Kind; ${kinds.length + 1}] = [`);
   out.push("    Kind::EventType,");
@@ -175,6 +227,25 @@ export function renderRustTables(catalogue, marker) {
   out.push("");
   out.push("const DISCRIMINATOR: u8 = 0;");
   kinds.forEach((k, i) => out.push(`const ${k.name}: u8 = ${i + 1};`));
+  out.push("");
+  // The kind (and nullability) each name has at the top level of every event
+  // type that has it, when that is the same in all of them.
+  /** @type {Map<string, Set<string>>} */
+  const topLevel = new Map();
+  for (const e of catalogue.events) {
+    for (const f of e.fields) {
+      const key = `${tables.kind(f, f.name)}${f.nullable ? " | NULLABLE" : ""}`;
+      topLevel.set(f.name, (topLevel.get(f.name) ?? new Set()).add(key));
+    }
+  }
+  out.push("/// For each name of [`NAMES`]: its kind byte (as a [`Field`] has it) at the top level of");
+  out.push("/// every event type that has it, when that is the same in all of them; else 0xff.");
+  out.push(`pub(crate) static TOP_LEVEL_KINDS: [u8; ${names.length}] = [`);
+  for (const n of names) {
+    const kinds = topLevel.get(n);
+    out.push(`    ${kinds && kinds.size === 1 ? [...kinds][0] : "0xff"}, // ${n}`);
+  }
+  out.push("];");
   out.push("");
   out.push("/// Every event type, sorted.");
   out.push(`pub(crate) const EVENT_TYPES: [&str; ${catalogue.events.length}] = [`);
