@@ -43,7 +43,13 @@ export type IssueCode =
   | "invalid_uuid"
   /** Not a date-time `YYYY-MM-DDTHH:MM[:SS[.fraction]]Z` (`2025-01-01T00:00:00.000Z`) of a real day and time. */
   | "invalid_datetime"
-  /** `event_type` is a string but not an event type that this version decodes. */
+  /** A string that is not one of the values its enum allows; the message lists them. */
+  | "invalid_enum"
+  /** A number below its minimum or above its maximum (inclusive bounds). */
+  | "out_of_range"
+  /** A string that the WHATWG URL parser refuses (`new URL(value)` throws). */
+  | "invalid_url"
+  /** `event_type` is a string but not an event type of the catalogue (a type newer than this version). */
   | "unknown_event_type"
   /** A field outside the schema; reported only with `strict: true`. */
   | "unknown_field"
