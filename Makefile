@@ -103,7 +103,7 @@ test-demo:
 bench: pkg
 	node bench/run.mjs
 
-## Where the time of decode (of a string and of a Buffer), verify and decodeBatch goes in Node: each
+## Where the time of decode (of a string, of a Buffer, and of every catalogue type in turn), verify and decodeBatch goes in Node: each
 ## function's share of a CPU profile, Rust functions by name; then decode(string)
 ## in headless Chromium (DevTools profiler) and Firefox (Gecko profiler) (bench/profile.mjs).
 profile: pkg

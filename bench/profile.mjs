@@ -9,7 +9,7 @@
 // way through the DevTools protocol, and in headless Firefox, by the Gecko
 // profiler. Needs pkg/ (make profile builds it).
 //
-//   node bench/profile.mjs [decode|bytes|verify|batch|chromium|firefox ...] [--top N] [--check]
+//   node bench/profile.mjs [decode|bytes|verify|batch|catalogue|chromium|firefox ...] [--top N] [--check]
 //
 // --check (make test-profile): a twentieth of the calls, and a failure unless
 // every profile names Rust functions, so that a change in an engine, a driver
@@ -54,6 +54,10 @@ const headers = api.sign({ payload: PAYLOAD, secret: SECRET });
 const batch = Array(1000).fill(PAYLOAD).join("\n");
 const buffer = Buffer.from(PAYLOAD);
 const parse = () => JSON.parse(PAYLOAD);
+/** The `full` example of every event type of the catalogue, taken in turn. */
+const FULLS = Object.values(JSON.parse(readFileSync(`${root}catalogue/examples.json`, "utf8")).examples).map((m) => JSON.stringify(m.full));
+let turn = 0;
+const nextFull = () => FULLS[turn++ % FULLS.length];
 /**
  * `parse`: the JSON.parse whose share of a call is measured, in pairs with
  * the call (the peer of its target); `parsed` names it, `call` the call.
@@ -71,6 +75,14 @@ const CASES = {
   // Signed just before: the loop takes far less than the 300 s tolerance.
   verify: { calls: 150_000, run: () => api.verify(PAYLOAD, headers, SECRET), parse },
   batch: { calls: 300, run: () => api.decodeBatch(batch) },
+  // The catalogue lane and the full check's share of it: every type in turn.
+  catalogue: {
+    calls: 300_000,
+    run: () => api.decode(nextFull()),
+    parse: () => JSON.parse(nextFull()),
+    call: "decode(each type's full example)",
+    parsed: "JSON.parse of the same examples",
+  },
 };
 
 // 3. decode(string) in browsers: the page bench/profile-page.mjs, bundled
