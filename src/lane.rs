@@ -13,7 +13,7 @@
 use crate::catalogue::{EVENT_TYPE_NAME, TOP_LEVEL_KINDS};
 use crate::fast::{Keys, Kind as Json, Lane, MAX_DEPTH};
 use crate::rules::{is_datetime, is_url, is_uuid, number_value};
-use crate::shape::{name_index, opt, Field, Kind, SeamEventType};
+use crate::shape::{find_by_name, name_index, opt, Field, Kind, SeamEventType};
 use crate::text::string_stop;
 
 /// Members read before `event_type`: past this many, the full check decides.
@@ -44,8 +44,7 @@ impl<'a> Walk<'a> {
 
     /// The field of this object whose name has index `name`, if any.
     fn find(&self, name: Option<u8>) -> Option<usize> {
-        let name = name?;
-        self.fields.binary_search_by_key(&name, |field| field.name_index()).ok()
+        find_by_name(self.fields, name?)
     }
 
     /// Field `i` is present; `None` if it was already.
@@ -91,25 +90,6 @@ struct Deferred<'a> {
 }
 
 impl<'a> Lane<'a> {
-    /// A string after its `"` (see [`Lane::string`]).
-    fn text(&mut self, escapes: bool) -> Option<&'a [u8]> {
-        self.string(escapes)
-    }
-
-    /// A key with no escapes, and its colon.
-    fn lane_key(&mut self) -> Option<&'a [u8]> {
-        self.eat(b'"')?;
-        let key = self.text(false)?;
-        self.eat(b':')?;
-        Some(key)
-    }
-
-    /// A string with no escapes, with its quotes.
-    fn plain(&mut self) -> Option<&'a [u8]> {
-        self.eat(b'"')?;
-        self.text(false)
-    }
-
     /// The top-level object, up to its `}`. A member before `event_type`
     /// whose name has one kind in every event type is checked against it
     /// at once; the others are read again once the type is known.
@@ -120,12 +100,12 @@ impl<'a> Lane<'a> {
         let mut count = 0;
         let mut schema: Option<(SeamEventType, Walk<'a>)> = None;
         loop {
-            let key = self.lane_key()?;
+            let key = self.key()?;
             let name = name_index(key);
             match &mut schema {
                 Some((_, walk)) => walk.member(self, key, name, 1)?,
                 None if name == Some(EVENT_TYPE_NAME) => {
-                    let event_type = SeamEventType::from_name_bytes(self.plain()?)?;
+                    let event_type = SeamEventType::from_name_bytes(self.plain_string()?)?;
                     let mut walk = Walk::new(event_type.fields(), strict)?;
                     walk.mark(walk.find(name)?)?;
                     let resume = self.at;
@@ -198,11 +178,11 @@ impl<'a> Lane<'a> {
             }
             Kind::Text => {
                 self.eat(b'"')?;
-                self.text(true).map(drop)
+                self.string(true).map(drop)
             }
-            Kind::Url => is_url(std::str::from_utf8(self.plain()?).ok()?).then_some(()),
+            Kind::Url => is_url(std::str::from_utf8(self.plain_string()?).ok()?).then_some(()),
             Kind::Enum(values) => {
-                let found = self.plain()?;
+                let found = self.plain_string()?;
                 values.iter().any(|v| v.as_bytes() == found).then_some(())
             }
             Kind::Boolean => match self.skip_whitespace() {
@@ -229,7 +209,7 @@ impl<'a> Lane<'a> {
                     self.at += 1;
                 } else {
                     loop {
-                        let key = self.lane_key()?;
+                        let key = self.key()?;
                         walk.member(self, key, name_index(key), depth + 1)?;
                         if !self.more(b'}')? {
                             break;

@@ -33,46 +33,7 @@ pub(crate) enum Field {
     EventDescription,
 }
 
-/// How many fields the wire format has.
-#[cfg(test)]
-pub(crate) const FIELD_COUNT: usize = 10;
-
 impl Field {
-    /// Every field, in declaration order.
-    #[cfg(test)]
-    pub(crate) const ALL: [Field; FIELD_COUNT] = [
-        Field::EventId,
-        Field::EventType,
-        Field::WorkspaceId,
-        Field::ConnectWebviewId,
-        Field::ConnectedAccountId,
-        Field::CreatedAt,
-        Field::OccurredAt,
-        Field::ConnectedAccountCustomMetadata,
-        Field::CustomerKey,
-        Field::EventDescription,
-    ];
-
-    /// The field named `key`, if the wire format has one.
-    #[cfg(test)]
-    pub(crate) fn from_key(key: &[u8]) -> Option<Field> {
-        // By length first, so that at most two names are compared.
-        let field = match key.len() {
-            8 => Field::EventId,
-            10 if key[0] == b'e' => Field::EventType,
-            10 => Field::CreatedAt,
-            11 => Field::OccurredAt,
-            12 if key[0] == b'w' => Field::WorkspaceId,
-            12 => Field::CustomerKey,
-            17 => Field::EventDescription,
-            18 => Field::ConnectWebviewId,
-            20 => Field::ConnectedAccountId,
-            33 => Field::ConnectedAccountCustomMetadata,
-            _ => return None,
-        };
-        crate::text::same(key, field.name().as_bytes()).then_some(field)
-    }
-
     pub(crate) fn name(self) -> &'static str {
         match self {
             Field::EventId => "event_id",
@@ -186,22 +147,6 @@ pub(crate) fn fields_of(event_type: Option<EventType>) -> &'static [FieldSpec] {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn from_key_finds_exactly_the_field_names() {
-        for field in Field::ALL {
-            assert_eq!(Field::from_key(field.name().as_bytes()), Some(field));
-            let name = field.name().as_bytes();
-            for at in 0..name.len() {
-                let mut changed = name.to_vec();
-                changed[at] ^= 0x20;
-                assert_eq!(Field::from_key(&changed), None);
-            }
-            assert_eq!(Field::from_key(&field.name().as_bytes()[1..]), None);
-            assert_eq!(Field::from_key(format!("{}x", field.name()).as_bytes()), None);
-        }
-        assert_eq!(Field::from_key(b""), None);
-    }
 
     /// The kind `catalogue/events.json` gives a field of each rule.
     fn catalogue_kind(rule: Rule) -> &'static str {

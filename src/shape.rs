@@ -122,11 +122,6 @@ impl Field {
         NAMES[usize::from(self.name)]
     }
 
-    /// Its name's index in [`NAMES`].
-    pub(crate) fn name_index(&self) -> u8 {
-        self.name
-    }
-
     /// Its kind's index in [`KINDS`], with the top bit set when it may be null.
     pub(crate) fn kind_byte(&self) -> u8 {
         self.kind
@@ -139,7 +134,13 @@ impl Field {
 
 /// The field of `fields` (sorted by name, as the tables are) named `key`.
 pub(crate) fn find(fields: &'static [Field], key: &[u8]) -> Option<&'static Field> {
-    find_index(fields, key).map(|i| &fields[i])
+    find_by_name(fields, name_index(key)?).map(|i| &fields[i])
+}
+
+/// The index in `fields` (sorted by name, so by name index) of the field
+/// whose name has index `name`.
+pub(crate) fn find_by_name(fields: &[Field], name: u8) -> Option<usize> {
+    fields.binary_search_by_key(&name, |field| field.name).ok()
 }
 
 /// The index in [`NAMES`] of the name `key`, if it is one: found by a hash
@@ -158,11 +159,6 @@ pub(crate) fn name_index(key: &[u8]) -> Option<u8> {
     let slot = (mixed.wrapping_mul(NAME_MULTIPLIER) >> (64 - NAME_SLOTS.len().trailing_zeros())) as usize;
     let index = NAME_SLOTS.get(slot).copied()?.checked_sub(1)?;
     crate::text::same(NAMES[usize::from(index)].as_bytes(), key).then_some(index)
-}
-
-/// The index in `fields` of the field named `key`.
-pub(crate) fn find_index(fields: &[Field], key: &[u8]) -> Option<usize> {
-    fields.binary_search_by(|field| field.name().as_bytes().cmp(key)).ok()
 }
 
 /// A Seam event type of the catalogue (`@seamapi/types` 1.977.0): one of 109.
