@@ -4,7 +4,9 @@
 
 use std::fmt;
 
-use crate::catalogue::{EVENTS, EVENT_TYPES, KINDS, NAMES, NAME_MULTIPLIER, NAME_SLOTS};
+use crate::catalogue::{
+    EVENTS, EVENT_TYPES, EVENT_TYPE_MULTIPLIER, EVENT_TYPE_SLOTS, KINDS, NAMES, NAME_MULTIPLIER, NAME_SLOTS,
+};
 
 /// What a value must be.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -146,19 +148,29 @@ pub(crate) fn find_by_name(fields: &[Field], name: u8) -> Option<usize> {
 /// The index in [`NAMES`] of the name `key`, if it is one: found by a hash
 /// that the generator made perfect for these names, then compared once.
 pub(crate) fn name_index(key: &[u8]) -> Option<u8> {
+    lookup(key, &NAMES, NAME_MULTIPLIER, &NAME_SLOTS)
+}
+
+/// The index in `names` of `key`, if it is one of them, found through the
+/// table of `slots` that the generator made for them with `multiplier`
+/// (scripts/catalogue/rust.mjs, `perfectSlots`): by slot, 1 + the index of
+/// the name in it, or 0. Then the name is compared once.
+fn lookup(key: &[u8], names: &[&str], multiplier: u64, slots: &[u8]) -> Option<u8> {
     let word = |at: usize| u64::from_le_bytes(key[at..at + 8].try_into().unwrap_or_default());
-    let (head, tail) = if key.len() >= 8 {
-        // The usual name: two loads of eight bytes.
-        (word(0), word(key.len() - 8))
+    let (head, middle, tail) = if key.len() >= 8 {
+        // The usual name: three loads of eight bytes.
+        (word(0), word(key.len() / 2 - 4), word(key.len() - 8))
     } else {
         let mut w = [0; 8];
         w[..key.len()].copy_from_slice(key);
-        (u64::from_le_bytes(w), u64::from_le_bytes(w))
+        let w = u64::from_le_bytes(w);
+        (w, w, w)
     };
-    let mixed = head.wrapping_mul(31).wrapping_add(tail).wrapping_add(key.len() as u64);
-    let slot = (mixed.wrapping_mul(NAME_MULTIPLIER) >> (64 - NAME_SLOTS.len().trailing_zeros())) as usize;
-    let index = NAME_SLOTS.get(slot).copied()?.checked_sub(1)?;
-    crate::text::same(NAMES[usize::from(index)].as_bytes(), key).then_some(index)
+    let mixed = head.wrapping_mul(31).wrapping_add(middle).wrapping_mul(31).wrapping_add(tail);
+    let mixed = mixed.wrapping_add(key.len() as u64);
+    let slot = (mixed.wrapping_mul(multiplier) >> (64 - slots.len().trailing_zeros())) as usize;
+    let index = slots.get(slot).copied()?.checked_sub(1)?;
+    crate::text::same(names.get(usize::from(index))?.as_bytes(), key).then_some(index)
 }
 
 /// A Seam event type of the catalogue (`@seamapi/types` 1.977.0): one of 109.
@@ -189,9 +201,7 @@ impl SeamEventType {
     }
 
     pub(crate) fn from_name_bytes(name: &[u8]) -> Option<SeamEventType> {
-        let index = EVENT_TYPES.binary_search_by(|t| t.as_bytes().cmp(name)).ok()?;
-        // The generated tables have fewer than 256 event types.
-        u8::try_from(index).ok().map(SeamEventType)
+        lookup(name, &EVENT_TYPES, EVENT_TYPE_MULTIPLIER, &EVENT_TYPE_SLOTS).map(SeamEventType)
     }
 
     /// Its name, as in `event_type`.

@@ -130,31 +130,59 @@ const word = (/** @type {Buffer} */ b) => {
 };
 
 /**
- * A field name's key, as src/shape.rs computes it: its first and last eight
- * bytes and its length, mixed (wrapping 64-bit arithmetic).
+ * A name's key, as src/shape.rs computes it: its first, middle and last
+ * eight bytes and its length, mixed (wrapping 64-bit arithmetic). (The
+ * middle tells `access_code.code_changed` from `access_code.name_changed`.)
  * @param {string} name
  */
 export function nameKey(name) {
   const b = Buffer.from(name);
-  return (word(b.subarray(0, 8)) * 31n + word(b.subarray(Math.max(0, b.length - 8))) + BigInt(b.length)) & MASK;
+  const at = (/** @type {number} */ i) => word(b.subarray(i, i + 8));
+  const [head, middle, tail] = b.length < 8 ? [at(0), at(0), at(0)] : [at(0), at((b.length >> 1) - 4), at(b.length - 8)];
+  return (((head * 31n + middle) & MASK) * 31n + tail + BigInt(b.length)) & MASK;
 }
 
-/** Bits of a name's slot: 1,024 slots for about a hundred names. */
+/**
+ * Bits of a slot: 1,024 slots for about a hundred field names, 512 for about
+ * a hundred event types (which takes a longer search, once, for a smaller
+ * table).
+ */
 export const NAME_SLOT_BITS = 10n;
+export const EVENT_TYPE_SLOT_BITS = 9n;
 
-/** The slot of a key under multiplier `m`. */
-export const nameSlot = (/** @type {bigint} */ key, /** @type {bigint} */ m) => Number(((key * m) & MASK) >> (64n - NAME_SLOT_BITS));
+/** The slot of a key under multiplier `m`, in a table of 2^`bits` slots. */
+export const slotOf = (/** @type {bigint} */ key, /** @type {bigint} */ m, /** @type {bigint} */ bits) =>
+  Number(((key * m) & MASK) >> (64n - bits));
 
-/** The first odd multiplier, from a fixed sequence, that gives every name its own slot. */
-function perfectMultiplier(/** @type {string[]} */ names) {
+/**
+ * The first odd multiplier, from a fixed sequence, that gives each of
+ * `names` its own slot, and the table: by slot, 1 + the index of its name, or 0.
+ * @param {string[]} names @param {bigint} bits @param {string} what
+ */
+export function perfectSlots(names, bits, what) {
   const keys = names.map(nameKey);
   let x = 0x9e3779b97f4a7c15n;
-  for (let tries = 0; tries < 100_000; tries++) {
+  for (let tries = 0; tries < 2_000_000; tries++) {
     x = (x * 6364136223846793005n + 1442695040888963407n) & MASK;
     const m = x | 1n;
-    if (new Set(keys.map((k) => nameSlot(k, m))).size === keys.length) return m;
+    const taken = new Set();
+    if (keys.every((k) => taken.size < taken.add(slotOf(k, m, bits)).size)) {
+      const slots = new Array(2 ** Number(bits)).fill(0);
+      keys.forEach((k, i) => (slots[slotOf(k, m, bits)] = i + 1));
+      return { multiplier: m, slots };
+    }
   }
-  throw new Error(`catalogue: no multiplier gives the ${names.length} field names distinct slots`);
+  throw new Error(`catalogue: no multiplier gives the ${names.length} ${what} distinct slots`);
+}
+
+/** A table of slots as Rust: `name`'s multiplier and slots. @param {string} name @param {{ multiplier: bigint, slots: number[] }} table */
+function renderSlots(name, { multiplier, slots }) {
+  const out = [`pub(crate) const ${name}_MULTIPLIER: u64 = 0x${multiplier.toString(16)};`, ""];
+  out.push(`/// By slot: 1 + the index of the name in it, or 0.`);
+  out.push(`pub(crate) static ${name}_SLOTS: [u8; ${slots.length}] = [`);
+  for (let i = 0; i < slots.length; i += 32) out.push(`    ${slots.slice(i, i + 32).join(", ")},`);
+  out.push("];");
+  return out;
 }
 
 /** Every field name at any depth, sorted. */
@@ -181,7 +209,9 @@ export function renderRustTables(catalogue, marker) {
   const names = allNames(catalogue);
   // The kinds' constants must not take a name's.
   for (const n of [...names, "DISCRIMINATOR"]) tables.constNames.add(upper(n));
-  if (names.length > 256) throw new Error(`catalogue: ${names.length} field names do not fit a u8`);
+  // A slot holds 1 + an index in a u8.
+  if (names.length > 255) throw new Error(`catalogue: ${names.length} field names do not fit a u8`);
+  if (catalogue.events.length > 255) throw new Error(`catalogue: ${catalogue.events.length} event types do not fit a u8`);
   const events = catalogue.events.map((e) => `    // ${e.event_type}\n    &[\n${tables.fields(e.fields, "        ")}    ],\n`);
   const kinds = [...tables.kinds.values()];
   if (kinds.length > 127) throw new Error(`catalogue: ${kinds.length} kinds do not fit seven bits`);
@@ -207,17 +237,9 @@ export function renderRustTables(catalogue, marker) {
   out.push("/// The index in [`NAMES`] of `event_type`.");
   out.push(`pub(crate) const EVENT_TYPE_NAME: u8 = ${upper("event_type")};`);
   out.push("");
-  const multiplier = perfectMultiplier(names);
-  const slots = new Array(2 ** Number(NAME_SLOT_BITS)).fill(0);
-  names.forEach((n, i) => (slots[nameSlot(nameKey(n), multiplier)] = i + 1));
   out.push("/// The multiplier of a name's slot, chosen by the generator so that no two");
   out.push("/// names share one (see [`name_index`](crate::shape::name_index)).");
-  out.push(`pub(crate) const NAME_MULTIPLIER: u64 = 0x${multiplier.toString(16)};`);
-  out.push("");
-  out.push(`/// By slot: 1 + the index in [\`NAMES\`] of the name in it, or 0.`);
-  out.push(`pub(crate) static NAME_SLOTS: [u8; ${slots.length}] = [`);
-  for (let i = 0; i < slots.length; i += 32) out.push(`    ${slots.slice(i, i + 32).join(", ")},`);
-  out.push("];");
+  out.push(...renderSlots("NAME", perfectSlots(names, NAME_SLOT_BITS, "field names")));
   out.push("");
   out.push("/// Every distinct kind of value: a [`Field`] names its kind by index.");
   out.push(`pub(crate) static KINDS: [Kind; ${kinds.length + 1}] = [`);
@@ -251,6 +273,11 @@ export function renderRustTables(catalogue, marker) {
   out.push(`pub(crate) const EVENT_TYPES: [&str; ${catalogue.events.length}] = [`);
   for (const e of catalogue.events) out.push(`    ${rustString(e.event_type)},`);
   out.push("];");
+  out.push("");
+  out.push("/// The multiplier of an event type's slot, chosen by the generator so that");
+  out.push("/// no two share one (see [`SeamEventType::from_name`](crate::shape::SeamEventType::from_name)).");
+  const eventTypes = catalogue.events.map((e) => e.event_type);
+  out.push(...renderSlots("EVENT_TYPE", perfectSlots(eventTypes, EVENT_TYPE_SLOT_BITS, "event types")));
   out.push("");
   out.push("/// The index of each event type in [`EVENT_TYPES`].");
   out.push("#[allow(dead_code)]");
