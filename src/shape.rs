@@ -242,7 +242,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn tables_are_sorted_so_that_binary_search_finds_every_name() {
+    fn tables_are_sorted_and_every_field_is_found_by_its_name() {
         assert!(EVENT_TYPES.windows(2).all(|w| w[0] < w[1]));
         assert!(NAMES.windows(2).all(|w| w[0] < w[1]));
         for event_type in SeamEventType::all() {
@@ -267,6 +267,21 @@ mod tests {
             assert_eq!(name_index(other.as_bytes()), None, "{other}");
         }
         assert!(NAME_SLOTS.len().is_power_of_two());
+    }
+
+    #[test]
+    fn every_event_type_and_nothing_else_is_found_by_its_hash() {
+        for event_type in SeamEventType::all() {
+            let name = event_type.as_str();
+            assert_eq!(SeamEventType::from_name(name), Some(event_type));
+            assert_eq!(SeamEventType::from_name(&format!("{name}x")), None);
+            assert_eq!(SeamEventType::from_name(&name[1..]), None);
+            assert_eq!(SeamEventType::from_name(&name[..name.len() - 1]), None);
+        }
+        for other in ["", "a", "lock", "lock.", "LOCK.LOCKED", "access_code.code_changes"] {
+            assert_eq!(SeamEventType::from_name(other), None, "{other}");
+        }
+        assert!(EVENT_TYPE_SLOTS.len().is_power_of_two());
     }
 
     #[test]
