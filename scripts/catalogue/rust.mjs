@@ -8,7 +8,11 @@
 //   bounds, an object's fields, an array's items), each once, structurally
 //   deduplicated; a field refers to its kind by index.
 // - EVENT_TYPES, sorted, and EVENTS, the top-level fields of each, sorted by
-//   name (the order of NAMES), so that a key is found by binary search.
+//   name (the order of NAMES), so that a field is found by binary search of
+//   its name's index.
+// - NAME_SLOTS and EVENT_TYPE_SLOTS, with their multipliers: perfect hashes
+//   of the field names and of the event types (perfectSlots), so that a key
+//   or an event_type is found with one comparison.
 // Descriptions stay out: the tables go into the .wasm.
 
 /** @typedef {import("./model.mjs").Catalogue} Catalogue */
