@@ -10,14 +10,34 @@
 //! ([`check`](crate::check)) says what is wrong and where. `oracle::fast_lane`
 //! holds it to the full check in the tests and the `differential` fuzz target.
 
-use crate::catalogue::{EVENT_TYPE_NAME, TOP_LEVEL_KINDS};
+use core::sync::atomic::{AtomicU8, Ordering::Relaxed};
+
+use crate::catalogue::{EVENT_TYPE_NAME, NAMES, TOP_LEVEL_KINDS};
 use crate::fast::{Keys, Kind as Json, Lane, MAX_DEPTH};
 use crate::rules::{is_datetime, is_url, is_uuid, number_value};
 use crate::shape::{find_by_name, name_index, opt, Field, Kind, SeamEventType};
-use crate::text::string_stop;
+use crate::text::{same, string_stop};
 
 /// Members read before `event_type`: past this many, the full check decides.
 const MAX_DEFERRED: usize = 32;
+
+/// The top-level keys of the last event read, as a guess at the next one's:
+/// for each name (by its index in [`NAMES`]), and for [`FIRST`] and
+/// [`UNKNOWN`], the index of the name of the key that came after it, or
+/// [`NO_GUESS`]. A sender writes its events' keys in the same order, so
+/// that a key is usually found by one comparison with the guess, in place,
+/// instead of a scan for its closing quote and a hash. A guess is only ever
+/// checked, never trusted: a wrong one costs that comparison, and the key
+/// is then read as it would be without it. Shared by every call (a hint,
+/// so any order of loads and stores between threads is fine).
+static NEXT_KEY: [AtomicU8; NAMES.len() + 2] = [const { AtomicU8::new(NO_GUESS) }; NAMES.len() + 2];
+/// Where in [`NEXT_KEY`] the guess for an object's first key is.
+const FIRST: usize = NAMES.len();
+/// Where in [`NEXT_KEY`] the guess for the key after an unknown one is.
+const UNKNOWN: usize = NAMES.len() + 1;
+/// No name follows; [`NAMES`] has fewer, so no index is this.
+const NO_GUESS: u8 = u8::MAX;
+const _: () = assert!(NAMES.len() < NO_GUESS as usize);
 
 /// `Some(event type)` if `bytes` are sure to be a valid event of the
 /// catalogue, `None` if not sure.
@@ -95,13 +115,13 @@ impl<'a> Lane<'a> {
     /// at once; the others are read again once the type is known.
     fn catalogue_event(&mut self, strict: bool) -> Option<SeamEventType> {
         self.eat(b'{')?;
-        let none = Deferred { key: &[], name: None, start: 0, checked: None };
-        let mut deferred = [none; MAX_DEFERRED];
+        // `None` for the empty places, so that the array starts as zeros.
+        let mut deferred: [Option<Deferred<'a>>; MAX_DEFERRED] = [None; MAX_DEFERRED];
         let mut count = 0;
         let mut schema: Option<(SeamEventType, Walk<'a>)> = None;
+        let mut after = FIRST;
         loop {
-            let key = self.key()?;
-            let name = name_index(key);
+            let (key, name) = self.named_key(&mut after)?;
             match &mut schema {
                 Some((_, walk)) => walk.member(self, key, name, 1)?,
                 None if name == Some(EVENT_TYPE_NAME) => {
@@ -109,7 +129,7 @@ impl<'a> Lane<'a> {
                     let mut walk = Walk::new(event_type.fields(), strict)?;
                     walk.mark(walk.find(name)?)?;
                     let resume = self.at;
-                    for member in &deferred[..count] {
+                    for member in deferred[..count].iter().flatten() {
                         self.again(&mut walk, member)?;
                     }
                     self.at = resume;
@@ -126,7 +146,7 @@ impl<'a> Lane<'a> {
                             self.value(1)?;
                         }
                     }
-                    *deferred.get_mut(count)? = Deferred { key, name, start, checked: common };
+                    *deferred.get_mut(count)? = Some(Deferred { key, name, start, checked: common });
                     count += 1;
                 }
             }
@@ -137,6 +157,32 @@ impl<'a> Lane<'a> {
         let (event_type, walk) = schema?;
         walk.complete()?;
         Some(event_type)
+    }
+
+    /// A top-level key and the index of its name, if it is one of
+    /// [`NAMES`]: the guess of [`NEXT_KEY`] for the key after `after`, if
+    /// the bytes are that name in quotes, else read as [`key`](Lane::key)
+    /// reads it and left as the guess for next time. `after` becomes where
+    /// the guess for the next key is.
+    fn named_key(&mut self, after: &mut usize) -> Option<(&'a [u8], Option<u8>)> {
+        let guess = NEXT_KEY.get(*after)?;
+        let guessed = guess.load(Relaxed);
+        if let Some(name) = NAMES.get(usize::from(guessed)).filter(|_| self.skip_whitespace() == b'"') {
+            let start = self.at + 1;
+            let end = start + name.len();
+            let key = self.bytes.get(start..end).filter(|key| same(key, name.as_bytes()));
+            if let Some(key) = key.filter(|_| self.peek_at(end) == b'"') {
+                self.at = end + 1;
+                self.eat(b':')?;
+                *after = usize::from(guessed);
+                return Some((key, Some(guessed)));
+            }
+        }
+        let key = self.key()?;
+        let name = name_index(key);
+        guess.store(name.unwrap_or(NO_GUESS), Relaxed);
+        *after = name.map_or(UNKNOWN, usize::from);
+        Some((key, name))
     }
 
     /// A member read before the type was known, now against its schema:
@@ -235,6 +281,79 @@ impl<'a> Lane<'a> {
             Kind::AnyRecord => matches!(self.value(depth)?, Json::Object { .. }).then_some(()),
             // The discriminator is read where the type is found; again, it is a duplicate.
             Kind::EventType => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalogue::event_type;
+
+    const LOCKED: &str = r#"{"connected_account_id":"00000000-0000-4000-8000-000000000001","created_at":"2025-01-01T00:00:00.000Z","device_id":"00000000-0000-4000-8000-000000000002","event_id":"00000000-0000-4000-8000-000000000003","event_type":"lock.locked","method":"card","occurred_at":"2025-01-01T00:00:00.000Z","workspace_id":"00000000-0000-4000-8000-000000000004"}"#;
+
+    fn forget_guesses() {
+        for guess in &NEXT_KEY {
+            guess.store(NO_GUESS, Relaxed);
+        }
+    }
+
+    /// The verdicts on `text`, strict and not, with no guesses, then with
+    /// the guesses `teacher` leaves, then with those `text` leaves; they
+    /// must be the same. (Tests on other threads may change the guesses in
+    /// between, which the verdicts must not depend on either.)
+    fn verdict(text: &str, teacher: &str) -> [Option<SeamEventType>; 2] {
+        let read = |text: &str| [false, true].map(|strict| accept(text.as_bytes(), strict));
+        forget_guesses();
+        let cold = read(text);
+        read(teacher);
+        assert_eq!(read(text), cold, "after {teacher}: {text}");
+        read(text);
+        assert_eq!(read(text), cold, "after itself: {text}");
+        cold
+    }
+
+    #[test]
+    fn a_key_the_guess_almost_names_is_read_as_it_is() {
+        let locked = Some(SeamEventType::at(event_type::LOCK_LOCKED));
+        assert_eq!(verdict(LOCKED, LOCKED), [locked, locked]);
+        let cases: &[(&str, &str, [Option<SeamEventType>; 2])] = &[
+            // Longer or shorter than the name guessed: unknown, and `event_id` is missing.
+            (r#""event_id""#, r#""event_idx""#, [None, None]),
+            (r#""event_id""#, r#""event_i""#, [None, None]),
+            (r#""event_id""#, r#""event_ie""#, [None, None]),
+            (r#""event_id""#, r#""event_idé""#, [None, None]),
+            // The name, but escaped: the full check decides.
+            (r#""event_id""#, r#""event_\u0069d""#, [None, None]),
+            (r#""event_id""#, r#""event_id\"""#, [None, None]),
+            // The name with no closing quote.
+            (r#""event_id""#, r#""event_id "#, [None, None]),
+            // The name, with whitespace around it.
+            (r#","event_id":"#, " ,\n \"event_id\"\t:  ", [locked, locked]),
+            (r#"{"connected_account_id""#, r#"{ "connected_account_id""#, [locked, locked]),
+            // Cut off in the middle of the name guessed.
+            (
+                r#""event_id":"00000000-0000-4000-8000-000000000003","event_type":"lock.locked","method":"card","occurred_at":"2025-01-01T00:00:00.000Z","workspace_id":"00000000-0000-4000-8000-000000000004"}"#,
+                r#""event_i"#,
+                [None, None],
+            ),
+            // An unknown key in place of a name, then the names again.
+            (r#""device_id""#, r#""x":1,"device_id""#, [locked, None]),
+            // A name that comes twice, the second time where the guess expects it.
+            (r#","method":"card""#, r#","method":"card","method":"card""#, [None, None]),
+            (
+                r#","device_id":"00000000-0000-4000-8000-000000000002""#,
+                r#","device_id":"00000000-0000-4000-8000-000000000002","device_id":"00000000-0000-4000-8000-000000000002""#,
+                [None, None],
+            ),
+        ];
+        for (from, to, expected) in cases {
+            assert!(LOCKED.contains(from), "{from}");
+            let text = LOCKED.replacen(from, to, 1);
+            assert_eq!(verdict(&text, LOCKED), *expected, "{text}");
+            if expected[0].is_none() {
+                assert!(crate::check::check_event(&text, false).is_err() || to.contains('\\'), "{text}");
+            }
         }
     }
 }
