@@ -14,7 +14,8 @@
 //   Playwright's WebDriver BiDi path, launches, but browser.newPage() fails with
 //     browser.newPage: Protocol error (emulation.setMediaFeaturesOverride): unknown command
 // The page's logic is plain ES2022 and the decoder itself runs in Firefox in
-// `make test-wasm-firefox`.
+// `make test-wasm-firefox`; firefox.test.mjs drives this page in Firefox
+// through geckodriver instead (every example, valid and broken).
 //
 // The set-up (server, browser, the record of requests and errors) is in
 // harness.mjs, shared with verify.test.mjs, the signature panel's test.
