@@ -3,10 +3,12 @@
 //! [`fast`](crate::fast) does for the two connect_webview events (whose
 //! reading primitives it shares). The schema comes from the generated tables.
 //!
-//! Keys are found by a perfect hash of the catalogue's field names. Members
-//! that come before `event_type` are checked against the kind their name has
-//! in every event type, where it has one, and otherwise read for their syntax
-//! and read again once the type is known. Anything unusual or wrong is "not sure", and the full check
+//! Keys are found by a perfect hash of the catalogue's field names; a
+//! top-level key is first compared with a guess from the last event's key
+//! order ([`NEXT_KEY`]). Members that come before `event_type` are checked
+//! against the kind their name has in every event type, where it has one,
+//! and otherwise read for their syntax and read again once the type is
+//! known. Anything unusual or wrong is "not sure", and the full check
 //! ([`check`](crate::check)) says what is wrong and where. `oracle::fast_lane`
 //! holds it to the full check in the tests and the `differential` fuzz target.
 
