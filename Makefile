@@ -93,7 +93,8 @@ demo: pkg
 	PORT=$(PORT) node scripts/serve-demo.mjs
 
 # The demo page in headless Chromium through playwright-core, with its locator
-# and server, and in headless Firefox through geckodriver (firefox.test.mjs); builds pkg/ only if it is missing (test-package builds it first).
+# and server, and in headless Firefox through geckodriver (firefox.test.mjs);
+# builds pkg/ only if it is missing (test-package builds it first).
 test-demo:
 	[ -f pkg/dist/web.js ] || node scripts/build-pkg.mjs
 	node --test --test-reporter=spec tests/e2e/

@@ -170,6 +170,9 @@ impl<'a> Lane<'a> {
         let guess = NEXT_KEY.get(*after)?;
         let guessed = guess.load(Relaxed);
         if let Some(name) = NAMES.get(usize::from(guessed)).filter(|_| self.skip_whitespace() == b'"') {
+            // The in-place check of `fast`'s `field_key`. One helper for both
+            // made the .wasm 55 bytes larger gzipped (inlined) or decode 2.7 %
+            // slower (not inlined), with 77 bytes left under the budget.
             let start = self.at + 1;
             let end = start + name.len();
             let key = self.bytes.get(start..end).filter(|key| same(key, name.as_bytes()));

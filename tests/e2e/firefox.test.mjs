@@ -26,23 +26,23 @@ const CATALOGUE = JSON.parse(readFileSync(new URL("catalogue/examples.json", roo
  */
 const SHOW = `
   return arguments[0].map(([text, example]) => {
-  const payload = document.getElementById("payload");
-  if (example) {
-    document.querySelector('[data-example="' + example + '"]').click();
-  } else {
-    payload.value = text;
-    payload.dispatchEvent(new InputEvent("input", { inputType: "insertFromPaste", bubbles: true }));
-  }
-  const verdict = document.getElementById("verdict");
-  return {
-    text: payload.value,
-    valid: verdict.classList.contains("valid"),
-    verdict: verdict.textContent,
-    eventType: document.getElementById("event-type").textContent,
-    // The issues in view (the list stays, hidden, under a valid event).
-    issues: [...document.querySelectorAll("#issues .issue")].filter((b) => !b.closest("[hidden]")).map((b) => [b.querySelector(".issue-code").textContent, b.dataset.path]),
-    rows: [...document.querySelectorAll("#fields tr[data-path]")].filter((row) => !row.closest("[hidden]")).map((row) => row.dataset.path),
-  };
+    const payload = document.getElementById("payload");
+    if (example) {
+      document.querySelector('[data-example="' + example + '"]').click();
+    } else {
+      payload.value = text;
+      payload.dispatchEvent(new InputEvent("input", { inputType: "insertFromPaste", bubbles: true }));
+    }
+    const verdict = document.getElementById("verdict");
+    return {
+      text: payload.value,
+      valid: verdict.classList.contains("valid"),
+      verdict: verdict.textContent,
+      eventType: document.getElementById("event-type").textContent,
+      // The issues in view (the list stays, hidden, under a valid event).
+      issues: [...document.querySelectorAll("#issues .issue")].filter((b) => !b.closest("[hidden]")).map((b) => [b.querySelector(".issue-code").textContent, b.dataset.path]),
+      rows: [...document.querySelectorAll("#fields tr[data-path]")].filter((row) => !row.closest("[hidden]")).map((row) => row.dataset.path),
+    };
   });
 `;
 
