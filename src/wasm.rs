@@ -35,11 +35,6 @@ extern "C" {
     #[wasm_bindgen(js_namespace = console, js_name = error)]
     fn console_error(file: &str, line: u32, column: u32);
 
-    /// `URL.canParse`: whether the engine's WHATWG URL parser takes the
-    /// string, which is zod's `.url()` (`new URL(value)` that does not throw).
-    #[wasm_bindgen(js_namespace = URL, js_name = canParse)]
-    fn can_parse(url: &str) -> bool;
-
     /// `Number`, for the text of a JSON number: the value `JSON.parse` gives.
     #[wasm_bindgen(js_name = Number)]
     fn js_number(text: &str) -> f64;
@@ -50,9 +45,18 @@ pub(crate) fn number_value(text: &str) -> f64 {
     js_number(text)
 }
 
+#[wasm_bindgen(module = "/pkg-template/src/url.js")]
+extern "C" {
+    /// Whether the engine's WHATWG URL parser takes the string, which is
+    /// zod's `.url()` (`new URL(value)` that does not throw): `URL.canParse`
+    /// where Node's answers right, the constructor elsewhere (see url.js).
+    #[wasm_bindgen(js_name = urlParses)]
+    fn js_url_parses(url: &str) -> bool;
+}
+
 /// The URL rule in WebAssembly: the engine's own parser decides.
 pub(crate) fn url_parses(url: &str) -> bool {
-    can_parse(url)
+    js_url_parses(url)
 }
 
 thread_local! {

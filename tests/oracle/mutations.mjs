@@ -255,3 +255,107 @@ export function rootCases(/** @type {Catalogue} */ { events, examples }) {
   ];
   return cases.map(([name, payload]) => ({ eventType: null, name, payload }));
 }
+
+/** A seeded random source in [0, 1) (mulberry32): the same seed, the same cases. */
+function randomFrom(/** @type {number} */ seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+  };
+}
+
+// The characters a near-miss of each kind is edited with, and for URLs more
+// values to start from than the examples hold: non-ASCII text (in the host,
+// IDNA decides; elsewhere it is percent-encoded), IPv6, opaque paths.
+/** @type {Record<string, string>} */
+const NEAR_MISS_CHARACTERS = {
+  uuid: "0123456789abcdefABCDEFg-{} ",
+  datetime: "0123456789-:.TZtz+ ",
+  url: "abc:/@[]%?#.1 \\\t-_~!$&'()*+,;=^|`{}<>é\u00fc\u03b2\u0000",
+  enum: "abcdefghijklmnopqrstuvwxyz_. A",
+  number: "0123456789-+.eE",
+};
+const URL_STARTS = ["https://bücher.de/ä?ö#ü", "http://[::1]:80/", "foo:bar", "http://1.2.3.4/", "https://xn--nxasmq6b.com", "file:///x"];
+
+/**
+ * Where `value` (of `fields`) holds a value of a kind with near-misses, at any
+ * depth: [path, kind] pairs.
+ * @param {Field[]} fields @param {any} value @param {Path} path
+ * @returns {Generator<[Path, string]>}
+ */
+function* nearMissPlaces(fields, value, path) {
+  for (const field of fields) {
+    const name = /** @type {string} */ (field.name);
+    if (field.discriminator || !Object.hasOwn(value, name) || value[name] === null) continue;
+    yield* placesOf(field, value[name], [...path, name]);
+  }
+}
+
+/** @param {Field} field @param {any} value @param {Path} path @returns {Generator<[Path, string]>} */
+function* placesOf(field, value, path) {
+  if (Object.hasOwn(NEAR_MISS_CHARACTERS, field.kind)) yield [path, field.kind];
+  if (field.kind === "object") yield* nearMissPlaces(field.fields ?? [], value, path);
+  if (field.kind === "array") {
+    for (let i = 0; i < value.length; i++) if (value[i] !== null) yield* placesOf(/** @type {Field} */ (field.items), value[i], [...path, i]);
+  }
+}
+
+/**
+ * Seeded random cases beyond the single-point mutations, `perType` of each
+ * sort for every event type: near-misses (one to four values of a format
+ * kind, at any depth, each with one to three characters replaced, inserted
+ * or deleted) and combined mutations (two to five of the single-point edits
+ * at once, none inside another, so that every issue of a payload with many
+ * must be found). Whether each is valid is the reference's to say.
+ * @param {Catalogue} catalogue
+ * @param {{ seed?: number, perType?: number }} [options]
+ * @returns {Case[]}
+ */
+export function randomCases({ events, examples }, { seed = 1, perType = 20 } = {}) {
+  const random = randomFrom(seed);
+  const pick = (/** @type {ArrayLike<any>} */ from) => from[Math.floor(random() * from.length)];
+  const otherEnums = enumValues(events);
+  const within = (/** @type {Path} */ a, /** @type {Path} */ b) => a.length <= b.length && a.every((key, i) => key === b[i]);
+  /** @type {Case[]} */
+  const cases = [];
+  for (const event of events) {
+    const eventType = event.event_type;
+    const full = examples[eventType].full;
+    const places = [...nearMissPlaces(event.fields, full, [])];
+    for (let n = 0; n < perType && places.length > 0; n++) {
+      let payload = full;
+      const names = [];
+      for (let k = 1 + Math.floor(random() * 4); k > 0; k--) {
+        const [path, kind] = pick(places);
+        const at = path.reduce((value, key) => value[key], full);
+        let text = kind === "url" && random() < 0.5 ? pick(URL_STARTS) : String(at);
+        for (let e = 1 + Math.floor(random() * 3); e > 0; e--) {
+          const i = Math.floor(random() * (text.length + 1));
+          const how = random();
+          const c = pick(NEAR_MISS_CHARACTERS[kind]);
+          text = how < 0.4 ? text.slice(0, i) + c + text.slice(i + 1) : how < 0.7 ? text.slice(0, i) + c + text.slice(i) : text.slice(0, i) + text.slice(i + 1);
+        }
+        const value = kind === "number" ? Number(text) : text;
+        if (kind === "number" && !Number.isFinite(value)) continue;
+        payload = applied(payload, { path, value });
+        names.push(`${pointer(path)} ${JSON.stringify(value)}`);
+      }
+      cases.push({ eventType, name: `near-miss ${n}: ${names.join(", ")}`, payload });
+    }
+    const edits = [...objectEdits(event.fields, full, [], otherEnums)].filter((edit) => edit.path[0] !== "event_type");
+    for (let n = 0; n < perType; n++) {
+      /** @type {Edit[]} */
+      const chosen = [];
+      for (let tries = 0, k = 2 + Math.floor(random() * 4); tries < 40 && chosen.length < k; tries++) {
+        const edit = pick(edits);
+        if (!chosen.some((c) => within(c.path, edit.path) || within(edit.path, c.path))) chosen.push(edit);
+      }
+      const payload = chosen.reduce((at, edit) => applied(at, edit), full);
+      cases.push({ eventType, name: `combined ${n}: ${chosen.map((c) => `${pointer(c.path)}: ${c.what}`).join(", ")}`, payload });
+    }
+  }
+  return cases;
+}
