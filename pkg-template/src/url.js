@@ -9,16 +9,17 @@ const BEYOND_ASCII = /[^\x00-\x7f]/;
 
 /**
  * Whether `new URL(text)` parses, as zod's `.url()` asks. `URL.canParse`
- * answers the same without making a URL, and it is used for ASCII text: in
- * Node 20 and 22, once V8 has optimized the call (after a few thousand
- * calls), it passes a string's Latin-1 bytes to the parser as if they were
- * UTF-8, and so refuses valid text such as `https://bücher.de/` (Node 24
- * does not; see tests/js/catalogue-oracle.test.mjs). ASCII is the same in
- * both encodings; other text goes through the constructor.
+ * answers the same without making a URL, and it is used for ASCII text where
+ * the engine has it (not before Chrome 120, Firefox 115 or Safari 17, which
+ * the package supports). Not for other text: in Node 20 and 22, once V8 has
+ * optimized the call (after a few thousand calls), it passes a string's
+ * Latin-1 bytes to the parser as if they were UTF-8, and so refuses valid
+ * text such as `https://bücher.de/` (Node 24 does not; see
+ * tests/js/catalogue-oracle.test.mjs). ASCII is the same in both encodings.
  * @param {string} text
  */
 export function urlParses(text) {
-  if (!BEYOND_ASCII.test(text)) return URL.canParse(text);
+  if (typeof URL.canParse === "function" && !BEYOND_ASCII.test(text)) return URL.canParse(text);
   try {
     new URL(text);
     return true;
