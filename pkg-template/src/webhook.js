@@ -129,7 +129,9 @@ function headerText(value) {
  */
 function ownHeader(headers, name) {
   const value = headers[name];
-  if (value === undefined || !Object.hasOwn(headers, name)) return undefined;
+  // hasOwnProperty, not Object.hasOwn: that is Chrome 93 and Firefox 92,
+  // after the Chrome 91 and Firefox 89 the package supports.
+  if (value === undefined || !Object.prototype.hasOwnProperty.call(headers, name)) return undefined;
   return typeof value === "string" ? value : headerText(value);
 }
 
