@@ -182,18 +182,3 @@ test("a URL beyond ASCII has zod's verdict however many URLs came before it", ()
   }
   assert.deepEqual(wrong.slice(0, 5), []);
 });
-
-test("URLs have zod's verdict in an engine without URL.canParse (before Chrome 120, Firefox 115 and Safari 17)", () => {
-  const [eventType, name] = catalogue.events.flatMap((e) => e.fields.filter((f) => f.kind === "url").map((f) => [e.event_type, f.name]))[0];
-  const urls = ["foo:bar", "http://", "http://[::1]:80/", "http://a b/", "https://bücher.de/"];
-  const expected = urls.map((url) => zodVerdict(fullWith(eventType, [[name], url])).ok);
-  assert.deepEqual(expected, [true, false, true, false, true], "zod's verdicts");
-  const canParse = /** @type {PropertyDescriptor} */ (Object.getOwnPropertyDescriptor(URL, "canParse"));
-  try {
-    delete URL.canParse;
-    assert.equal(typeof URL.canParse, "undefined");
-    assert.deepEqual(urls.map((url) => api.safeDecode(JSON.stringify(fullWith(eventType, [[name], url]))).success), expected);
-  } finally {
-    Object.defineProperty(URL, "canParse", canParse);
-  }
-});

@@ -1,12 +1,14 @@
 // The package in engines as old as the README supports (Chrome 91+, Firefox
 // 89+, Safari 16.4+), imitated here by deleting what they do not have yet:
 // a built-in the package uses past that line must have a fallback, or not be
-// used at all. `URL.canParse` (Chrome 120, Firefox 115, Safari 17) is tested
-// so against zod in catalogue-oracle.test.mjs; `String.prototype.isWellFormed`
-// is looked for once, as the package loads, so it cannot be taken away here.
+// used at all. (`String.prototype.isWellFormed` is looked for once, as the
+// package loads, so it cannot be taken away here.) Runs in the consumer
+// project of scripts/test-package.sh, beside oracle/ and catalogue/.
 import * as api from "connect-webview-events";
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { applied, loadCatalogue } from "./oracle/mutations.mjs";
+import { zodVerdict } from "./oracle/zod.mjs";
 
 const SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 const BODY = JSON.stringify({
@@ -40,3 +42,14 @@ test("verify reads plain-object headers without Object.hasOwn (Chrome 93, Firefo
   });
 });
 
+test("URLs have zod's verdict without URL.canParse (Chrome 120, Firefox 115, Safari 17)", () => {
+  const { events, examples } = loadCatalogue(new URL("./catalogue/", import.meta.url));
+  const [eventType, name] = events.flatMap((e) => e.fields.filter((f) => f.kind === "url").map((f) => [e.event_type, f.name]))[0];
+  const payloads = ["foo:bar", "http://", "http://[::1]:80/", "http://a b/", "https://bücher.de/"]
+    .map((url) => applied(examples[eventType].full, { path: [name], value: url }));
+  const expected = payloads.map((payload) => zodVerdict(payload).ok);
+  assert.deepEqual(expected, [true, false, true, false, true], "zod's verdicts");
+  without(URL, "canParse", () => {
+    assert.deepEqual(payloads.map((payload) => api.safeDecode(JSON.stringify(payload)).success), expected);
+  });
+});

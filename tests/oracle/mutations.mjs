@@ -333,11 +333,11 @@ export function randomCases({ events, examples }, { seed = 1, perType = 20 } = {
         const at = path.reduce((value, key) => value[key], full);
         let text = kind === "url" && random() < 0.5 ? pick(URL_STARTS) : String(at);
         for (let e = 1 + Math.floor(random() * 3); e > 0; e--) {
-          // Replace, insert or delete one character at i.
           const i = Math.floor(random() * (text.length + 1));
           const [how, c] = [random(), pick(NEAR_MISS_CHARACTERS[kind])];
-          const [head, tail] = [text.slice(0, i), text.slice(how < 0.7 && how >= 0.4 ? i : i + 1)];
-          text = how < 0.7 ? head + c + tail : head + tail;
+          if (how < 0.4) text = text.slice(0, i) + c + text.slice(i + 1); // replaced
+          else if (how < 0.7) text = text.slice(0, i) + c + text.slice(i); // inserted
+          else text = text.slice(0, i) + text.slice(i + 1); // deleted
         }
         const value = kind === "number" ? Number(text) : text;
         if (kind === "number" && !Number.isFinite(value)) continue;
