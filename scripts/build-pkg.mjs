@@ -13,6 +13,7 @@ import { execFileSync } from "node:child_process";
 import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
+import { BROWSERS, NODE } from "./engines.mjs";
 import { GZIP_BUDGET } from "./size-budget.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
@@ -73,7 +74,10 @@ rmSync(pkg, { recursive: true, force: true });
 mkdirSync(`${pkg}/dist`, { recursive: true });
 
 // 4. Bundle the entries. Not minified: users' bundlers minify, and readable
-//    code in node_modules helps anyone debugging.
+//    code in node_modules helps anyone debugging. Each is compiled for the
+//    oldest engines it supports (scripts/engines.mjs): esbuild lowers the
+//    syntax they lack, such as the webhook class's private fields for
+//    Firefox 89. (tests/packaging/engines.test.mjs checks the result.)
 const common = { bundle: true, logLevel: /** @type {const} */ ("warning"), legalComments: /** @type {const} */ ("none") };
 await build({
   ...common,
@@ -81,7 +85,7 @@ await build({
   outfile: `${pkg}/dist/node.cjs`,
   format: "cjs",
   platform: "node",
-  target: "node20",
+  target: NODE,
   // The glue's default .wasm URL uses import.meta, which CommonJS lacks; the
   // Node entry always passes the bytes itself, so that branch never runs.
   logOverride: { "empty-import-meta": "silent" },
@@ -92,7 +96,7 @@ await build({
   outfile: `${pkg}/dist/web.js`,
   format: "esm",
   platform: "neutral",
-  target: "es2022",
+  target: BROWSERS,
 });
 // Cloudflare Workers: the .wasm stays an import of the file beside it, which
 // workerd and wrangler turn into a compiled WebAssembly.Module.
@@ -102,7 +106,7 @@ await build({
   outfile: `${pkg}/dist/workerd.js`,
   format: "esm",
   platform: "neutral",
-  target: "es2022",
+  target: BROWSERS,
   external: [`./${wasmName}`],
 });
 copyFileSync(`${wasmOut}/${wasmName}`, `${pkg}/dist/${wasmName}`);

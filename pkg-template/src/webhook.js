@@ -129,8 +129,8 @@ function headerText(value) {
  */
 function ownHeader(headers, name) {
   const value = headers[name];
-  // hasOwnProperty, not Object.hasOwn: that is Chrome 93 and Firefox 92,
-  // after the Chrome 91 and Firefox 89 the package supports.
+  // hasOwnProperty, not Object.hasOwn: that is Firefox 92, after the
+  // Firefox 89 the package supports (scripts/engines.mjs).
   if (value === undefined || !Object.prototype.hasOwnProperty.call(headers, name)) return undefined;
   return typeof value === "string" ? value : headerText(value);
 }

@@ -1,4 +1,4 @@
-// The package in engines as old as the README supports (Chrome 91+, Firefox
+// The package in engines as old as the README supports (Chrome 96+, Firefox
 // 89+, Safari 16.4+), imitated here by deleting what they do not have yet:
 // a built-in the package uses past that line must have a fallback, or not be
 // used at all. (`String.prototype.isWellFormed` is looked for once, as the
@@ -33,7 +33,7 @@ function without(/** @type {any} */ owner, /** @type {string} */ name, /** @type
   }
 }
 
-test("verify reads plain-object headers without Object.hasOwn (Chrome 93, Firefox 92)", () => {
+test("verify reads plain-object headers without Object.hasOwn (Firefox 92)", () => {
   const headers = api.sign({ payload: BODY, secret: SECRET });
   const plain = { ...headers, "content-type": ["application/json"] };
   without(Object, "hasOwn", () => {
