@@ -368,8 +368,12 @@ function unknownFields(bytes, maxBytes) {
   return fields;
 }
 
+/** The UTF-8 byte order mark, U+FEFF. */
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
 /**
- * Issues on stderr, one a line, with a hint when the input looks like a batch.
+ * Issues on stderr, one a line, with a hint when the input looks like a batch
+ * or starts with a byte order mark.
  * @param {{ code: string, path: string, message: string, line?: number, column?: number }[]} issues @param {Buffer} [bytes]
  */
 function reportIssues(issues, bytes) {
@@ -378,6 +382,11 @@ function reportIssues(issues, bytes) {
   for (const issue of issues) out += `${issueLine(issue, c)}\n`;
   if (bytes && issues.length === 1 && issues[0].code === "invalid_type" && issues[0].path === "" && /^[ \t\r\n]*\[/.test(bytes.subarray(0, 64).toString("latin1"))) {
     out += `${c.dim(`(a JSON array of events? try '${NAME} batch')`)}\n`;
+  }
+  // The exact bytes are checked, as the package checks them, so the mark is
+  // refused; but it comes from an editor that saved the log, not from Seam.
+  if (bytes && issues[0]?.code === "invalid_json" && issues[0].line === 1 && issues[0].column === 1 && bytes.subarray(0, 3).equals(BOM)) {
+    out += `${c.dim("(the input starts with a UTF-8 byte order mark, which an editor adds when saving a file and a webhook body does not have: save it without one)")}\n`;
   }
   writeErr(out);
 }

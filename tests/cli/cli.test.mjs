@@ -248,6 +248,12 @@ describe("decode", () => {
     const r = run(["decode", "--json", temp(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), fixture(FAILED)]))]);
     assert.equal(r.status, 1);
     assert.deepEqual(JSON.parse(r.stdout), { issues: safeDecode(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), fixture(FAILED)])).error.issues });
+    // Readable: the issue, then a hint that names the mark and where it came from.
+    const text = run(["decode"], { input: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), fixture(FAILED)]) });
+    assert.equal(text.status, 1);
+    assert.match(text.stderr, /^invalid_json \(root\) 1:1: [^\n]*'\\u\{feff\}'\n\(the input starts with a UTF-8 byte order mark, which an editor adds when saving a file and a webhook body does not have: save it without one\)\n$/);
+    // Not for other invalid JSON at 1:1.
+    assert.equal(run(["decode"], { input: "x" }).stderr.split("\n").length, 2);
   });
 
   test("--json when invalid: {\"issues\": [...]} on stdout, nothing on stderr, exit 1", () => {
