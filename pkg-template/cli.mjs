@@ -385,7 +385,7 @@ function reportIssues(issues, bytes) {
   }
   // The exact bytes are checked, as the package checks them, so the mark is
   // refused; but it comes from an editor that saved the log, not from Seam.
-  if (bytes && issues[0]?.code === "invalid_json" && issues[0].line === 1 && issues[0].column === 1 && bytes.subarray(0, 3).equals(BOM)) {
+  if (bytes && issues[0]?.code === "invalid_json" && bytes.subarray(0, 3).equals(BOM)) {
     out += `${c.dim("(the input starts with a UTF-8 byte order mark, which an editor adds when saving a file and a webhook body does not have: save it without one)")}\n`;
   }
   writeErr(out);

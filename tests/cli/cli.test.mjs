@@ -245,11 +245,12 @@ describe("decode", () => {
   });
 
   test("the exact bytes are decoded: a byte-order mark is refused, as the package refuses it", () => {
-    const r = run(["decode", "--json", temp(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), fixture(FAILED)]))]);
+    const withMark = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), fixture(FAILED)]);
+    const r = run(["decode", "--json", temp(withMark)]);
     assert.equal(r.status, 1);
-    assert.deepEqual(JSON.parse(r.stdout), { issues: safeDecode(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), fixture(FAILED)])).error.issues });
+    assert.deepEqual(JSON.parse(r.stdout), { issues: safeDecode(withMark).error.issues });
     // Readable: the issue, then a hint that names the mark and where it came from.
-    const text = run(["decode"], { input: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), fixture(FAILED)]) });
+    const text = run(["decode"], { input: withMark });
     assert.equal(text.status, 1);
     assert.match(text.stderr, /^invalid_json \(root\) 1:1: [^\n]*'\\u\{feff\}'\n\(the input starts with a UTF-8 byte order mark, which an editor adds when saving a file and a webhook body does not have: save it without one\)\n$/);
     // Not for other invalid JSON at 1:1.
