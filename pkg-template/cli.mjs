@@ -130,8 +130,9 @@ const BATCH_HELP = `Usage: ${NAME} batch [options] [FILE|-]
 Checks every event of NDJSON (one event a line; blank lines are skipped) or of
 a JSON array, events of any types mixed, and prints a summary: how many
 events, valid and invalid; valid events by type; issues by code; then the
-failing lines as "line N: code path: message". On a large NDJSON input a
-progress bar is drawn on stderr when stderr is a terminal.
+failing lines as "line N: code path: message". An input of any size is read
+(NDJSON in chunks of lines); on a large NDJSON input a progress bar is drawn
+on stderr when stderr is a terminal.
 
 Options:
   --json              print the summary as one JSON object
@@ -595,13 +596,13 @@ function decodeBatchChunked(bytes, options, onProgress) {
     try {
       part = /** @type {BatchResult[]} */ (api.decodeBatch(bytes.subarray(start, end), options));
     } catch (error) {
-      if (error instanceof api.DecodeError) for (const issue of error.issues) if (issue.line !== undefined) issue.line += lineOffset;
+      if (error instanceof api.DecodeError) for (const issue of error.issues) moveIssue(issue, lineOffset);
       throw error;
     }
     for (const result of part) {
       result.index += first;
       result.line += lineOffset;
-      if (!result.success) for (const issue of result.error.issues) if (issue.line !== undefined) issue.line += lineOffset;
+      if (!result.success) for (const issue of result.error.issues) moveIssue(issue, lineOffset);
       results.push(result);
     }
     lineOffset += newlines;
@@ -609,6 +610,19 @@ function decodeBatchChunked(bytes, options, onProgress) {
     onProgress(end, bytes.length, results.length);
   }
   return results;
+}
+
+/**
+ * Moves an issue of a chunk `lines` lines down, to its place in the whole
+ * input: its line, and the line its message names ("at line N, column M",
+ * as an invalid_json message has it).
+ * @param {{ line?: number, column?: number, message: string }} issue @param {number} lines
+ */
+function moveIssue(issue, lines) {
+  if (issue.line === undefined || lines === 0) return;
+  const at = `line ${issue.line}, column ${issue.column}`;
+  issue.line += lines;
+  issue.message = issue.message.replace(at, `line ${issue.line}, column ${issue.column}`);
 }
 
 /**
@@ -729,6 +743,9 @@ async function runBatch(args) {
   const options = {
     strict: values.strict === true,
     maxBytes: integerOption(values["max-bytes"], "max-bytes", "batch", undefined),
+    // A log on disk is the user's own: no limit on the whole (NDJSON is read
+    // in chunks; a JSON array in one call).
+    maxBatchBytes: Infinity,
   };
   const maxFailures = integerOption(values["max-failures"], "max-failures", "batch", 20);
   const bytes = await readInput(file);
@@ -738,10 +755,11 @@ async function runBatch(args) {
   /** @type {BatchResult[]} */
   let results;
   try {
-    // One call for a JSON array (parsed as a whole), and for any input the
-    // core refuses as a whole (too large, not UTF-8), so that its issue is
-    // exactly the one-call issue. Otherwise chunks of lines, for the bar.
-    const oneCall = !progress.on || bytes.length > api.DEFAULT_MAX_BATCH_BYTES || isJsonArray(bytes) || !isUtf8(bytes);
+    // One call for a JSON array (parsed as a whole), and for an input the
+    // core refuses as a whole (not UTF-8), so that its issue is exactly the
+    // one-call issue. Otherwise chunks of lines: for the bar, and so that a
+    // log of any size is read.
+    const oneCall = isJsonArray(bytes) || !isUtf8(bytes);
     if (oneCall) {
       results = /** @type {BatchResult[]} */ (api.decodeBatch(bytes, options));
     } else {
@@ -749,7 +767,7 @@ async function runBatch(args) {
       try {
         results = decodeBatchChunked(bytes, options, (done, total, events) => {
           // On a terminal, only inputs of more than one chunk get a bar.
-          if (progress.forced || done < total || bar.shown) bar.update(done, total, events);
+          if (progress.on && (progress.forced || done < total || bar.shown)) bar.update(done, total, events);
         });
       } finally {
         bar.clear();

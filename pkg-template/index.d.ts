@@ -217,7 +217,10 @@ export declare function signatureHeaders(headers: WebhookHeaders): SignatureHead
  * @param payload the raw request body, exactly as received.
  * @param secret `whsec_...` as shown in the webhook settings.
  * @throws {WebhookVerificationError} when the request cannot be trusted.
- * @throws {DecodeError} when it can, but the event is not valid.
+ * @throws {DecodeError} when it can, but the event is not valid (or, as
+ *   `payload_too_large`, is over `maxBytes`: authenticated, not decoded).
+ * @throws {TypeError} for bad options, or a payload or headers that are not
+ *   a body and headers.
  *
  * @example
  * ```ts

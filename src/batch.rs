@@ -5,9 +5,10 @@
 //! problem with the input as a whole (too large, not UTF-8, a JSON array that
 //! does not parse) fails the batch. A JSON array is parsed once, as a whole.
 
-use crate::check::check_syntax;
+use crate::check::check_array_syntax;
 use crate::decode::{build, DecodeOptions};
-use crate::error::DecodeError;
+use crate::error::{DecodeError, IssueCode};
+use crate::scan::moved_message;
 use crate::seam_event::SeamEvent;
 use crate::shape::SeamEventType;
 
@@ -89,7 +90,7 @@ impl BatchOptions {
         let spans = if input.trim_start_matches(is_blank).starts_with('[') {
             // A JSON array that does not parse is refused as a whole, with
             // its position; then each element is checked as its own text.
-            check_syntax(input)?;
+            check_array_syntax(input)?;
             element_spans(input)
         } else {
             ndjson_spans(input)
@@ -126,17 +127,17 @@ struct Span {
 impl Span {
     /// Moves issue positions from the event's text to the whole input.
     fn relocate(&self, error: DecodeError) -> DecodeError {
-        let issues = error
-            .into_issues()
-            .into_iter()
-            .map(|mut issue| {
-                if let (Some(line), Some(column)) = (issue.line, issue.column) {
-                    issue.column = Some(if line == 1 { column + self.column - 1 } else { column });
-                    issue.line = Some(line + self.line - 1);
+        let mut issues = error.into_issues();
+        for issue in &mut issues {
+            if let (Some(line), Some(column)) = (issue.line, issue.column) {
+                let moved = (line + self.line - 1, if line == 1 { column + self.column - 1 } else { column });
+                // The message names the position too.
+                if issue.code == IssueCode::InvalidJson {
+                    issue.message = moved_message(&issue.message, moved);
                 }
-                issue
-            })
-            .collect();
+                (issue.line, issue.column) = (Some(moved.0), Some(moved.1));
+            }
+        }
         DecodeError::new(issues)
     }
 }
@@ -238,6 +239,13 @@ mod tests {
         );
         assert!(summary("").is_empty());
         assert!(summary("\n\n").is_empty());
+        // The message names the same place as `line` and `column`.
+        let err = BatchOptions::default().validate(&input).unwrap().remove(1).result.unwrap_err();
+        assert!(
+            err.issues()[0].message.starts_with("not valid JSON at line 4, column 7: "),
+            "{}",
+            err.issues()[0].message
+        );
     }
 
     #[test]
@@ -289,6 +297,27 @@ mod tests {
         );
         assert!(element_spans("[]").is_empty());
         assert!(element_spans("[ \n ]").is_empty());
+    }
+
+    #[test]
+    fn an_element_nests_as_deep_in_an_array_as_on_its_own_line() {
+        let one = FAILED.replace('\n', "");
+        let nested = |levels: usize| {
+            one.replacen('{', &format!("{{\"x\": {}{},", "[".repeat(levels - 1), "]".repeat(levels - 1)), 1)
+        };
+        let failed = Ok(SeamEventType::at(crate::catalogue::event_type::CONNECT_WEBVIEW_LOGIN_FAILED));
+        let verdicts = |input: &str| -> Vec<_> {
+            let items = BatchOptions::default().validate(input).unwrap();
+            items.iter().map(|i| i.result.as_ref().copied().map_err(|e| e.issues()[0].code)).collect()
+        };
+        assert_eq!(verdicts(&format!("[{one}, {}]", nested(128))), [failed, failed]);
+        assert_eq!(
+            verdicts(&format!("{one}\n{}\n{}", nested(128), nested(129))),
+            [failed, failed, Err(IssueCode::InvalidJson)]
+        );
+        // Deeper than that, in an array, the array as a whole does not parse.
+        let deep = format!("[{one}, {}]", nested(129));
+        assert_eq!(BatchOptions::default().validate(&deep).unwrap_err().issues()[0].code, IssueCode::InvalidJson);
     }
 
     #[test]

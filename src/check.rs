@@ -39,11 +39,12 @@ pub(crate) fn verdict(
     }
 }
 
-/// Whether `text` is one JSON value: if not, its syntax error, with its
-/// position. (The batch reads a JSON array so before taking its elements one
-/// by one.)
-pub(crate) fn check_syntax(text: &str) -> std::result::Result<(), DecodeError> {
-    let mut reader = Reader::new(text);
+/// Whether `text` is a JSON array of values: if not, its syntax error, with
+/// its position. The batch reads one so before taking its elements one by
+/// one; the array's own level does not count, so that each element may nest
+/// as deep as an event on its own.
+pub(crate) fn check_array_syntax(text: &str) -> std::result::Result<(), DecodeError> {
+    let mut reader = Reader::with_one_more_level(text);
     let parsed = value(&mut reader, &Pointer::ROOT, &mut Vec::new()).and_then(|_| reader.end());
     parsed.map_err(|e| DecodeError::new(vec![e.issue(text)]))
 }
@@ -179,6 +180,16 @@ mod tests {
             assert_eq!(issue.code, IssueCode::InvalidJson);
             assert!(issue.message.contains("recursion limit exceeded"), "{}", issue.message);
         }
+        // 128 levels, the root's included, and not one more.
+        let event = include_str!("../tests/fixtures/login_failed.json");
+        let nested = |levels: usize| {
+            event.replacen('{', &format!("{{\"x\": {}{},", "[".repeat(levels - 1), "]".repeat(levels - 1)), 1)
+        };
+        assert!(check_event(&nested(128), false).is_ok());
+        let issue = check_event(&nested(129), false).unwrap_err().into_issues().pop().unwrap();
+        assert_eq!((issue.code, issue.line, issue.column), (IssueCode::InvalidJson, Some(1), Some(134)));
+        assert!(issue.message.ends_with("recursion limit exceeded, found '['"), "{}", issue.message);
+        assert!(crate::DecodeOptions::new().decode(&nested(128)).is_ok(), "and the typed event is built");
     }
 
     #[test]
@@ -191,8 +202,8 @@ mod tests {
 
     #[test]
     fn a_batch_array_is_read_whole_for_its_syntax() {
-        assert!(check_syntax(r#"[{"event_type": "device.exploded"}, 1, {"a": 1, "a": 2}]"#).is_ok());
-        assert_eq!(check_syntax("[1, ").unwrap_err().issues()[0].code, IssueCode::InvalidJson);
-        assert_eq!(check_syntax("[1] 2").unwrap_err().issues()[0].code, IssueCode::InvalidJson);
+        assert!(check_array_syntax(r#"[{"event_type": "device.exploded"}, 1, {"a": 1, "a": 2}]"#).is_ok());
+        assert_eq!(check_array_syntax("[1, ").unwrap_err().issues()[0].code, IssueCode::InvalidJson);
+        assert_eq!(check_array_syntax("[1] 2").unwrap_err().issues()[0].code, IssueCode::InvalidJson);
     }
 }

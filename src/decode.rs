@@ -1,5 +1,7 @@
 //! JSON text or bytes to a [`SeamEvent`] of any type of the catalogue, collecting every issue.
 
+use serde::Deserialize;
+
 use crate::check::check_event;
 use crate::error::{DecodeError, Issue, IssueCode};
 use crate::event::EventType;
@@ -200,7 +202,11 @@ fn utf8_issue(bytes: &[u8], e: &std::str::Utf8Error) -> Issue {
 /// generated [`SeamEvent::from_value`]. `serde_json::Map` keeps the members
 /// in document order.
 pub(crate) fn build(text: &str, _: SeamEventType) -> Result<SeamEvent, DecodeError> {
-    serde_json::from_str(text).and_then(SeamEvent::from_value).map_err(|e| {
+    let mut de = serde_json::Deserializer::from_str(text);
+    // The check has bounded the nesting (to 128 levels, one more than
+    // serde_json's own limit allows).
+    de.disable_recursion_limit();
+    serde_json::Value::deserialize(&mut de).and_then(SeamEvent::from_value).map_err(|e| {
         // Not reached: the text was checked first, by the same rules.
         let message = format!("a valid event could not be built (a bug: please report it): {e}");
         DecodeError::new(vec![Issue::new(IssueCode::InvalidType, String::new(), message)])

@@ -5,9 +5,11 @@
 //! the same [`Node`] tree and hand it to the one schema pass,
 //! [`validate`](crate::validate): what differs is only the reading.
 //!
-//! `serde_json` does the parsing (syntax, escapes, numbers, a nesting limit of
-//! 128). This module adds what it leaves out: a key that appears twice in any
-//! object.
+//! `serde_json` does the parsing (syntax, escapes, numbers). This module adds
+//! what it leaves out: a key that appears twice in any object, and the
+//! nesting limit of [`MAX_NESTING`] levels (serde_json's own stops at 127, one
+//! short: its limit is turned off here, and the same error given one level
+//! later).
 
 use std::borrow::Cow;
 use std::fmt;
@@ -17,6 +19,7 @@ use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use crate::check::verdict;
 use crate::error::{quote_char, DecodeError, Issue, IssueCode};
 use crate::pointer::Pointer;
+use crate::scan::MAX_NESTING;
 use crate::shape::SeamEventType;
 use crate::tree::{Members, Node, Num};
 
@@ -24,8 +27,11 @@ use crate::tree::{Members, Node, Num};
 pub fn check_event(text: &str, strict: bool) -> Result<SeamEventType, DecodeError> {
     let mut issues = Vec::new();
     let mut de = serde_json::Deserializer::from_str(text);
-    let parsed =
-        ValueSeed { path: Pointer::ROOT, issues: &mut issues }.deserialize(&mut de).and_then(|v| de.end().map(|()| v));
+    // Safe: ValueSeed stops past MAX_NESTING levels, before recursing further.
+    de.disable_recursion_limit();
+    let parsed = ValueSeed { path: Pointer::ROOT, depth: 1, issues: &mut issues }
+        .deserialize(&mut de)
+        .and_then(|v| de.end().map(|()| v));
     match parsed {
         Ok(root) => verdict(&root, strict, issues),
         Err(e) => {
@@ -61,8 +67,24 @@ fn syntax_issue(text: &str, e: &serde_json::Error) -> Issue {
 /// Any JSON value, with the duplicate keys at any depth below it.
 struct ValueSeed<'p, 'i> {
     path: Pointer<'p>,
+    /// The level of the value: 1 for the root.
+    depth: u32,
     issues: &'i mut Vec<Issue>,
 }
+
+impl ValueSeed<'_, '_> {
+    /// serde_json's error for nesting too deep, for an array or object at
+    /// this level, once its bracket is read.
+    fn too_deep<E: serde::de::Error>(&self) -> Result<(), E> {
+        if self.depth > MAX_NESTING {
+            return Err(E::custom(RECURSION_LIMIT_EXCEEDED));
+        }
+        Ok(())
+    }
+}
+
+/// serde_json's words for nesting too deep.
+const RECURSION_LIMIT_EXCEEDED: &str = "recursion limit exceeded";
 
 impl<'de> DeserializeSeed<'de> for ValueSeed<'_, '_> {
     type Value = Node<'de>;
@@ -112,10 +134,11 @@ impl<'de> Visitor<'de> for ValueSeed<'_, '_> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Node<'de>, A::Error> {
+        self.too_deep()?;
         let mut elements = Vec::new();
         loop {
             let path = self.path.index(elements.len());
-            match seq.next_element_seed(ValueSeed { path, issues: &mut *self.issues })? {
+            match seq.next_element_seed(ValueSeed { path, depth: self.depth + 1, issues: &mut *self.issues })? {
                 Some(element) => elements.push(element),
                 None => return Ok(Node::Array(elements)),
             }
@@ -123,10 +146,11 @@ impl<'de> Visitor<'de> for ValueSeed<'_, '_> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Node<'de>, A::Error> {
+        self.too_deep()?;
         let mut members = Members::default();
         while let Some(key) = map.next_key_seed(KeySeed)? {
             let path = self.path.key(&key);
-            let value = map.next_value_seed(ValueSeed { path, issues: &mut *self.issues })?;
+            let value = map.next_value_seed(ValueSeed { path, depth: self.depth + 1, issues: &mut *self.issues })?;
             members.push(key.clone(), value, &path, self.issues);
         }
         Ok(members.into_node())
@@ -406,7 +430,7 @@ mod tests {
 
     #[test]
     fn the_validator_agrees_with_serde_json_on_deep_nesting() {
-        for depth in [126, 127, 128, 129] {
+        for depth in [126, 127, 128, 129, 130] {
             for (open, close) in [("[", "]"), ("{\"a\":", "}")] {
                 differential(&format!("{}1{}", open.repeat(depth), close.repeat(depth)));
                 differential(&format!("{{\"x\": {}1{}}}", open.repeat(depth), close.repeat(depth)));

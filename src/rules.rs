@@ -200,7 +200,7 @@ fn is_plain_web_url(b: &[u8]) -> bool {
         }
     }
     let rest = &rest[at..];
-    rest.first().map_or(true, |c| matches!(c, b'/' | b'?' | b'#')) && rest.iter().all(|&c| (0x21..=0x7e).contains(&c))
+    rest.first().is_none_or(|c| matches!(c, b'/' | b'?' | b'#')) && rest.iter().all(|&c| (0x21..=0x7e).contains(&c))
 }
 
 /// The value of a JSON number's text (valid JSON, within a double's range),
@@ -345,7 +345,7 @@ const MONTH_NAMES: [&str; 12] = [
 /// Days in `month` (1-12) of `year` in the proleptic Gregorian calendar.
 fn days_in_month(year: u32, month: u32) -> u32 {
     match month {
-        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 if year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400)) => 29,
         2 => 28,
         4 | 6 | 9 | 11 => 30,
         _ => 31,

@@ -11,10 +11,24 @@
 use std::borrow::Cow;
 
 use crate::error::{quote_char, Issue, IssueCode};
-use crate::text::{char_count, split_byte, string_stop};
+use crate::text::{char_count, split_byte, split_once_byte, string_stop};
 
-/// How deep arrays and objects may nest: 127 levels, as in `serde_json`.
-const RECURSION_LIMIT: u32 = 128;
+/// How deep arrays and objects may nest, the root counted as the first
+/// level: 128 (I-JSON leaves the limit to us; serde_json's is 127). The
+/// JavaScript side's limit for plain objects is held to it by a test.
+pub(crate) const MAX_NESTING: u32 = 128;
+
+/// Where the count of levels left starts: the error comes when it reaches 0.
+const RECURSION_LIMIT: u32 = MAX_NESTING + 1;
+
+/// An `invalid_json` message (which begins with where the error is) naming
+/// the position `to` instead: a batch's event, placed in the whole input.
+#[cold]
+#[inline(never)]
+pub(crate) fn moved_message(message: &str, (line, column): (usize, usize)) -> String {
+    let rest = split_once_byte(message, b':').map_or("", |(_, rest)| rest);
+    format!("not valid JSON at line {line}, column {column}:{rest}")
+}
 
 /// What is wrong with a JSON text, in `serde_json`'s words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -106,6 +120,7 @@ impl SyntaxError {
             None => "the end of the line".to_string(),
         };
         let what = self.syntax.describe();
+        // The beginning as `moved_message` reads it.
         let message = format!("not valid JSON at line {line}, column {column}: {what}, found {found}");
         Issue::at(IssueCode::InvalidJson, message, line, column)
     }
@@ -125,6 +140,12 @@ pub(crate) struct Reader<'a> {
 impl<'a> Reader<'a> {
     pub(crate) fn new(text: &'a str) -> Reader<'a> {
         Reader { text, bytes: text.as_bytes(), index: 0, remaining_depth: RECURSION_LIMIT }
+    }
+
+    /// A reader of an array whose elements may each nest [`MAX_NESTING`]
+    /// levels: a batch's.
+    pub(crate) fn with_one_more_level(text: &'a str) -> Reader<'a> {
+        Reader { remaining_depth: RECURSION_LIMIT + 1, ..Reader::new(text) }
     }
 
     /// An error about the byte just read.

@@ -28,7 +28,8 @@ use uuid::Uuid;
 
 /// A Seam event of any of the 109 event types of the catalogue, told apart by `event_type`.
 ///
-/// Deserialises from, and serialises to, the JSON object of the event, `event_type` included.
+/// Deserialises from, and serialises to, the JSON object of the event, `event_type` included;
+/// deserialising checks every field, as [`decode`](crate::decode) does.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "event_type")]
 #[non_exhaustive]
@@ -362,10 +363,15 @@ pub enum SeamEvent {
     ThermostatTemperatureThresholdNoLongerExceeded(ThermostatTemperatureThresholdNoLongerExceededEvent),
 }
 
-/// Reads any JSON the way [`SeamEvent::from_value`] reads a value.
+/// Checks the JSON as [`decode`](crate::decode) does, every field by the rules of the catalogue,
+/// then builds the event: so `serde_json::from_str::<SeamEvent>`, or a web framework's JSON
+/// extractor, validates too, with the [`DecodeError`](crate::DecodeError)'s text as its error. A
+/// key sent twice is not seen here (the deserializer has kept one of the two): decode the raw
+/// body to refuse it.
 impl<'de> Deserialize<'de> for SeamEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        SeamEvent::from_value(Value::deserialize(deserializer)?).map_err(serde::de::Error::custom)
+        let text = Value::deserialize(deserializer)?.to_string();
+        crate::DecodeOptions::new().max_bytes(usize::MAX).decode(&text).map_err(serde::de::Error::custom)
     }
 }
 
@@ -513,7 +519,9 @@ impl SeamEvent {
     }
 
     /// The event of a JSON object, by its `event_type`; an error names what does not fit the type
-    /// (an unknown `event_type`, a missing field, a value of another type).
+    /// (an unknown `event_type`, a missing field, a value of another type). It does not apply the
+    /// catalogue's rules of format (the exact text of UUIDs and date-times, URLs, bounds): it is for
+    /// values already checked, or made by hand; [`decode`](crate::decode) and `Deserialize` check.
     pub fn from_value(value: Value) -> Result<SeamEvent, serde_json::Error> {
         let (event_type, map) = wire::split_event_type(value)?;
         Ok(match event_type.as_str() {

@@ -307,6 +307,15 @@ impl Webhook {
     /// Checks the signature headers against the raw body, with `now` in Unix
     /// seconds. Says nothing about the body's content.
     pub fn verify_signature(&self, body: &[u8], headers: &WebhookHeaders<'_>, now: i64) -> Result<(), VerifyError> {
+        let mut mac = self.begin_mac(headers, now)?;
+        mac.update(body);
+        mac.check(headers.signature)
+    }
+
+    /// The MAC of a message whose body is still to come, once its timestamp
+    /// is known to be within the tolerance of `now`: for a body given in
+    /// parts (in WebAssembly, one too large to copy in whole).
+    pub(crate) fn begin_mac(&self, headers: &WebhookHeaders<'_>, now: i64) -> Result<BodyMac, VerifyError> {
         let timestamp = parse_timestamp(headers.timestamp)?;
         // Saturating: an absurd timestamp is only ever too old or too new.
         let age = now.saturating_sub(timestamp);
@@ -326,11 +335,91 @@ impl Webhook {
                 ),
             ));
         }
-        let expected = self.mac(headers.id, timestamp, body);
-        let matched = split_byte(headers.signature, b' ')
+        Ok(self.signed_prefix(headers.id, timestamp))
+    }
+
+    /// Authenticates the request at `now` (Unix seconds), then decodes its
+    /// body. A body over the byte limit is authenticated but not decoded:
+    /// [`WebhookError::Decode`] with `payload_too_large` says that it is
+    /// authentic and too large; a forged one is [`WebhookError::Verify`], as
+    /// any other.
+    pub fn verify_at(&self, body: &[u8], headers: &WebhookHeaders<'_>, now: i64) -> Result<SeamEvent, WebhookError> {
+        self.verify_signature(body, headers, now)?;
+        Ok(self.options.decode_slice(body)?)
+    }
+
+    /// [`verify_at`](Self::verify_at) the system clock's now.
+    pub fn verify(&self, body: &[u8], headers: &WebhookHeaders<'_>) -> Result<SeamEvent, WebhookError> {
+        self.verify_at(body, headers, unix_now())
+    }
+
+    /// The HMAC of `{id}.{timestamp}.{body}`, with no allocation.
+    pub(crate) fn mac(&self, id: &str, timestamp: i64, body: &[u8]) -> [u8; 32] {
+        let mut mac = self.signed_prefix(id, timestamp);
+        mac.update(body);
+        mac.finish()
+    }
+
+    /// The HMAC with `{id}.{timestamp}.` in it, ready for the body.
+    fn signed_prefix(&self, id: &str, timestamp: i64) -> BodyMac {
+        let mut mac = BodyMac(self.key.0.clone());
+        mac.update(id.as_bytes());
+        // The timestamp's decimal digits (with its sign), written backwards
+        // after the dot, and the dot after them.
+        let mut text = [0u8; 22];
+        let mut at = text.len() - 1;
+        text[at] = b'.';
+        let mut rest = timestamp.unsigned_abs();
+        loop {
+            at -= 1;
+            text[at] = b'0' + (rest % 10) as u8;
+            rest /= 10;
+            if rest == 0 {
+                break;
+            }
+        }
+        if timestamp < 0 {
+            at -= 1;
+            text[at] = b'-';
+        }
+        at -= 1;
+        text[at] = b'.';
+        mac.update(&text[at..]);
+        mac
+    }
+}
+
+/// The HMAC of a message being authenticated, from [`Webhook::begin_mac`]:
+/// the body goes in, in one part or many, then [`check`](BodyMac::check).
+pub(crate) struct BodyMac(Hmac<Sha256>);
+
+impl BodyMac {
+    /// The next part of the body. Not inlined: each inlined copy would
+    /// bring its own copy of SHA-256's block loop into the .wasm.
+    #[inline(never)]
+    pub(crate) fn update(&mut self, part: &[u8]) {
+        self.0.update(part);
+    }
+
+    /// The MAC of the whole message. Not inlined, for the same reason.
+    #[inline(never)]
+    fn finish(self) -> [u8; 32] {
+        self.0.finalize().into_bytes().into()
+    }
+
+    /// Whether a `v1` entry of the signature header is the MAC of the whole
+    /// message: compared in constant time, and only at equal length.
+    pub(crate) fn check(self, signature: &str) -> Result<(), VerifyError> {
+        let expected = self.finish();
+        // As svix reads the header: entries split at spaces, and of each the
+        // text before the first comma and the text up to the next one. So
+        // a header sent twice, which Node and `Headers` join with ", ",
+        // still has its signatures found.
+        let matched = split_byte(signature, b' ')
             .filter_map(|entry| split_once_byte(entry, b','))
             .filter(|(version, _)| *version == VERSION)
-            .any(|(_, signature)| {
+            .filter_map(|(_, rest)| split_byte(rest, b',').next())
+            .any(|signature| {
                 // Into a buffer with room for more than a SHA-256 MAC: a
                 // longer signature does not fit, and does not match.
                 let mut candidate = [0u8; 48];
@@ -344,45 +433,6 @@ impl Webhook {
         } else {
             Err(VerifyError::new(VerifyErrorCode::InvalidSignature, "no matching signature found"))
         }
-    }
-
-    /// Authenticates the request at `now` (Unix seconds), then decodes its
-    /// body. A body over the byte limit is refused before any hashing.
-    pub fn verify_at(&self, body: &[u8], headers: &WebhookHeaders<'_>, now: i64) -> Result<SeamEvent, WebhookError> {
-        self.options.check_size(body.len())?;
-        self.verify_signature(body, headers, now)?;
-        Ok(self.options.decode_slice(body)?)
-    }
-
-    /// [`verify_at`](Self::verify_at) the system clock's now.
-    pub fn verify(&self, body: &[u8], headers: &WebhookHeaders<'_>) -> Result<SeamEvent, WebhookError> {
-        self.verify_at(body, headers, unix_now())
-    }
-
-    /// The HMAC of `{id}.{timestamp}.{body}`, with no allocation.
-    pub(crate) fn mac(&self, id: &str, timestamp: i64, body: &[u8]) -> [u8; 32] {
-        let mut mac = self.key.0.clone();
-        mac.update(id.as_bytes());
-        mac.update(b".");
-        // The timestamp's decimal digits (with its sign), written backwards.
-        let mut digits = [0u8; 20];
-        let mut at = digits.len();
-        let mut rest = timestamp.unsigned_abs();
-        loop {
-            at -= 1;
-            digits[at] = b'0' + (rest % 10) as u8;
-            rest /= 10;
-            if rest == 0 {
-                break;
-            }
-        }
-        if timestamp < 0 {
-            mac.update(b"-");
-        }
-        mac.update(&digits[at..]);
-        mac.update(b".");
-        mac.update(body);
-        mac.finalize().into_bytes().into()
     }
 }
 

@@ -12,6 +12,7 @@ use std::thread::LocalKey;
 
 use wasm_bindgen::prelude::*;
 
+use crate::signature::BodyMac;
 use crate::{
     BatchItem, BatchOptions, DecodeError, DecodeOptions, Issue, SeamEventType, VerifyError, Webhook, WebhookHeaders,
 };
@@ -52,6 +53,27 @@ extern "C" {
     /// where Node's answers right, the constructor elsewhere (see url.js).
     #[wasm_bindgen(js_name = urlParses)]
     fn js_url_parses(url: &str) -> bool;
+}
+
+#[wasm_bindgen(module = "/pkg-template/src/parts.js")]
+extern "C" {
+    /// Writes the next part of a body given in parts at `at`, up to `room`
+    /// bytes: how many it wrote, 0 at the end.
+    #[wasm_bindgen(js_name = nextPart)]
+    fn next_part(at: *mut u8, room: usize) -> usize;
+}
+
+/// Adds to `mac` the parts of a body given in parts, which JavaScript writes
+/// one after another into a buffer here, until none is left.
+fn add_parts(mac: &mut BodyMac) {
+    let mut part = [0u8; 16 << 10];
+    loop {
+        let len = next_part(part.as_mut_ptr(), part.len());
+        match part.get(..len) {
+            Some(bytes) if len > 0 => mac.update(bytes),
+            _ => return,
+        }
+    }
 }
 
 /// The URL rule in WebAssembly: the engine's own parser decides.
@@ -194,6 +216,8 @@ impl Verifier {
     /// input buffer and the id, timestamp and signature header values in the
     /// header buffer's slots of `slot_len` bytes: `id_len`, `timestamp_len`
     /// and `signature_len` bytes of them, or -1 for a header not there.
+    /// With `in_parts`, the body is over the byte limit and comes in parts
+    /// (`len` is 0): it is only authenticated.
     #[wasm_bindgen(js_name = verifyInput)]
     // Plain numbers are what crosses the boundary with no allocation per call.
     #[allow(clippy::too_many_arguments)]
@@ -206,9 +230,10 @@ impl Verifier {
         signature_len: i32,
         now: f64,
         strict: bool,
+        in_parts: bool,
     ) -> JsValue {
         with_headers(slot_len, [id_len, timestamp_len, signature_len], |values| {
-            with_input(len, |body| self.verify(body, values, now, strict))
+            with_input(len, |body| self.verify(body, values, now, strict, in_parts))
         })
     }
 
@@ -227,12 +252,21 @@ impl Verifier {
     /// `now` is Unix seconds from the JavaScript clock. Returns `undefined`
     /// for an authentic, valid event, else JSON text: `{"code", "message"}`
     /// when the request cannot be trusted, the issues (an array) when it can
-    /// but the event is invalid.
-    pub fn verify(&self, body: &[u8], values: [Option<&str>; 3], now: f64, strict: bool) -> JsValue {
-        let authentic = WebhookHeaders::from_values(values)
-            .and_then(|headers| self.webhook.verify_signature(body, &headers, now as i64));
+    /// but the event is invalid. With `in_parts`, the rest of the body comes
+    /// in parts (see [`add_parts`]), and an authentic one is `undefined`
+    /// without being validated: it is over the byte limit.
+    pub fn verify(&self, body: &[u8], values: [Option<&str>; 3], now: f64, strict: bool, in_parts: bool) -> JsValue {
+        let authentic = WebhookHeaders::from_values(values).and_then(|headers| {
+            let mut mac = self.webhook.begin_mac(&headers, now as i64)?;
+            mac.update(body);
+            if in_parts {
+                add_parts(&mut mac);
+            }
+            mac.check(headers.signature)
+        });
         match authentic {
             Err(error) => verify_error(&error),
+            Ok(()) if in_parts => JsValue::UNDEFINED,
             Ok(()) => issues_or_undefined(options(strict).validate_slice(body).err()),
         }
     }

@@ -23,7 +23,7 @@ fn uuid() -> impl Strategy<Value = String> {
 }
 
 fn is_leap(year: u32) -> bool {
-    year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+    year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400))
 }
 
 /// A date-time that exists: with seconds, with or without a fraction, or

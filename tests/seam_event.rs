@@ -200,6 +200,21 @@ fn what_is_not_an_event_is_an_error_saying_so() {
     assert_eq!(error(json!({"event_type": 7})), "invalid type: integer `7`, expected an event_type string");
     assert_eq!(
         serde_json::from_str::<SeamEvent>(r#"{"event_type": "device.connected"}"#).unwrap_err().to_string(),
-        "missing field `connected_account_id`"
+        "invalid Seam event: /connected_account_id: expected field \"connected_account_id\" (a UUID), found no such key (missing_field), and 5 more issues"
     );
+}
+
+#[test]
+fn deserialising_checks_every_field_as_decode_does() {
+    let mut value = example("connect_webview.login_failed", "full");
+    assert!(serde_json::from_value::<SeamEvent>(value.clone()).is_ok());
+    // What the types alone would take: a braced UUID, a date that is not one.
+    value["event_id"] = json!("{00000000-0000-4000-8000-000000000001}");
+    assert!(SeamEvent::from_value(value.clone()).is_ok());
+    let error = serde_json::from_value::<SeamEvent>(value.clone()).unwrap_err().to_string();
+    assert!(error.starts_with("invalid Seam event: /event_id: ") && error.ends_with("(invalid_uuid)"), "{error}");
+    value["event_id"] = example("connect_webview.login_failed", "full")["event_id"].clone();
+    value["created_at"] = json!("yesterday");
+    let error = serde_json::from_str::<SeamEvent>(&value.to_string()).unwrap_err().to_string();
+    assert!(error.starts_with("invalid Seam event: /created_at: ") && error.contains("(invalid_datetime)"), "{error}");
 }

@@ -51,6 +51,13 @@ fn signature_header_table() {
         (format!("{other_key} {SIGNATURE}"), Ok(())),
         (format!("{SIGNATURE} {other_key}"), Ok(())),
         (format!("  {SIGNATURE}  "), Ok(())),
+        // A header sent twice, as Node and `Headers` join it; what follows a
+        // second comma is not read, as in svix.
+        (format!("{SIGNATURE}, v1,AAAA"), Ok(())),
+        (format!("v1,AAAA, {SIGNATURE}"), Ok(())),
+        (format!("{SIGNATURE},v2"), Ok(())),
+        (format!("v1,,{good}"), Err(VerifyErrorCode::InvalidSignature)),
+        (format!("v1,AAAA,{good}"), Err(VerifyErrorCode::InvalidSignature)),
         (other_key.clone(), Err(VerifyErrorCode::InvalidSignature)),
     ];
     for (signature, expected) in cases {
@@ -200,6 +207,19 @@ fn authentication_comes_first_then_decoding() {
         panic!("expected a verify error")
     };
     assert_eq!(err.code(), VerifyErrorCode::InvalidSignature);
+
+    // A body over the byte limit is authenticated, not decoded: too large
+    // when authentic, the verification error when forged.
+    let small = w.clone().decode_options(DecodeOptions::new().max_bytes(EVENT.len() - 1));
+    let signature = small.sign(ID, TIMESTAMP, EVENT);
+    let headers = WebhookHeaders { signature: &signature, ..headers };
+    let Err(WebhookError::Decode(err)) = small.verify_at(EVENT, &headers, TIMESTAMP) else { panic!() };
+    assert_eq!(err.issues()[0].code, IssueCode::PayloadTooLarge);
+    let forged = WebhookHeaders { signature: "v1,AAAA", ..headers };
+    let Err(WebhookError::Verify(err)) = small.verify_at(EVENT, &forged, TIMESTAMP) else { panic!() };
+    assert_eq!(err.code(), VerifyErrorCode::InvalidSignature);
+    let Err(WebhookError::Verify(err)) = small.verify_at(EVENT, &headers, TIMESTAMP + 301) else { panic!() };
+    assert_eq!(err.code(), VerifyErrorCode::TimestampTooOld);
 
     // Decode options apply after authentication.
     let strict = w.decode_options(DecodeOptions::new().strict(true));

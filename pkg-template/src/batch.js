@@ -1,7 +1,7 @@
 // @ts-check
 // decodeBatch: many events (NDJSON or a JSON array) validated in one call into
 // WebAssembly; the engine's JSON.parse then builds only the valid events.
-import { asBytes, checkSize, DecodeError, describe, encodeText, readOptions } from "./decode.js";
+import { asBytes, checkSize, DecodeError, describe, encodeText, readOptions, textOf } from "./decode.js";
 
 /** The default limit on a whole batch: 256 MiB. */
 export const DEFAULT_MAX_BATCH_BYTES = 256 * 1024 * 1024;
@@ -30,8 +30,6 @@ function readBatchOptions(options) {
 
 /** @param {{ call<R>(fn: (wasm: BatchValidator) => R): R }} runtime */
 export function createBatch(runtime) {
-  const utf8 = new TextDecoder("utf-8", { ignoreBOM: true });
-
   /**
    * One safeDecode-shaped result per event, in order, each with its `index`
    * and the `line` where it starts.
@@ -48,7 +46,7 @@ export function createBatch(runtime) {
     checkSize(bytes, maxBatchBytes);
     const json = runtime.call((wasm) => wasm.validateBatchBytes(bytes, strict, maxBytes, maxBatchBytes));
     /** The input as text, for JSON.parse of the valid events. */
-    const text = () => (typeof input === "string" ? input : utf8.decode(bytes));
+    const text = () => (typeof input === "string" ? input : textOf(bytes));
     /** @type {BatchOutcome} */
     const outcome = JSON.parse(json);
     if ("issues" in outcome) throw new DecodeError(outcome.issues);

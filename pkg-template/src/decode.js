@@ -89,33 +89,92 @@ export function describe(value) {
     case "symbol": return "a symbol";
     case "function": return "a function";
   }
-  const tag = Object.prototype.toString.call(value).slice(8, -1);
-  const name = Object.getPrototypeOf(value)?.constructor?.name;
-  return `a ${typeof name === "string" && name !== "" ? name : tag} object`;
+  try {
+    const tag = Object.prototype.toString.call(value).slice(8, -1);
+    const name = Object.getPrototypeOf(value)?.constructor?.name;
+    return `a ${typeof name === "string" && name !== "" ? name : tag} object`;
+  } catch {
+    return "an object that cannot be read";
+  }
 }
+
+/** The engine's own readers of a typed array's kind and length, and of an ArrayBuffer's size: they read the value's internal slots, in any realm, so that a Proxy or `Symbol.toStringTag` cannot pass for bytes. */
+const TypedArray = Object.getPrototypeOf(Uint8Array.prototype);
+const typedArrayKind = /** @type {(this: unknown) => string | undefined} */ (Object.getOwnPropertyDescriptor(TypedArray, Symbol.toStringTag)?.get);
+const typedArrayLength = /** @type {(this: unknown) => number} */ (Object.getOwnPropertyDescriptor(TypedArray, "length")?.get);
+const arrayBufferSize = /** @type {(this: unknown) => number} */ (Object.getOwnPropertyDescriptor(ArrayBuffer.prototype, "byteLength")?.get);
 
 /** @param {unknown} value */
 export function isUint8Array(value) {
-  // `instanceof` first: it is quick, and `toString.call`, which also works
-  // across realms (iframes, vm contexts), costs a quarter of a microsecond.
-  // Node's Buffer is a Uint8Array.
-  return value instanceof Uint8Array || (ArrayBuffer.isView(value) && Object.prototype.toString.call(value) === "[object Uint8Array]");
+  // `instanceof` first: it is quick. Node's Buffer is a Uint8Array.
+  return value instanceof Uint8Array || (ArrayBuffer.isView(value) && typedArrayKind.call(value) === "Uint8Array");
 }
 
 /** @param {unknown} value */
-export function isArrayBuffer(value) {
-  return value instanceof ArrayBuffer || Object.prototype.toString.call(value) === "[object ArrayBuffer]";
+function isArrayBuffer(value) {
+  if (value instanceof ArrayBuffer) return true;
+  // The tag first, so that other objects are not thrown at; then the slot.
+  if (Object.prototype.toString.call(value) !== "[object ArrayBuffer]") return false;
+  try {
+    arrayBufferSize.call(value);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
  * `payload` as a Uint8Array if it is bytes (a Uint8Array, such as Node's
- * Buffer, or an ArrayBuffer), else undefined.
+ * Buffer, or an ArrayBuffer), else undefined. Throws what reading it threw,
+ * for an object that cannot be read: a detached ArrayBuffer, a Proxy of a
+ * Uint8Array, a revoked Proxy, a getter that throws.
+ * @param {unknown} payload
+ */
+export function readBytes(payload) {
+  if (typeof payload !== "object" || payload === null) return undefined;
+  if (isUint8Array(payload)) {
+    const bytes = /** @type {Uint8Array} */ (payload);
+    // A subclass may say it has another length than it has: a copy does not.
+    return typedArrayLength.call(bytes) === bytes.length ? bytes : new Uint8Array(bytes);
+  }
+  if (isArrayBuffer(payload)) return new Uint8Array(/** @type {ArrayBuffer} */ (payload));
+  return undefined;
+}
+
+/**
+ * `readBytes`, for a payload: one that cannot be read is `invalid_input`.
  * @param {unknown} payload
  */
 export function asBytes(payload) {
-  if (isUint8Array(payload)) return /** @type {Uint8Array} */ (payload);
-  if (isArrayBuffer(payload)) return new Uint8Array(/** @type {ArrayBuffer} */ (payload));
-  return undefined;
+  try {
+    return readBytes(payload);
+  } catch (error) {
+    throw unreadable(error);
+  }
+}
+
+/**
+ * `invalid_input` for a payload that threw when read.
+ * @param {unknown} error
+ */
+export function unreadable(error) {
+  const reason = error instanceof Error ? error.message : "it threw";
+  return new DecodeError([issue("invalid_input", "", `expected a readable payload, but reading it threw: ${reason}`)]);
+}
+
+const utf8 = new TextDecoder("utf-8", { ignoreBOM: true });
+
+/**
+ * The text of UTF-8 bytes. A view of shared memory is copied first: the
+ * TextDecoder of browsers refuses one.
+ * @param {Uint8Array} bytes
+ */
+export function textOf(bytes) {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return utf8.decode(bytes.slice());
+  }
 }
 
 /**
@@ -222,7 +281,7 @@ function position(text, at) {
 }
 
 /** @param {number} maxBytes @param {number | string} found */
-function tooLarge(maxBytes, found) {
+export function tooLarge(maxBytes, found) {
   return new DecodeError([issue("payload_too_large", "", `expected at most ${maxBytes} bytes, found ${found}`)]);
 }
 
@@ -313,15 +372,34 @@ const NO_ROOM = new Uint8Array(0);
 
 /**
  * Writes a string payload into the wasm input buffer as UTF-8, straight from
- * the string (`encodeInto`, no copy in between), and checks its exact size
- * against `maxBytes`: its length in bytes. Check its encoding first
- * (`checkText`): a lone surrogate would become U+FFFD.
+ * the string (`encodeInto`, no copy in between): its length in bytes, or -1
+ * when that is over `maxBytes` (`checkSize` has checked its length in code
+ * units). No more than `maxBytes` bytes are written, so that wasm memory,
+ * which never shrinks, does not grow for text that is refused. Check its
+ * encoding first (`checkText`): a lone surrogate would become U+FFFD.
  * @param {Input} wasm @param {string} text @param {number} maxBytes
  */
 export function writeText(wasm, text, maxBytes) {
-  const { written } = encoder.encodeInto(text, inputRoom(wasm, text.length * 3));
-  if (written > maxBytes) throw tooLarge(maxBytes, written);
-  return written;
+  // UTF-8 takes at most 3 bytes per UTF-16 code unit.
+  const most = text.length * 3;
+  if (most <= maxBytes) return encoder.encodeInto(text, inputRoom(wasm, most)).written;
+  // encodeInto stops before a character that does not fit.
+  const { read, written } = encoder.encodeInto(text, inputRoom(wasm, maxBytes).subarray(0, maxBytes));
+  return read < text.length ? -1 : written;
+}
+
+/**
+ * The length in UTF-8 of text with no lone surrogate.
+ * @param {string} text
+ */
+export function utf8Length(text) {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    // 2 bytes below U+0800, 3 above, 4 for a surrogate pair (2 code units).
+    if (unit >= 0x80) bytes += unit < 0x800 ? 1 : unit >= 0xd800 && unit <= 0xdbff ? (i++, 2) : 2;
+  }
+  return bytes;
 }
 
 /**
@@ -329,7 +407,8 @@ export function writeText(wasm, text, maxBytes) {
  * @param {Input} wasm @param {Uint8Array} bytes
  */
 export function writeBytes(wasm, bytes) {
-  inputRoom(wasm, bytes.length).set(bytes);
+  // Not even an empty set: of a view whose buffer was detached, it throws.
+  if (bytes.length > 0) inputRoom(wasm, bytes.length).set(bytes);
   return bytes.length;
 }
 
@@ -338,14 +417,14 @@ export function writeBytes(wasm, bytes) {
  * @param {{ instance(): Validator, failure(error: unknown): unknown }} runtime
  */
 export function createDecode(runtime) {
-  const utf8 = new TextDecoder("utf-8", { ignoreBOM: true });
-
   /** @param {string} text @param {boolean} strict @param {number} maxBytes */
   function validateText(text, strict, maxBytes) {
     checkText(text, maxBytes);
     try {
       const wasm = runtime.instance();
-      return wasm.validateInput(writeText(wasm, text, maxBytes), strict);
+      const length = writeText(wasm, text, maxBytes);
+      if (length < 0) throw tooLarge(maxBytes, utf8Length(text));
+      return wasm.validateInput(length, strict);
     } catch (error) {
       throw runtime.failure(error);
     }
@@ -376,8 +455,8 @@ export function createDecode(runtime) {
       if (issues === undefined) return JSON.parse(payload);
     } else if ((bytes = asBytes(payload)) !== undefined) {
       issues = validateBytes(bytes, strict, maxBytes);
-      if (issues === undefined) return JSON.parse(utf8.decode(bytes));
-    } else if (isPlainObject(payload)) {
+      if (issues === undefined) return JSON.parse(textOf(bytes));
+    } else if (isPlainPayload(payload)) {
       const text = stringifyPlain(payload);
       issues = validateText(text, strict, maxBytes);
       if (issues === undefined) return JSON.parse(text);
@@ -404,6 +483,18 @@ export function createDecode(runtime) {
   }
 
   return { decode, safeDecode };
+}
+
+/**
+ * `isPlainObject`, for a payload: one that cannot be read is `invalid_input`.
+ * @param {unknown} payload @returns {payload is Record<string, unknown>}
+ */
+function isPlainPayload(payload) {
+  try {
+    return isPlainObject(payload);
+  } catch (error) {
+    throw unreadable(error);
+  }
 }
 
 /**

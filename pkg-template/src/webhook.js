@@ -2,28 +2,31 @@
 // verify, sign and ConnectWebviewWebhook: Standard Webhooks (Svix)
 // signatures, checked in WebAssembly with RustCrypto, before decoding.
 import {
-  asBytes,
-  checkSize,
   checkText,
   DecodeError,
   describe,
   encoder,
+  readBytes,
   readOptions,
+  textOf,
+  tooLarge,
   utf8Bytes,
   writeBytes,
   writeText,
 } from "./decode.js";
+import { withParts } from "./parts.js";
 
 /**
  * @typedef {{ code: string, message: string }} VerifyFailure
  * @typedef {{ code: string, path: string, message: string }} Issue
  * @typedef {{
- *   verifyInput(length: number, slotLength: number, idLength: number, timestampLength: number, signatureLength: number, now: number, strict: boolean): string | undefined,
+ *   verifyInput(length: number, slotLength: number, idLength: number, timestampLength: number, signatureLength: number, now: number, strict: boolean, inParts: boolean): string | undefined,
  *   sign(body: Uint8Array, id: string, timestamp: number): Uint8Array,
  *   free(): void,
  * }} WasmVerifier
  *   verifyInput returns JSON text unless the event is authentic and valid:
- *   a VerifyFailure object, or the issues (an array). The constructor throws
+ *   a VerifyFailure object, or the issues (an array). With inParts, the
+ *   body over maxBytes is given in parts (parts.js) and only authenticated. The constructor throws
  *   a VerifyFailure as JSON text. The header values' lengths are -1 for
  *   a header not there.
  * @typedef {import("./decode.js").Input & {
@@ -73,7 +76,13 @@ function verifyOutcomeError(outcome) {
  */
 function bodyBytes(payload) {
   if (typeof payload === "string") return utf8Bytes(payload);
-  const bytes = asBytes(payload);
+  let bytes;
+  try {
+    bytes = readBytes(payload);
+  } catch (error) {
+    // Not a DecodeError, which would say that the request is authentic.
+    throw new TypeError(`payload: expected the raw body as a string or a Uint8Array that can be read, but reading it threw: ${error instanceof Error ? error.message : error}`);
+  }
   if (bytes !== undefined) return bytes;
   throw new TypeError(
     `payload: expected the raw body as a string or a Uint8Array, found ${describe(payload)}; a parsed object cannot be verified`,
@@ -119,8 +128,9 @@ function fieldOf(name) {
  * @param {unknown} value
  */
 function headerText(value) {
-  const text = Array.isArray(value) ? value.filter((v) => typeof v === "string").join(" ") : value;
-  return typeof text === "string" ? text : undefined;
+  if (!Array.isArray(value)) return typeof value === "string" ? value : undefined;
+  const texts = value.filter((v) => typeof v === "string");
+  return texts.length > 0 ? texts.join(" ") : undefined;
 }
 
 /**
@@ -175,6 +185,20 @@ function signatureValues(headers) {
   }
   for (let field = 0; field < 3; field++) values[field] ??= found[field] ?? found[field + 3];
   return values;
+}
+
+/**
+ * `signatureValues`, for verify: headers that throw when read (a getter, a
+ * revoked Proxy) are a programming error, a TypeError, as bad options are.
+ * @param {unknown} headers
+ */
+function readHeaders(headers) {
+  try {
+    return signatureValues(headers);
+  } catch (error) {
+    if (error instanceof WebhookVerificationError) throw error;
+    throw new TypeError(`headers: expected headers that can be read, but reading them threw: ${error instanceof Error ? error.message : error}`);
+  }
 }
 
 /**
@@ -274,7 +298,6 @@ export function createWebhook(runtime) {
   let verifiersGeneration = runtime.generation;
   /** @type {{ secret: string, toleranceSeconds: number, verifier: WasmVerifier } | undefined} The last one used. */
   let last;
-  const utf8 = new TextDecoder("utf-8", { ignoreBOM: true });
 
   /**
    * The wasm verifier for `secret`: parsed once, then reused.
@@ -320,26 +343,37 @@ export function createWebhook(runtime) {
   function verify(payload, headers, secret, options) {
     const { strict, maxBytes, toleranceSeconds, nowSeconds } = readVerifyOptions(options);
     const verifier = verifierFor(secret, toleranceSeconds);
-    const values = signatureValues(headers);
-    // The size limit comes before any copying or hashing.
+    const values = readHeaders(headers);
     const text = typeof payload === "string" ? payload : undefined;
     const body = text === undefined ? bodyBytes(payload) : undefined;
-    checkSize(text ?? /** @type {Uint8Array} */ (body), maxBytes);
+    // UTF-8 never takes fewer bytes than a string has UTF-16 code units.
+    let length = (text ?? /** @type {Uint8Array} */ (body)).length;
     let outcome;
     try {
       const wasm = runtime.instance();
-      const length = text === undefined ? writeBytes(wasm, /** @type {Uint8Array} */ (body)) : writeText(wasm, text, maxBytes);
+      // A body over maxBytes is not copied in whole: see below.
+      if (length <= maxBytes) length = text === undefined ? writeBytes(wasm, /** @type {Uint8Array} */ (body)) : writeText(wasm, text, maxBytes);
       // UTF-8 takes at most 3 bytes per UTF-16 code unit.
       const slots = headerSlots(wasm, Math.max(values[0]?.length ?? 0, values[1]?.length ?? 0, values[2]?.length ?? 0) * 3);
       const idLength = writeHeader(slots[0], values[0]);
       const timestampLength = writeHeader(slots[1], values[1]);
       const signatureLength = writeHeader(slots[2], values[2]);
-      outcome = verifier.verifyInput(length, slotLength, idLength, timestampLength, signatureLength, nowSeconds, strict);
+      if (length < 0 || length > maxBytes) {
+        // Authenticated in parts, so that a forged body is a
+        // WebhookVerificationError as any other, then refused undecoded.
+        const bytes = body ?? utf8Bytes(/** @type {string} */ (text));
+        outcome = withParts(bytes, wasm.memory, () =>
+          verifier.verifyInput(0, slotLength, idLength, timestampLength, signatureLength, nowSeconds, strict, true),
+        );
+        if (outcome === undefined) throw tooLarge(maxBytes, bytes.length);
+      } else {
+        outcome = verifier.verifyInput(length, slotLength, idLength, timestampLength, signatureLength, nowSeconds, strict, false);
+      }
     } catch (error) {
       throw runtime.failure(error);
     }
     if (outcome === undefined) {
-      if (body !== undefined) return JSON.parse(utf8.decode(body));
+      if (body !== undefined) return JSON.parse(textOf(body));
       // Authentic, but a string with a lone surrogate has no UTF-8 form: it
       // cannot be what was signed, and decode refuses it the same way.
       checkText(payload, maxBytes);
@@ -376,7 +410,11 @@ export function createWebhook(runtime) {
    */
   function over(defaults, options) {
     if (defaults === undefined || typeof options !== "object") return options;
-    return { .../** @type {object} */ (defaults), ...options };
+    /** @type {Record<string, unknown>} */
+    const merged = { .../** @type {object} */ (defaults) };
+    // An option set to undefined is not set, as for verify: the constructor's holds.
+    for (const [name, value] of Object.entries(/** @type {object} */ (options))) if (value !== undefined) merged[name] = value;
+    return merged;
   }
 
   /** Shaped like `SeamWebhook` from `@seamapi/webhook`: switching is one line. */

@@ -467,7 +467,7 @@ describe("batch", () => {
         "line 8:missing_field /workspace_id",
       ],
     );
-    assert.match(failing[0], /^line 5: invalid_json \(root\) 5:7: not valid JSON at line 1, column 7: /);
+    assert.match(failing[0], /^line 5: invalid_json \(root\) 5:7: not valid JSON at line 5, column 7: /);
   });
 
   test("--json: one summary object; from stdin", () => {
@@ -749,7 +749,10 @@ describe("batch in chunks, as with a progress bar", () => {
     assert.deepEqual(summary.failures.filter((f) => [4999, 5000, 5001, 10_002].includes(f.line)).map((f) => [f.line, f.issues[0].code]), [
       [4999, "invalid_json"], [5000, "invalid_json"], [5001, "invalid_type"], [10_002, "invalid_json"],
     ]);
-    assert.equal(summary.failures.find((f) => f.line === 5000).issues[0].line, 5000);
+    const at5000 = summary.failures.find((f) => f.line === 5000).issues[0];
+    assert.equal(at5000.line, 5000);
+    assert.ok(at5000.message.startsWith("not valid JSON at line 5000, column 7: "), at5000.message);
+    assert.ok(summary.failures.find((f) => f.line === 10_002).issues[0].message.startsWith("not valid JSON at line 10002, column 2: "));
   });
 
   test("the readable summary is the same too; --no-progress draws nothing", () => {

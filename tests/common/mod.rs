@@ -214,7 +214,7 @@ fn verify_through_buffers(verifier: &Verifier, body: &[u8], values: [Option<&[u8
     let at = header_buffer(slot);
     let [id, timestamp, signature] =
         std::array::from_fn(|k| values[k].map_or(-1, |value| written(at.wrapping_add(k * slot), value)));
-    verifier.verify_input(body.len(), slot, id, timestamp, signature, now, false)
+    verifier.verify_input(body.len(), slot, id, timestamp, signature, now, false, false)
 }
 
 /// The bytes of a `v1,<base64>` signature.
@@ -262,11 +262,11 @@ fn header_values_are_read_from_their_slots_by_length() {
     // A length that is negative, or past the slot, is a header not there.
     verify_through_buffers(&verifier, SIGNED_BODY, [Some(id), Some(timestamp), Some(signature)], now);
     for (lens, name) in [([28, -1, 47], "timestamp"), ([28, 10, 65], "signature"), ([-1, 10, 47], "id")] {
-        let result = verifier.verify_input(SIGNED_BODY.len(), 64, lens[0], lens[1], lens[2], now, false);
+        let result = verifier.verify_input(SIGNED_BODY.len(), 64, lens[0], lens[1], lens[2], now, false, false);
         assert_eq!(json(&result)["code"], "missing_header", "{lens:?}");
         assert!(json(&result)["message"].as_str().unwrap().contains(name), "{lens:?}");
     }
-    assert!(code(verifier.verify_input(SIGNED_BODY.len(), 64, 28, 10, 47, now, false)).contains("\"path\""));
+    assert!(code(verifier.verify_input(SIGNED_BODY.len(), 64, 28, 10, 47, now, false, false)).contains("\"path\""));
 }
 
 #[wasm_bindgen_test]
@@ -278,7 +278,7 @@ fn an_authentic_valid_event_verifies_and_signing_matches_the_reference() {
     let signature = Webhook::new(SECRET).unwrap().sign("msg_1", 1700000000, FAILED.as_bytes());
     assert_eq!(verifier.sign(FAILED.as_bytes(), "msg_1", 1700000000.0), base64_of(&signature));
     assert!(verifier
-        .verify(FAILED.as_bytes(), [Some("msg_1"), Some("1700000000"), Some(&signature)], 1700000000.0, false)
+        .verify(FAILED.as_bytes(), [Some("msg_1"), Some("1700000000"), Some(&signature)], 1700000000.0, false, false)
         .is_undefined());
     let error = Verifier::new("whsec_", 300.0).err().unwrap();
     assert_eq!(json(&error)["code"], "invalid_secret");

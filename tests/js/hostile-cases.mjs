@@ -25,7 +25,17 @@ export function hostileCases(api, via, { test, assert, fixtures, bytesOf }) {
     let deep = [];
     for (let i = 0; i < 100_000; i++) deep = [deep];
     assert.deepEqual(issuesOf({ ...JSON.parse(FAILED), x: deep }).map(([code]) => code), ["invalid_input"]);
-    // 128 levels is the limit; 100 levels in an unknown field are kept.
+    // 128 levels, the root's included, is the limit, the same for text and objects.
+    const levels = (n) => {
+      let value = [];
+      for (let i = 2; i < n; i++) value = [value];
+      return { ...JSON.parse(FAILED), x: value };
+    };
+    for (const payload of [levels(128), JSON.stringify(levels(128))]) assert.equal(api.safeDecode(payload).success, true);
+    assert.deepEqual(issuesOf(JSON.stringify(levels(129))), [["invalid_json", ""]]);
+    assert.deepEqual(issuesOf(levels(129)), [["invalid_input", `/x${"/0".repeat(127)}`]]);
+    assert.equal(api.decodeBatch(`[${JSON.stringify(levels(128))}]`)[0].success, true);
+    // 100 levels in an unknown field are kept.
     let depth = 0;
     for (let v = api.decode(withMember(`"x": ${"[".repeat(100)}${"]".repeat(100)}`)).x; v.length > 0; v = v[0]) depth++;
     assert.equal(depth, 99);
@@ -145,6 +155,52 @@ export function hostileCases(api, via, { test, assert, fixtures, bytesOf }) {
       } else {
         assert.deepEqual(issuesOf(inside), [["invalid_input", "/x/y/0"]], String(value?.constructor?.name ?? typeof value));
       }
+    }
+  });
+
+  test(`${via}: objects that cannot be read, or that pretend to be bytes, are invalid_input; odd but real bytes decode`, () => {
+    const event = bytesOf(SUCCEEDED);
+    const { proxy: revoked, revoke } = Proxy.revocable({}, {});
+    revoke();
+    const trap = () => {
+      throw new Error("trap");
+    };
+    const detached = event.buffer.slice(0);
+    structuredClone(detached, { transfer: [detached] });
+    const posing = { [Symbol.toStringTag]: "ArrayBuffer", length: event.length };
+    event.forEach((byte, i) => (posing[i] = byte));
+    const unreadable = [revoked, new Proxy({}, { getPrototypeOf: trap }), new Proxy({}, { get: trap }), { get [Symbol.toStringTag]() { return trap(); } },
+      { [Symbol.toStringTag]: "ArrayBuffer", length: 2 ** 40 }, posing, new Proxy(event, {}), detached,
+      Object.defineProperty(new DataView(event.buffer), Symbol.toStringTag, { value: "Uint8Array" })];
+    for (const [i, payload] of unreadable.entries()) {
+      assert.deepEqual(issuesOf(payload), [["invalid_input", ""]], `payload ${i}`);
+      assert.throws(() => api.decodeBatch(payload), (error) => error instanceof api.DecodeError && error.issues[0].code === "invalid_input", `batch ${i}`);
+      assert.throws(() => api.verify(payload, {}, "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"), TypeError, `verify ${i}`);
+    }
+    // A view of a buffer that was transferred away has no bytes left.
+    const gone = new Uint8Array(event.buffer.slice(0));
+    structuredClone(gone.buffer, { transfer: [gone.buffer] });
+    assert.deepEqual(issuesOf(gone), [["invalid_json", ""]]);
+    // A subclass that says it is empty is read for the bytes it has.
+    class Quiet extends Uint8Array {
+      get length() {
+        return 0;
+      }
+    }
+    assert.equal(api.decode(new Quiet(event)).event_type, "connect_webview.login_succeeded");
+    // Shared memory (where the page may have it: cross-origin isolated in browsers).
+    if (typeof SharedArrayBuffer === "function") {
+      const share = (bytes) => {
+        const view = new Uint8Array(new SharedArrayBuffer(bytes.length));
+        view.set(bytes);
+        return view;
+      };
+      const shared = share(event);
+      assert.equal(api.decode(shared).event_type, "connect_webview.login_succeeded");
+      const batch = api.decodeBatch(share(bytesOf(`[${SUCCEEDED}]`)));
+      assert.equal(batch[0].data.event_type, "connect_webview.login_succeeded");
+      const headers = api.sign({ payload: event, secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw" });
+      assert.equal(api.verify(shared, headers, "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw").event_type, "connect_webview.login_succeeded");
     }
   });
 

@@ -66,6 +66,45 @@ export function webhookCases(api, via, { test, assert, fixtures, bytesOf }, Svix
     for (const headers of forms) assert.equal(api.verify(BODY, headers, SECRET).event_type, "connect_webview.login_succeeded");
   });
 
+  test(`${via}: a header value with no text in it is absent; headers that cannot be read are a TypeError`, () => {
+    const h = svixHeaders(BODY);
+    const webhookNamed = { "webhook-id": h["svix-id"], "webhook-timestamp": h["svix-timestamp"], "webhook-signature": h["svix-signature"] };
+    for (const empty of [[], [5, null], undefined, 5]) {
+      const headers = { ...webhookNamed, "svix-id": empty };
+      assert.equal(api.signatureHeaders(headers).id, h["svix-id"], String(empty));
+      assert.equal(api.verify(BODY, headers, SECRET).event_type, "connect_webview.login_succeeded");
+    }
+    assert.equal(verifyCode(api, assert, BODY, { ...h, "svix-id": [] }, SECRET), "missing_header");
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    const throwing = { get "svix-id"() {
+      throw new Error("getter");
+    } };
+    for (const headers of [proxy, throwing]) assert.throws(() => api.verify(BODY, headers, SECRET), TypeError);
+  });
+
+  test(`${via}: a signature header sent twice, as Node and Headers join it, is read as svix reads it`, () => {
+    const h = svixHeaders(BODY);
+    const good = h["svix-signature"];
+    const other = svixHeaders(BODY, { secret: OTHER_SECRET })["svix-signature"];
+    const cases = [`${good}, ${other}`, `${other}, ${good}`, `${good},`, `${good},v2 v1,AAAA`, `v1,AAAA,${good.slice(3)}`, `v1,,${good.slice(3)}`, `${other}, v1,AAAA,`];
+    for (const signature of cases) {
+      const headers = { ...h, "svix-signature": signature };
+      let svix;
+      try {
+        new SvixWebhook(SECRET).verify(BODY, headers);
+        svix = "ok";
+      } catch {
+        svix = "invalid_signature";
+      }
+      assert.equal(verifyCode(api, assert, BODY, headers, SECRET), svix, signature);
+    }
+    // Two lines of one header, as a real Node server and Headers join them.
+    const joined = new Headers([["svix-id", h["svix-id"]], ["svix-timestamp", h["svix-timestamp"]], ["svix-signature", other], ["svix-signature", good]]);
+    assert.equal(joined.get("svix-signature"), `${other}, ${good}`);
+    assert.equal(api.verify(BODY, joined, SECRET).event_type, "connect_webview.login_succeeded");
+  });
+
   test(`${via}: signatureHeaders and verify read the headers by the table Rust and the CLI are held to`, () => {
     const { cases } = fixtures.SIGNATURE_HEADERS;
     assert.ok(cases.length >= 8);
@@ -106,7 +145,8 @@ export function webhookCases(api, via, { test, assert, fixtures, bytesOf }, Svix
     assert.equal(verifyCode(api, assert, BODY, inherited, SECRET), "ok");
     assert.equal(verifyCode(api, assert, BODY, Object.create(h), SECRET), "missing_header");
     assert.equal(verifyCode(api, assert, BODY, { ...h, "svix-timestamp": 1 }, SECRET), "missing_header");
-    assert.equal(verifyCode(api, assert, BODY, { ...h, "svix-timestamp": [1] }, SECRET), "invalid_timestamp");
+    // An array with no text in it is not text either.
+    assert.equal(verifyCode(api, assert, BODY, { ...h, "svix-timestamp": [1] }, SECRET), "missing_header");
     assert.equal(verifyCode(api, assert, BODY, { ...h, "svix-id": "" }, SECRET), "invalid_signature");
     // Text is read as it is, line breaks too (HTTP cannot carry them, but an
     // object can): what was signed decides, as for svix.
@@ -134,7 +174,8 @@ export function webhookCases(api, via, { test, assert, fixtures, bytesOf }, Svix
     assert.equal(verifyCode(api, assert, BODY, { ...h, "svix-id": `\uD800${h["svix-id"]}` }, SECRET), "invalid_signature");
     assert.equal(verifyCode(api, assert, BODY, { ...h, "svix-signature": `\uDC00 ${h["svix-signature"]}` }, SECRET), "ok");
     assert.equal(verifyCode(api, assert, BODY, { ...h, "svix-timestamp": "\uFF11\uFF16\uFF11\uFF14" }, SECRET), "invalid_timestamp");
-    assert.equal(verifyCode(api, assert, BODY, { ...h, "svix-id": [1, null, {}] }, SECRET), "invalid_signature");
+    assert.equal(verifyCode(api, assert, BODY, { ...h, "svix-id": [1, null, {}] }, SECRET), "missing_header");
+    assert.equal(verifyCode(api, assert, BODY, { ...h, "svix-id": [1, h["svix-id"], {}] }, SECRET), "ok");
     assert.equal(verifyCode(api, assert, BODY, { ...h, "svix-signature": `${"v1,AAAA ".repeat(20_000)}${h["svix-signature"]}` }, SECRET), "ok");
     assert.equal(verifyCode(api, assert, BODY, { ...h, "svix-signature": "v1,".padEnd(100_000, "A") }, SECRET), "invalid_signature");
   });
@@ -209,11 +250,41 @@ export function webhookCases(api, via, { test, assert, fixtures, bytesOf }, Svix
     const extra = JSON.stringify({ ...JSON.parse(BODY), added_later: 1 });
     assert.equal(api.verify(extra, svixHeaders(extra), SECRET).added_later, 1);
     assert.throws(() => api.verify(extra, svixHeaders(extra), SECRET, { strict: true }), api.DecodeError);
-    // A body over maxBytes is refused before any hashing.
-    assert.throws(() => api.verify(BODY, svixHeaders(BODY), SECRET, { maxBytes: 10 }), (error) => {
-      assert.deepEqual(error.issues.map((i) => i.code), ["payload_too_large"]);
+  });
+
+  test(`${via}: a body over maxBytes is authenticated, never decoded: too large if authentic, else why not`, () => {
+    const bytes = new TextEncoder().encode(BODY);
+    const tooLarge = (found) => (error) => {
+      assert.ok(error instanceof api.DecodeError);
+      assert.deepEqual(error.issues.map((i) => [i.code, i.path, i.message]), [["payload_too_large", "", `expected at most 10 bytes, found ${found}`]]);
       return true;
-    });
+    };
+    const refused = (code) => (error) => {
+      assert.ok(error instanceof api.WebhookVerificationError, String(error));
+      assert.equal(error.code, code);
+      return true;
+    };
+    for (const body of [BODY, bytes]) {
+      assert.throws(() => api.verify(body, svixHeaders(BODY), SECRET, { maxBytes: 10 }), tooLarge(bytes.length));
+      assert.throws(() => api.verify(body, svixHeaders(BODY, { secret: OTHER_SECRET }), SECRET, { maxBytes: 10 }), refused("invalid_signature"));
+      assert.throws(() => api.verify(body, {}, SECRET, { maxBytes: 10 }), refused("missing_header"));
+      const old = svixHeaders(BODY, { date: new Date("2023-11-14T22:13:20Z") });
+      assert.throws(() => api.verify(body, old, SECRET, { maxBytes: 10 }), refused("timestamp_too_old"));
+    }
+    // Over the limit only once encoded (2 bytes a character), and one byte changed.
+    const wide = BODY.replace("{", `{"pad": "${"é".repeat(40)}",`);
+    const limit = { maxBytes: wide.length + 10 };
+    assert.throws(() => api.verify(wide, svixHeaders(wide), SECRET, limit), (error) => error.issues[0].message.endsWith(`found ${wide.length + 40}`));
+    assert.throws(() => api.verify(wide.replace("éé", "éè"), svixHeaders(wide), SECRET, limit), refused("invalid_signature"));
+    // Larger than the parts it is given in (16 KiB), in the middle of which one byte changed.
+    const large = BODY.replace("{", `{"pad": "${"x".repeat(100_000)}",`);
+    assert.throws(() => api.verify(large, svixHeaders(large), SECRET, { maxBytes: 1000 }), (error) => error.issues[0].code === "payload_too_large");
+    const changed = `${large.slice(0, 50_000)}y${large.slice(50_001)}`;
+    assert.throws(() => api.verify(changed, svixHeaders(large), SECRET, { maxBytes: 1000 }), refused("invalid_signature"));
+    // And the same limits on the class.
+    const webhook = new api.ConnectWebviewWebhook(SECRET, { maxBytes: 10 });
+    assert.throws(() => webhook.verify(BODY, svixHeaders(BODY)), tooLarge(bytes.length));
+    assert.throws(() => webhook.verify(BODY, svixHeaders(BODY, { secret: OTHER_SECRET })), refused("invalid_signature"));
   });
 
   test(`${via}: ConnectWebviewWebhook is SeamWebhook's shape: new (secret), .verify(payload, headers)`, () => {
@@ -247,6 +318,10 @@ export function webhookCases(api, via, { test, assert, fixtures, bytesOf }, Svix
     assert.equal(strictFields.verify(extra, svixHeaders(extra), { strict: false }).added_later, 1);
     assert.throws(() => webhook.verify(extra, svixHeaders(extra), { strict: true }), (error) => error.issues[0].path === "/added_later");
     assert.throws(() => webhook.verify(BODY, svixHeaders(BODY), { maxBytes: 10 }), (error) => error.issues[0].code === "payload_too_large");
+    // An option set to undefined in the call is not set: the constructor's holds.
+    const lenient = new api.ConnectWebviewWebhook(SECRET, { toleranceSeconds: 1000 });
+    const later = { now: new Date(date.getTime() + 900_000) };
+    assert.equal(lenient.verify(BODY, old, { ...later, toleranceSeconds: undefined, strict: undefined }).event_type, "connect_webview.login_succeeded");
     // Bad options are a TypeError, as for verify.
     assert.throws(() => webhook.verify(BODY, old, { now: 5 }), TypeError);
     assert.throws(() => strictTime.verify(BODY, old, "soon"), TypeError);

@@ -72,3 +72,34 @@ test("verify and decodeBatch in a loop keep the wasm memory flat too", (t) => {
   t.diagnostic(`wasm memory growth: ${growth} bytes`);
   assert.ok(growth < WASM_PAGE, `the wasm memory grew by ${growth} bytes`);
 });
+
+test("a body over maxBytes is authenticated in parts: the wasm memory does not grow to hold it", (t) => {
+  const secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+  const large = SUCCEEDED.replace("{", `{"pad": "${"x".repeat(8 << 20)}",`);
+  const headers = api.sign({ payload: large, secret });
+  const before = wasmHeap();
+  for (const payload of [large, Buffer.from(large)]) {
+    assert.throws(() => api.verify(payload, headers, secret), (error) => error.issues[0].code === "payload_too_large");
+    assert.throws(() => api.verify(payload, { ...headers, "webhook-signature": "v1,AAAA" }, secret), api.WebhookVerificationError);
+  }
+  const growth = wasmHeap() - before;
+  t.diagnostic(`wasm memory growth: ${growth} bytes, for a body of ${large.length} bytes`);
+  assert.ok(growth < 16 * WASM_PAGE, `the wasm memory grew by ${growth} bytes`);
+});
+
+test("text over maxBytes once encoded is refused having written at most maxBytes into wasm memory", (t) => {
+  const maxBytes = 4 * MiB;
+  // 3 Mi characters, 9 MiB of UTF-8: within maxBytes by its length, not once encoded.
+  const wide = "€".repeat(3 * MiB);
+  const before = wasmHeap();
+  for (const decode of [() => api.decode(wide, { maxBytes }), () => api.verify(wide, {}, "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", { maxBytes })]) {
+    assert.throws(decode, (error) => {
+      assert.ok(error instanceof api.DecodeError || error instanceof api.WebhookVerificationError, String(error));
+      if (error instanceof api.DecodeError) assert.deepEqual(error.issues.map((i) => i.message), [`expected at most ${maxBytes} bytes, found ${9 * MiB}`]);
+      return true;
+    });
+  }
+  const growth = wasmHeap() - before;
+  t.diagnostic(`wasm memory growth: ${growth} bytes, for text of ${9 * MiB} bytes`);
+  assert.ok(growth <= maxBytes + MiB, `the wasm memory grew by ${growth} bytes`);
+});
