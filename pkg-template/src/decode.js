@@ -158,8 +158,20 @@ export function asBytes(payload) {
  * @param {unknown} error
  */
 export function unreadable(error) {
-  const reason = error instanceof Error ? error.message : "it threw";
-  return new DecodeError([issue("invalid_input", "", `expected a readable payload, but reading it threw: ${reason}`)]);
+  return new DecodeError([issue("invalid_input", "", `expected a readable payload, but reading it threw: ${thrownReason(error)}`)]);
+}
+
+/**
+ * What a thrown value says, for a message: an Error's message, else its
+ * text; never a throw of its own (a Symbol, a toString that throws).
+ * @param {unknown} error
+ */
+export function thrownReason(error) {
+  try {
+    return error instanceof Error ? error.message : String(error);
+  } catch {
+    return "a value that cannot be shown";
+  }
 }
 
 const utf8 = new TextDecoder("utf-8", { ignoreBOM: true });
@@ -509,8 +521,7 @@ function stringifyPlain(payload) {
     checkJsonData(payload, "", 0, issues);
     if (issues.length === 0) return JSON.stringify(payload);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    issues.push(issue("invalid_input", "", `expected a readable plain object, but reading it threw: ${reason}`));
+    issues.push(issue("invalid_input", "", `expected a readable plain object, but reading it threw: ${thrownReason(error)}`));
   }
   throw new DecodeError(issues);
 }

@@ -9,6 +9,7 @@ import {
   readBytes,
   readOptions,
   textOf,
+  thrownReason,
   tooLarge,
   utf8Bytes,
   writeBytes,
@@ -81,7 +82,7 @@ function bodyBytes(payload) {
     bytes = readBytes(payload);
   } catch (error) {
     // Not a DecodeError, which would say that the request is authentic.
-    throw new TypeError(`payload: expected the raw body as a string or a Uint8Array that can be read, but reading it threw: ${error instanceof Error ? error.message : error}`);
+    throw new TypeError(`payload: expected the raw body as a string or a Uint8Array that can be read, but reading it threw: ${thrownReason(error)}`);
   }
   if (bytes !== undefined) return bytes;
   throw new TypeError(
@@ -197,7 +198,7 @@ function readHeaders(headers) {
     return signatureValues(headers);
   } catch (error) {
     if (error instanceof WebhookVerificationError) throw error;
-    throw new TypeError(`headers: expected headers that can be read, but reading them threw: ${error instanceof Error ? error.message : error}`);
+    throw new TypeError(`headers: expected headers that can be read, but reading them threw: ${thrownReason(error)}`);
   }
 }
 
