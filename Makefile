@@ -124,7 +124,9 @@ test-profile:
 	node bench/profile.mjs --check
 
 ## Fuzz each target (decode, decode_batch, verify, differential) for FUZZ_SECONDS (default
-## 60) with cargo-fuzz on nightly; new corpus entries land in fuzz/corpus/
+## 60) with cargo-fuzz on nightly, optimized but with overflow checks and debug
+## assertions on (a u64 that overflowed was found only by a debug build's
+## test of the corpus); new corpus entries land in fuzz/corpus/
 ## (differential shares decode's: both read any text),
 ## crashes in fuzz/artifacts/ (copy them to fuzz/regressions/<target>/ so that
 ## make test replays them). make test replays the saved corpus on stable.
@@ -133,5 +135,5 @@ fuzz: setup
 	command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 	for target in decode decode_batch verify differential; do \
 	  corpus=fuzz/corpus/$$target; [ $$target = differential ] && corpus=fuzz/corpus/decode; \
-	  cargo +nightly fuzz run -O $$target $$corpus -- -max_total_time=$(FUZZ_SECONDS) -max_len=4096 || exit 1; \
+	  cargo +nightly fuzz run -O --debug-assertions $$target $$corpus -- -max_total_time=$(FUZZ_SECONDS) -max_len=4096 || exit 1; \
 	done

@@ -80,7 +80,11 @@ export interface Issue {
 export interface DecodeOptions {
   /** Report fields outside the schema as `unknown_field`. Default `false`: keep them. */
   strict?: boolean;
-  /** Refuse payloads longer than this many UTF-8 bytes. Default 1048576 (1 MiB). */
+  /**
+   * Refuse payloads longer than this many UTF-8 bytes. Default 1048576
+   * (1 MiB). `Infinity`, or more than 2147483647 (2^31 - 1, the most one call
+   * copies into WebAssembly), is 2147483647.
+   */
   maxBytes?: number;
 }
 

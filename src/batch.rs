@@ -142,14 +142,15 @@ impl Span {
     }
 }
 
-/// Every non-blank line; a trailing `\r` is left to the JSON parser, which
-/// takes it as whitespace.
+/// Every non-blank line, without the `\r` of a CRLF line end (which is not
+/// the event's, so it does not count toward `max_bytes`).
 fn ndjson_spans(input: &str) -> Vec<Span> {
     let mut spans = Vec::new();
     let mut start = 0;
     for (number, line) in crate::text::split_byte(input, b'\n').enumerate() {
         if !line.chars().all(is_blank) {
-            spans.push(Span { start, end: start + line.len(), line: number + 1, column: 1 });
+            let event = line.strip_suffix('\r').unwrap_or(line);
+            spans.push(Span { start, end: start + event.len(), line: number + 1, column: 1 });
         }
         start += line.len() + 1;
     }
@@ -318,6 +319,17 @@ mod tests {
         // Deeper than that, in an array, the array as a whole does not parse.
         let deep = format!("[{one}, {}]", nested(129));
         assert_eq!(BatchOptions::default().validate(&deep).unwrap_err().issues()[0].code, IssueCode::InvalidJson);
+    }
+
+    #[test]
+    fn a_crlf_line_end_does_not_count_toward_the_event_limit() {
+        let one = FAILED.replace('\n', "");
+        let exactly = BatchOptions { decode: DecodeOptions::new().max_bytes(one.len()), ..BatchOptions::default() };
+        let items = exactly.validate(&format!("{one}\r\n{one}\r\n")).unwrap();
+        assert!(items.iter().all(|item| item.result.is_ok()), "{items:?}");
+        let under = BatchOptions { decode: DecodeOptions::new().max_bytes(one.len() - 1), ..BatchOptions::default() };
+        let items = under.validate(&format!("{one}\r\n")).unwrap();
+        assert_eq!(items[0].result.as_ref().unwrap_err().issues()[0].code, IssueCode::PayloadTooLarge);
     }
 
     #[test]

@@ -46,11 +46,20 @@ pub fn check_event(text: &str, strict: bool) -> Result<SeamEventType, DecodeErro
 fn syntax_issue(text: &str, e: &serde_json::Error) -> Issue {
     let full = e.to_string();
     let what = full.rsplit_once(" at line ").map_or(full.as_str(), |(what, _)| what);
-    let line = e.line().max(1);
+    // serde_json's own limit points at the bracket that goes too deep; the
+    // same error from inside the visitor (ours, one level later) comes after
+    // serde_json has read on, so its position is found here instead.
+    let (line, column) = match too_deep_at(text) {
+        Some(offset) if what == RECURSION_LIMIT_EXCEEDED => {
+            let line_start = text[..offset].rfind('\n').map_or(0, |at| at + 1);
+            (text[..line_start].matches('\n').count() + 1, offset - line_start + 1)
+        }
+        _ => (e.line().max(1), e.column()),
+    };
     // serde_json counts the column in bytes and points at the byte it stopped
     // on; count characters instead, up to the one that byte belongs to.
     let line_text = text.split('\n').nth(line - 1).unwrap_or("");
-    let mut at = e.column().saturating_sub(1).min(line_text.len());
+    let mut at = column.saturating_sub(1).min(line_text.len());
     while !line_text.is_char_boundary(at) {
         at -= 1;
     }
@@ -62,6 +71,32 @@ fn syntax_issue(text: &str, e: &serde_json::Error) -> Issue {
     };
     let message = format!("not valid JSON at line {line}, column {column}: {what}, found {found}");
     Issue::at(IssueCode::InvalidJson, message, line, column)
+}
+
+/// The byte offset of the bracket that opens the first array or object past
+/// [`MAX_NESTING`] levels, if any: found by counting brackets outside
+/// strings, which is exact for text that reads as JSON up to that bracket.
+fn too_deep_at(text: &str) -> Option<usize> {
+    let (mut depth, mut in_string, mut escaped) = (0u32, false, false);
+    for (i, b) in text.bytes().enumerate() {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' if depth == MAX_NESTING => return Some(i),
+            b'[' | b'{' => depth += 1,
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Any JSON value, with the duplicate keys at any depth below it.
@@ -424,6 +459,19 @@ mod tests {
                         }
                     }
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn the_validator_agrees_with_serde_json_on_what_follows_a_bracket_too_deep() {
+        // serde_json reads on past the bracket before an error from inside
+        // the visitor gets its position: found by the fuzz corpus.
+        for inner in ["{}", "{ }", "{\n  \"co", "[ 1]", "[\n]", "{\"a\":1}", "[1]"] {
+            // One level in front, after a line break, or after a string with
+            // brackets and an escaped quote in it.
+            for open in ["[", "[\r\n", r#"["[{\"", "#] {
+                differential(&format!("{open}{}{inner}", "[".repeat(127)));
             }
         }
     }

@@ -379,3 +379,38 @@ fn regression_unknown_float_fields_round_trip_exactly() {
     assert_eq!(extra(&event)["x"][""], json!(4.55607655067659e299));
     assert_eq!(event.to_value(), fixture(&text));
 }
+
+#[test]
+fn numbers_of_any_length_are_read_without_overflow() {
+    // A mantissa of 20 digits and more overflowed a u64 on the native fast
+    // path: a panic in a debug build (found by the fuzz corpus).
+    let examples: Value = serde_json::from_str(include_str!("../catalogue/examples.json")).unwrap();
+    let full = examples["examples"]["device.battery_status_changed"]["full"].to_string();
+    let at = |level: &str| {
+        full.replacen(
+            &format!(
+                "\"battery_level\":{}",
+                examples["examples"]["device.battery_status_changed"]["full"]["battery_level"]
+            ),
+            &format!("\"battery_level\":{level}"),
+            1,
+        )
+    };
+    for level in [
+        "0.1000000000000000000001",
+        "0.99999999999999999999999999",
+        "-0.000000000000000000000",
+        "1.00000000000000000001",
+    ] {
+        let text = at(level);
+        assert!(text.contains(level), "{text}");
+        assert!(decode(&text).is_ok(), "{level}");
+    }
+    for level in ["123456789012345678901234567890", "-99999999999999999999.5", "1.0000000000000002"] {
+        assert_eq!(
+            issues(&at(level), DecodeOptions::new()),
+            [(IssueCode::OutOfRange, "/battery_level".to_string())],
+            "{level}"
+        );
+    }
+}

@@ -1,7 +1,7 @@
 // @ts-check
 // decodeBatch: many events (NDJSON or a JSON array) validated in one call into
 // WebAssembly; the engine's JSON.parse then builds only the valid events.
-import { asBytes, checkSize, DecodeError, describe, encodeText, readOptions, textOf } from "./decode.js";
+import { asBytes, byteCount, checkSize, DecodeError, describe, encodeText, MAX_INPUT_BYTES, optionField, readOptions, validText } from "./decode.js";
 
 /** The default limit on a whole batch: 256 MiB. */
 export const DEFAULT_MAX_BATCH_BYTES = 256 * 1024 * 1024;
@@ -21,11 +21,8 @@ const JSON_ARRAY = /^[ \t\r\n]*\[/;
 /** @param {unknown} options */
 function readBatchOptions(options) {
   const { strict, maxBytes } = readOptions(options);
-  const { maxBatchBytes = DEFAULT_MAX_BATCH_BYTES } = /** @type {Record<string, unknown>} */ (options ?? {});
-  if (typeof maxBatchBytes !== "number" || !(maxBatchBytes >= 0) || (!Number.isInteger(maxBatchBytes) && maxBatchBytes !== Infinity)) {
-    throw new TypeError(`options.maxBatchBytes: expected a non-negative integer, found ${describe(maxBatchBytes)}`);
-  }
-  return { strict, maxBytes, maxBatchBytes };
+  const maxBatchBytes = options == null ? DEFAULT_MAX_BATCH_BYTES : optionField(options, "maxBatchBytes", DEFAULT_MAX_BATCH_BYTES);
+  return { strict, maxBytes, maxBatchBytes: Math.min(byteCount(maxBatchBytes, "maxBatchBytes"), MAX_INPUT_BYTES) };
 }
 
 /** @param {{ call<R>(fn: (wasm: BatchValidator) => R): R }} runtime */
@@ -46,7 +43,7 @@ export function createBatch(runtime) {
     checkSize(bytes, maxBatchBytes);
     const json = runtime.call((wasm) => wasm.validateBatchBytes(bytes, strict, maxBytes, maxBatchBytes));
     /** The input as text, for JSON.parse of the valid events. */
-    const text = () => (typeof input === "string" ? input : textOf(bytes));
+    const text = () => (typeof input === "string" ? input : validText(bytes));
     /** @type {BatchOutcome} */
     const outcome = JSON.parse(json);
     if ("issues" in outcome) throw new DecodeError(outcome.issues);

@@ -61,19 +61,63 @@ function issue(code, path, message) {
 const DEFAULT_OPTIONS = Object.freeze({ strict: false, maxBytes: DEFAULT_MAX_BYTES });
 
 /**
+ * The most bytes one call takes into wasm, whatever `maxBytes` says: a buffer
+ * of the wasm32 Rust core holds at most 2^31 - 1 bytes (isize::MAX).
+ */
+export const MAX_INPUT_BYTES = 2 ** 31 - 1;
+
+/**
  * Reads `{ strict, maxBytes }`. A malformed options object is a programming
- * error, not bad input, so it throws `TypeError`.
+ * error, not bad input, so it throws `TypeError`: not an object, an array, a
+ * value of the wrong type, or a getter or Proxy that throws when read.
+ * `maxBytes` above `MAX_INPUT_BYTES` (Infinity too) is `MAX_INPUT_BYTES`.
  * @param {unknown} options
  */
 export function readOptions(options) {
   if (options === undefined || options === null) return DEFAULT_OPTIONS;
-  if (typeof options !== "object") throw new TypeError(`options: expected an object, found ${describe(options)}`);
-  const { strict = false, maxBytes = DEFAULT_MAX_BYTES } = /** @type {Record<string, unknown>} */ (options);
+  if (typeof options !== "object" || isArrayOptions(options)) throw new TypeError(`options: expected an object, found ${describe(options)}`);
+  const strict = optionField(options, "strict", false);
+  const maxBytes = optionField(options, "maxBytes", DEFAULT_MAX_BYTES);
   if (typeof strict !== "boolean") throw new TypeError(`options.strict: expected a boolean, found ${describe(strict)}`);
-  if (typeof maxBytes !== "number" || !(maxBytes >= 0) || (!Number.isInteger(maxBytes) && maxBytes !== Infinity)) {
-    throw new TypeError(`options.maxBytes: expected a non-negative integer, found ${describe(maxBytes)}`);
+  return { strict, maxBytes: Math.min(byteCount(maxBytes, "maxBytes"), MAX_INPUT_BYTES) };
+}
+
+/**
+ * Whether options are an array, which is not an options object. A revoked
+ * Proxy is a TypeError saying so.
+ * @param {object} options
+ */
+export function isArrayOptions(options) {
+  try {
+    return Array.isArray(options);
+  } catch (error) {
+    throw new TypeError(`options: expected an object that can be read, but reading it threw: ${thrownReason(error)}`);
   }
-  return { strict, maxBytes };
+}
+
+/**
+ * `options[name]`, read once, or `fallback` when it is undefined. Reading
+ * that throws is a TypeError naming the option.
+ * @param {object} options @param {string} name @param {unknown} fallback
+ */
+export function optionField(options, name, fallback) {
+  try {
+    const value = /** @type {Record<string, unknown>} */ (options)[name];
+    return value === undefined ? fallback : value;
+  } catch (error) {
+    throw new TypeError(`options.${name}: expected a value, but reading it threw: ${thrownReason(error)}`);
+  }
+}
+
+/**
+ * A byte limit option: a non-negative integer or Infinity.
+ * @param {unknown} value @param {string} name
+ */
+export function byteCount(value, name) {
+  if (typeof value !== "number" || !(value >= 0) || (!Number.isInteger(value) && value !== Infinity)) {
+    throw new TypeError(`options.${name}: expected a non-negative integer, found ${describe(value)}`);
+  }
+  return value;
 }
 
 /** "a string", "a Map object", ...: for messages. @param {unknown} value */
@@ -294,7 +338,24 @@ function position(text, at) {
 
 /** @param {number} maxBytes @param {number | string} found */
 export function tooLarge(maxBytes, found) {
-  return new DecodeError([issue("payload_too_large", "", `expected at most ${maxBytes} bytes, found ${found}`)]);
+  const most = maxBytes === MAX_INPUT_BYTES ? " (the most the decoder takes)" : "";
+  return new DecodeError([issue("payload_too_large", "", `expected at most ${maxBytes} bytes${most}, found ${found}`)]);
+}
+
+/**
+ * The text of valid UTF-8 bytes, for JSON.parse: bytes that make a longer
+ * string than the engine makes (about 2^29 characters in V8) are
+ * `payload_too_large`, not the engine's own Error.
+ * @param {Uint8Array} bytes
+ */
+export function validText(bytes) {
+  try {
+    return textOf(bytes);
+  } catch (error) {
+    const reason = thrownReason(error);
+    const message = `expected a payload this JavaScript engine can hold as one string, found ${bytes.length} bytes (${reason})`;
+    throw new DecodeError([issue("payload_too_large", "", message)]);
+  }
 }
 
 /**
@@ -467,7 +528,7 @@ export function createDecode(runtime) {
       if (issues === undefined) return JSON.parse(payload);
     } else if ((bytes = asBytes(payload)) !== undefined) {
       issues = validateBytes(bytes, strict, maxBytes);
-      if (issues === undefined) return JSON.parse(textOf(bytes));
+      if (issues === undefined) return JSON.parse(validText(bytes));
     } else if (isPlainPayload(payload)) {
       const text = stringifyPlain(payload);
       issues = validateText(text, strict, maxBytes);

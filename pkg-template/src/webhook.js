@@ -6,12 +6,14 @@ import {
   DecodeError,
   describe,
   encoder,
+  isArrayOptions,
   readBytes,
+  optionField,
   readOptions,
-  textOf,
   thrownReason,
   tooLarge,
   utf8Bytes,
+  validText,
   writeBytes,
   writeText,
 } from "./decode.js";
@@ -247,6 +249,9 @@ function writeHeader(slot, value) {
   return value === undefined ? -1 : encoder.encodeInto(value, slot).written;
 }
 
+/** The options verify reads. */
+const VERIFY_OPTIONS = /** @type {const} */ (["toleranceSeconds", "now", "strict", "maxBytes"]);
+
 /** Absent options, read without making an object per call. */
 const NO_OPTIONS = Object.freeze({});
 
@@ -256,16 +261,31 @@ const NO_OPTIONS = Object.freeze({});
  */
 function readVerifyOptions(options) {
   const { strict, maxBytes } = readOptions(options);
-  const { toleranceSeconds = TOLERANCE_SECONDS, now = undefined } = /** @type {Record<string, unknown>} */ (options ?? NO_OPTIONS);
+  const given = options ?? NO_OPTIONS;
+  const toleranceSeconds = optionField(given, "toleranceSeconds", TOLERANCE_SECONDS);
+  const now = optionField(given, "now", undefined);
   if (typeof toleranceSeconds !== "number" || !Number.isInteger(toleranceSeconds) || toleranceSeconds < 0) {
     throw new TypeError(`options.toleranceSeconds: expected a non-negative integer, found ${describe(toleranceSeconds)}`);
   }
-  if (now !== undefined && !(now instanceof Date && Number.isFinite(now.getTime()))) {
-    throw new TypeError(`options.now: expected a valid Date, found ${describe(now)}`);
-  }
-  const nowSeconds = Math.floor((now === undefined ? Date.now() : now.getTime()) / 1000);
-  return { strict, maxBytes, toleranceSeconds, nowSeconds };
+  const time = now === undefined ? Date.now() : timeOf(now);
+  if (!Number.isFinite(time)) throw new TypeError(`options.now: expected a valid Date, found ${describe(now)}`);
+  return { strict, maxBytes, toleranceSeconds, nowSeconds: Math.floor(time / 1000) };
 }
+
+/**
+ * The time of a Date, from its internal slot (so a Date of another realm is
+ * one, and an object posing as a Date is not), or NaN for anything else.
+ * @param {unknown} value
+ */
+function timeOf(value) {
+  try {
+    return dateTime.call(value);
+  } catch {
+    return NaN;
+  }
+}
+
+const dateTime = Date.prototype.getTime;
 
 /** @param {unknown} secret */
 function readSecret(secret) {
@@ -374,7 +394,7 @@ export function createWebhook(runtime) {
       throw runtime.failure(error);
     }
     if (outcome === undefined) {
-      if (body !== undefined) return JSON.parse(textOf(body));
+      if (body !== undefined) return JSON.parse(validText(body));
       // Authentic, but a string with a lone surrogate has no UTF-8 form: it
       // cannot be what was signed, and decode refuses it the same way.
       checkText(payload, maxBytes);
@@ -393,7 +413,7 @@ export function createWebhook(runtime) {
     }
     const { payload, secret, id = randomId(), timestamp = new Date() } = args;
     if (typeof id !== "string" || id === "") throw new TypeError(`id: expected a non-empty string, found ${describe(id)}`);
-    const seconds = timestamp instanceof Date ? Math.floor(timestamp.getTime() / 1000) : timestamp;
+    const seconds = typeof timestamp === "object" && timestamp !== null ? Math.floor(timeOf(timestamp) / 1000) : timestamp;
     if (typeof seconds !== "number" || !Number.isSafeInteger(seconds) || seconds < 0) {
       throw new TypeError(`timestamp: expected a Date or integer Unix seconds, found ${describe(timestamp)}`);
     }
@@ -405,24 +425,25 @@ export function createWebhook(runtime) {
   }
 
   /**
-   * A call's options taken over the constructor's, one by one. Anything but
-   * an object is passed on as it is, for verify to refuse.
-   * @param {unknown} defaults @param {unknown} options
+   * The options verify reads from an options object, each read once, the
+   * unset ones left out; undefined when none is set.
+   * @param {object} options
    */
-  function over(defaults, options) {
-    if (defaults === undefined || typeof options !== "object") return options;
-    /** @type {Record<string, unknown>} */
-    const merged = { .../** @type {object} */ (defaults) };
-    // An option set to undefined is not set, as for verify: the constructor's holds.
-    for (const [name, value] of Object.entries(/** @type {object} */ (options))) if (value !== undefined) merged[name] = value;
-    return merged;
+  function pick(options) {
+    /** @type {Record<string, unknown> | undefined} */
+    let picked;
+    for (const name of VERIFY_OPTIONS) {
+      const value = optionField(options, name, undefined);
+      if (value !== undefined) (picked ??= {})[name] = value;
+    }
+    return picked;
   }
 
   /** Shaped like `SeamWebhook` from `@seamapi/webhook`: switching is one line. */
   class ConnectWebviewWebhook {
     /** @type {string} */
     #secret;
-    /** @type {unknown} */
+    /** @type {Record<string, unknown> | undefined} The constructor's options, as read then. */
     #options;
 
     /** @param {unknown} secret @param {unknown} [options] */
@@ -430,7 +451,7 @@ export function createWebhook(runtime) {
       const { toleranceSeconds } = readVerifyOptions(options);
       verifierFor(secret, toleranceSeconds);
       this.#secret = /** @type {string} */ (secret);
-      this.#options = options;
+      this.#options = options == null ? undefined : pick(options);
     }
 
     /**
@@ -441,7 +462,11 @@ export function createWebhook(runtime) {
      * @param {unknown} payload @param {unknown} headers @param {unknown} [options]
      */
     verify(payload, headers, options) {
-      return verify(payload, headers, this.#secret, options == null ? this.#options : over(this.#options, options));
+      // An option set to undefined is not set, as for verify: the
+      // constructor's holds. What is not an options object goes to verify
+      // as it is, to be refused there.
+      const plain = typeof options === "object" && options !== null && !isArrayOptions(options);
+      return verify(payload, headers, this.#secret, plain ? { ...this.#options, ...pick(options) } : (options ?? this.#options));
     }
   }
 

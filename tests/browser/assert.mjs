@@ -52,6 +52,12 @@ export function throws(fn, expected, message) {
     fn();
   } catch (error) {
     if (expected === undefined) return;
+    if (typeof expected === "object") {
+      // As node:assert: each property of `expected` equals the error's.
+      const differs = Object.keys(expected).find((key) => error?.[key] !== expected[key]);
+      if (differs === undefined) return;
+      fail(message ?? `the error's ${differs} is ${JSON.stringify(error?.[differs])}, expected ${JSON.stringify(expected[differs])}`);
+    }
     const isClass = expected === Error || expected.prototype instanceof Error;
     if (isClass ? error instanceof expected : expected(error) === true) return;
     fail(message ?? `the error did not match: ${error?.name}: ${error?.message}`);

@@ -18,6 +18,16 @@ const host = {
   assert,
   fixtures: { SUCCEEDED, FAILED, WITH_METADATA, SIGNATURE_HEADERS: JSON.parse(SIGNATURE_HEADERS), DATE_TIMES: JSON.parse(DATE_TIMES) },
   bytesOf: (text) => new TextEncoder().encode(text),
+  /** The value of a script run in a realm of its own: an iframe's window. */
+  otherRealm: (source) => {
+    const frame = document.createElement("iframe");
+    document.body.append(frame);
+    try {
+      return frame.contentWindow.eval(source);
+    } finally {
+      frame.remove();
+    }
+  },
 };
 contractCases(api, "web.js", host);
 hostileCases(api, "web.js", host);

@@ -282,7 +282,25 @@ export function contractCases(api, via, { test, assert, fixtures, bytesOf }) {
     assert.throws(() => api.decode(SUCCEEDED, { strict: "yes" }), TypeError);
     assert.throws(() => api.decode(SUCCEEDED, { maxBytes: -1 }), TypeError);
     assert.throws(() => api.safeDecode(SUCCEEDED, "strict"), TypeError);
+    assert.throws(() => api.decode(SUCCEEDED, { strict: null }), TypeError);
     assert.doesNotThrow(() => api.decode(SUCCEEDED, { maxBytes: Infinity }));
+    // An array is not an options object; options that throw when read are
+    // a TypeError naming the option, from decode, safeDecode and decodeBatch.
+    const throwing = { get maxBytes() { throw new Error("boom"); } };
+    const revoked = Proxy.revocable({}, {});
+    revoked.revoke();
+    for (const run of [api.decode, api.safeDecode, api.decodeBatch]) {
+      assert.throws(() => run(SUCCEEDED, []), { name: "TypeError", message: "options: expected an object, found an array" });
+      assert.throws(() => run(SUCCEEDED, throwing), { name: "TypeError", message: "options.maxBytes: expected a value, but reading it threw: boom" });
+      assert.throws(() => run(SUCCEEDED, revoked.proxy), (error) => error instanceof TypeError && error.message.startsWith("options: expected an object that can be read, but reading it threw: "));
+      const proxy = new Proxy({}, { get: () => { throw new Error("trap"); } });
+      assert.throws(() => run(SUCCEEDED, proxy), { name: "TypeError", message: "options.strict: expected a value, but reading it threw: trap" });
+    }
+    const batchThrowing = { get maxBatchBytes() { throw new Error("boom"); } };
+    assert.throws(() => api.decodeBatch(SUCCEEDED, batchThrowing), { name: "TypeError", message: "options.maxBatchBytes: expected a value, but reading it threw: boom" });
+    assert.throws(() => api.decodeBatch(SUCCEEDED, { maxBatchBytes: -1 }), TypeError);
+    // A limit above what one call takes into wasm (tests/memory/limits.test.mjs) is that limit.
+    assert.equal(api.safeDecode(SUCCEEDED, { maxBytes: 2 ** 40 }).success, true);
   });
 
   test(`${via}: decodeBatch reads NDJSON: one result per event, blank lines skipped, with index and line`, () => {

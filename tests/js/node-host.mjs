@@ -1,8 +1,10 @@
 // What the shared cases need from Node: node:test, node:assert, the fixtures,
-// and Buffer as the byte payload (a Buffer is the Uint8Array Node users have).
+// Buffer as the byte payload (a Buffer is the Uint8Array Node users have), and
+// another realm (node:vm).
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
+import { runInNewContext } from "node:vm";
 
 const fixture = (name) => readFileSync(new URL(`./fixtures/${name}.json`, import.meta.url), "utf8");
 
@@ -17,4 +19,6 @@ export const host = {
     DATE_TIMES: JSON.parse(fixture("date_times")),
   },
   bytesOf: (text) => Buffer.from(text),
+  /** The value of a script run in a realm of its own (its own Date, Object, ...). */
+  otherRealm: (source) => runInNewContext(source),
 };

@@ -26,7 +26,7 @@ function verifyCode(api, assert, ...args) {
   return "ok";
 }
 
-export function webhookCases(api, via, { test, assert, fixtures, bytesOf }, SvixWebhook = Svix1Webhook) {
+export function webhookCases(api, via, { test, assert, fixtures, bytesOf, otherRealm }, SvixWebhook = Svix1Webhook) {
   const BODY = fixtures.SUCCEEDED;
   const svixHeaders = (body, options) => signedBySvix(SvixWebhook, body, options);
 
@@ -334,5 +334,33 @@ export function webhookCases(api, via, { test, assert, fixtures, bytesOf }, Svix
     assert.throws(() => api.verify(BODY, headers, SECRET, { toleranceSeconds: -1 }), TypeError);
     assert.throws(() => api.sign({ payload: BODY, secret: SECRET, timestamp: "soon" }), TypeError);
     assert.throws(() => api.sign({ payload: BODY, secret: "whsec_" }), (error) => error.code === "invalid_secret");
+    // An array, and options that throw when read, are a TypeError naming the
+    // option, from verify, the class's constructor and its verify.
+    const throwing = { get now() { throw new Error("boom"); } };
+    const webhook = new api.ConnectWebviewWebhook(SECRET);
+    for (const run of [(options) => api.verify(BODY, headers, SECRET, options), (options) => new api.ConnectWebviewWebhook(SECRET, options), (options) => webhook.verify(BODY, headers, options)]) {
+      assert.throws(() => run([]), { name: "TypeError", message: "options: expected an object, found an array" });
+      assert.throws(() => run(throwing), { name: "TypeError", message: "options.now: expected a value, but reading it threw: boom" });
+      assert.throws(() => run({ now: Object.create(Date.prototype) }), { name: "TypeError", message: "options.now: expected a valid Date, found a Date object" });
+    }
+  });
+
+  test(`${via}: a Date from another realm is a Date, for verify's now and sign's timestamp`, () => {
+    const date = new Date("2023-11-14T22:13:20Z");
+    const foreign = otherRealm(`new Date(${date.getTime()})`);
+    assert.ok(!(foreign instanceof Date));
+    const old = svixHeaders(BODY, { date });
+    assert.deepEqual(api.verify(BODY, old, SECRET, { now: foreign }), JSON.parse(BODY));
+    assert.deepEqual(new api.ConnectWebviewWebhook(SECRET, { now: foreign }).verify(BODY, old), JSON.parse(BODY));
+    assert.equal(api.sign({ payload: BODY, secret: SECRET, id: "msg_1", timestamp: foreign })["webhook-timestamp"], String(date.getTime() / 1000));
+  });
+
+  test(`${via}: ConnectWebviewWebhook reads its options once, when made`, () => {
+    const date = new Date("2023-11-14T22:13:20Z");
+    const old = svixHeaders(BODY, { date });
+    const options = { now: date };
+    const webhook = new api.ConnectWebviewWebhook(SECRET, options);
+    options.now = new Date(date.getTime() + 3_600_000);
+    assert.deepEqual(webhook.verify(BODY, old), JSON.parse(BODY));
   });
 }
