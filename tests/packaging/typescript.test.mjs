@@ -11,8 +11,17 @@
 // written as plain TypeScript (names, optional, nullable, enum literals, at
 // every depth), reads every required field with its type, and ends in an
 // exhaustive `never`; fail/missing-case.ts is the same switch less one case.
+//
+// The same event types held to the reference's own: reference.ts, written
+// here from the catalogue, compares each `Extract<SeamEvent, { event_type: T }>`
+// of ours with the same of `SeamEvent` from `@seamapi/types/connect` (zod's
+// `z.infer` of `seam_event`; the root's devDependency, with its zod, linked
+// into the consumer): each assignable to the other, and the same type at every
+// depth (consumers/typescript/reference-diff.ts names each difference: a key,
+// optional or nullable in one only, an enum literal more or less); and the
+// same set of event_type literals in both unions.
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { before, test } from "node:test";
 import { consumer, consumers, root, run } from "./harness.mjs";
 
@@ -39,7 +48,10 @@ const LEFT_OUT = "device.connected";
 const generated = {
   "events.ts": eventSwitch({ reads: true }),
   "fail/missing-case.ts": eventSwitch({ reads: false, leaveOut: LEFT_OUT }),
+  "reference.ts": referenceComparison(),
 };
+/** The reference, installed at the root by `npm ci` (package.json pins it). */
+const REFERENCE = `${root}node_modules/@seamapi/types`;
 const failing = [...readdirSync(`${consumers}/typescript/fail`), "missing-case.ts"].filter((name) => name.endsWith(".ts"));
 
 before(async () => {
@@ -57,6 +69,17 @@ before(async () => {
   runs.set("7 tsconfig.batch.json", tsc(7, "tsconfig.batch.json"));
   writeFileSync(`${dir}/tsconfig.events.json`, JSON.stringify({ extends: "./tsconfig.json", files: ["events.ts"] }));
   for (const version of /** @type {const} */ ([7, 5.9])) runs.set(`${version} tsconfig.events.json`, tsc(version, "tsconfig.events.json"));
+  // The reference, linked rather than installed (no network, the pinned
+  // version): tsc follows the link, so its `zod` resolves beside it at the
+  // root. skipLibCheck: the reference's 12 MB of declarations are not ours to
+  // check (tsc 7 takes 8 s with them, under 1 s without; 5.9 18 s and 3 s);
+  // ours are checked by every run above.
+  if (!existsSync(`${REFERENCE}/package.json`)) throw new Error(`${REFERENCE} is missing: run npm ci at the root`);
+  mkdirSync(`${dir}/node_modules/@seamapi`, { recursive: true });
+  symlinkSync(REFERENCE, `${dir}/node_modules/@seamapi/types`, "dir");
+  const reference = { extends: "./tsconfig.json", compilerOptions: { skipLibCheck: true, noErrorTruncation: true }, files: ["reference.ts"] };
+  writeFileSync(`${dir}/tsconfig.reference.json`, JSON.stringify(reference));
+  for (const version of /** @type {const} */ ([7, 5.9])) runs.set(`${version} tsconfig.reference.json`, tsc(version, "tsconfig.reference.json"));
 });
 
 /** tsc runs at once: one per core (tsc 7 is multi-threaded, 5.9 is not). */
@@ -133,6 +156,24 @@ for (const version of /** @type {const} */ ([7, 5.9])) {
     });
   });
 }
+
+for (const version of /** @type {const} */ ([7, 5.9])) {
+  test(`tsc ${version} --strict: every event type is the same type as the reference's (@seamapi/types/connect SeamEvent), at every depth, and both unions have the same event types (reference.ts)`, async () => {
+    assert.deepEqual(await runs.get(`${version} tsconfig.reference.json`), {
+      code: 0,
+      declarations: ["connect-webview-events/events.d.ts", "connect-webview-events/index.d.ts"],
+      output: [],
+    });
+  });
+}
+
+test("reference.ts compares each of the catalogue's event types once, with the installed reference of the pinned version", () => {
+  const types = catalogue.events.map((/** @type {{ event_type: string }} */ e) => e.event_type);
+  const compared = [...generated["reference.ts"].matchAll(/^noDifference<Diff<Of<Ours, "([^"]+)">/gm)].map((m) => m[1]);
+  assert.deepEqual(compared, types);
+  const pinned = JSON.parse(readFileSync(`${root}package.json`, "utf8")).devDependencies["@seamapi/types"];
+  assert.equal(JSON.parse(readFileSync(`${REFERENCE}/package.json`, "utf8")).version, pinned);
+});
 
 test("events.ts has a case for each of the catalogue's event types, and missing-case.ts all but one", () => {
   const cases = (/** @type {string} */ text) => [...text.matchAll(/^ {4}case "([^"]+)":/gm)].map((m) => m[1]);
@@ -225,6 +266,37 @@ function eventSwitch({ reads, leaveOut }) {
     "}",
     "",
     'export const read: number = readEvent(decode("{}"));',
+    "",
+  ].join("\n");
+}
+
+/**
+ * A consumer file holding each event type of the catalogue to the
+ * reference's: `Of<Ours, T>` and `Of<Reference, T>` (the union member with
+ * that event_type) assignable both ways, and no Diff between them. Our
+ * interfaces have no index signature (fields outside the schema are kept at
+ * run time, not typed), and the reference's z.object types none (zod strips),
+ * so the two are compared as they are.
+ */
+function referenceComparison() {
+  const of = (/** @type {string} */ union, /** @type {string} */ type) => `Of<${union}, ${JSON.stringify(type)}>`;
+  return [
+    "// Every event type of catalogue/events.json against the reference; written by tests/packaging/typescript.test.mjs.",
+    "// Must compile under --strict; each error names the event type (its line) and what differs.",
+    'import type { SeamEvent as Ours } from "connect-webview-events";',
+    'import type { SeamEvent as Reference } from "@seamapi/types/connect";',
+    'import { type Diff, type Of, assignable, noDifference, notAny } from "./reference-diff.js";',
+    "",
+    "notAny<Reference>(true);",
+    "// The same event_type literals: none only in ours, none only in the reference.",
+    'noDifference<Exclude<Ours["event_type"], Reference["event_type"]>>();',
+    'noDifference<Exclude<Reference["event_type"], Ours["event_type"]>>();',
+    "",
+    ...catalogue.events.flatMap((/** @type {{ event_type: string }} */ { event_type: t }) => [
+      `noDifference<Diff<${of("Ours", t)}, ${of("Reference", t)}>>();`,
+      `assignable<${of("Ours", t)}, ${of("Reference", t)}>();`,
+      `assignable<${of("Reference", t)}, ${of("Ours", t)}>();`,
+    ]),
     "",
   ].join("\n");
 }
