@@ -49,8 +49,9 @@ fn syntax_issue(text: &str, e: &serde_json::Error) -> Issue {
     // serde_json's own limit points at the bracket that goes too deep; the
     // same error from inside the visitor (ours, one level later) comes after
     // serde_json has read on, so its position is found here instead.
-    let (line, column) = match too_deep_at(text) {
-        Some(offset) if what == RECURSION_LIMIT_EXCEEDED => {
+    let too_deep = if what == RECURSION_LIMIT_EXCEEDED { too_deep_at(text) } else { None };
+    let (line, column) = match too_deep {
+        Some(offset) => {
             let line_start = text[..offset].rfind('\n').map_or(0, |at| at + 1);
             (text[..line_start].matches('\n').count() + 1, offset - line_start + 1)
         }

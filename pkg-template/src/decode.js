@@ -74,8 +74,7 @@ export const MAX_INPUT_BYTES = 2 ** 31 - 1;
  * @param {unknown} options
  */
 export function readOptions(options) {
-  if (options === undefined || options === null) return DEFAULT_OPTIONS;
-  if (typeof options !== "object" || isArrayOptions(options)) throw new TypeError(`options: expected an object, found ${describe(options)}`);
+  if (optionsObject(options) === undefined) return DEFAULT_OPTIONS;
   const strict = optionField(options, "strict", false);
   const maxBytes = optionField(options, "maxBytes", DEFAULT_MAX_BYTES);
   if (typeof strict !== "boolean") throw new TypeError(`options.strict: expected a boolean, found ${describe(strict)}`);
@@ -83,16 +82,21 @@ export function readOptions(options) {
 }
 
 /**
- * Whether options are an array, which is not an options object. A revoked
- * Proxy is a TypeError saying so.
- * @param {object} options
+ * `options` if it is an options object, undefined for none (undefined or
+ * null); anything else (not an object, an array) is a TypeError, and so is
+ * a revoked Proxy.
+ * @param {unknown} options @returns {object | undefined}
  */
-export function isArrayOptions(options) {
+export function optionsObject(options) {
+  if (options === undefined || options === null) return undefined;
+  let array;
   try {
-    return Array.isArray(options);
+    array = Array.isArray(options);
   } catch (error) {
     throw new TypeError(`options: expected an object that can be read, but reading it threw: ${thrownReason(error)}`);
   }
+  if (typeof options !== "object" || array) throw new TypeError(`options: expected an object, found ${describe(options)}`);
+  return options;
 }
 
 /**

@@ -6,9 +6,9 @@ import {
   DecodeError,
   describe,
   encoder,
-  isArrayOptions,
   readBytes,
   optionField,
+  optionsObject,
   readOptions,
   thrownReason,
   tooLarge,
@@ -249,8 +249,8 @@ function writeHeader(slot, value) {
   return value === undefined ? -1 : encoder.encodeInto(value, slot).written;
 }
 
-/** The options verify reads. */
-const VERIFY_OPTIONS = /** @type {const} */ (["toleranceSeconds", "now", "strict", "maxBytes"]);
+/** The options verify reads, in the order readVerifyOptions reads them. */
+const VERIFY_OPTIONS = /** @type {const} */ (["strict", "maxBytes", "toleranceSeconds", "now"]);
 
 /** Absent options, read without making an object per call. */
 const NO_OPTIONS = Object.freeze({});
@@ -425,15 +425,18 @@ export function createWebhook(runtime) {
   }
 
   /**
-   * The options verify reads from an options object, each read once, the
-   * unset ones left out; undefined when none is set.
-   * @param {object} options
+   * The options verify reads, each read once, the unset ones left out:
+   * undefined when none is set. Anything but an options object is a
+   * TypeError, as from verify.
+   * @param {unknown} options
    */
   function pick(options) {
+    const given = optionsObject(options);
+    if (given === undefined) return undefined;
     /** @type {Record<string, unknown> | undefined} */
     let picked;
     for (const name of VERIFY_OPTIONS) {
-      const value = optionField(options, name, undefined);
+      const value = optionField(given, name, undefined);
       if (value !== undefined) (picked ??= {})[name] = value;
     }
     return picked;
@@ -448,10 +451,11 @@ export function createWebhook(runtime) {
 
     /** @param {unknown} secret @param {unknown} [options] */
     constructor(secret, options) {
-      const { toleranceSeconds } = readVerifyOptions(options);
+      const own = pick(options);
+      const { toleranceSeconds } = readVerifyOptions(own);
       verifierFor(secret, toleranceSeconds);
       this.#secret = /** @type {string} */ (secret);
-      this.#options = options == null ? undefined : pick(options);
+      this.#options = own;
     }
 
     /**
@@ -462,11 +466,9 @@ export function createWebhook(runtime) {
      * @param {unknown} payload @param {unknown} headers @param {unknown} [options]
      */
     verify(payload, headers, options) {
-      // An option set to undefined is not set, as for verify: the
-      // constructor's holds. What is not an options object goes to verify
-      // as it is, to be refused there.
-      const plain = typeof options === "object" && options !== null && !isArrayOptions(options);
-      return verify(payload, headers, this.#secret, plain ? { ...this.#options, ...pick(options) } : (options ?? this.#options));
+      // An option set to undefined is not set, as for verify: the constructor's holds.
+      const own = pick(options);
+      return verify(payload, headers, this.#secret, own === undefined ? this.#options : { ...this.#options, ...own });
     }
   }
 
