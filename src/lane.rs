@@ -17,7 +17,7 @@ use core::sync::atomic::{AtomicU8, Ordering::Relaxed};
 use crate::catalogue::{EVENT_TYPE_NAME, NAMES, TOP_LEVEL_KINDS};
 use crate::fast::{Keys, Kind as Json, Lane, MAX_DEPTH};
 use crate::rules::{is_datetime, is_url, is_uuid, number_value};
-use crate::shape::{find_by_name, name_index, opt, Field, Kind, SeamEventType};
+use crate::shape::{find_from, name_index, opt, Field, Kind, SeamEventType};
 use crate::text::{same, string_stop};
 
 /// Members read before `event_type`: past this many, the full check decides.
@@ -55,18 +55,25 @@ pub(crate) fn accept(bytes: &[u8], strict: bool) -> Option<SeamEventType> {
 struct Walk<'a> {
     fields: &'static [Field],
     present: u64,
+    /// The field after the last one found, tried first ([`find_from`]).
+    /// With it, the lane validates the catalogue's `full` examples in about
+    /// 8 % less time (`cargo run --release --example profile_validate --
+    /// --catalogue`: 1.30 to 1.19 x serde_json's syntax-only pass).
+    next: usize,
     unknown: Keys<'a>,
     strict: bool,
 }
 
 impl<'a> Walk<'a> {
     fn new(fields: &'static [Field], strict: bool) -> Option<Self> {
-        (fields.len() <= 64).then(|| Walk { fields, present: 0, unknown: Keys::new(), strict })
+        (fields.len() <= 64).then(|| Walk { fields, present: 0, next: 0, unknown: Keys::new(), strict })
     }
 
     /// The field of this object whose name has index `name`, if any.
-    fn find(&self, name: Option<u8>) -> Option<usize> {
-        find_by_name(self.fields, name?)
+    fn find(&mut self, name: Option<u8>) -> Option<usize> {
+        let i = find_from(self.fields, name?, self.next)?;
+        self.next = i + 1;
+        Some(i)
     }
 
     /// Field `i` is present; `None` if it was already.
@@ -129,12 +136,15 @@ impl<'a> Lane<'a> {
                 None if name == Some(EVENT_TYPE_NAME) => {
                     let event_type = SeamEventType::from_name_bytes(self.plain_string()?)?;
                     let mut walk = Walk::new(event_type.fields(), strict)?;
-                    walk.mark(walk.find(name)?)?;
                     let resume = self.at;
                     for member in deferred[..count].iter().flatten() {
                         self.again(&mut walk, member)?;
                     }
                     self.at = resume;
+                    // After the members before it, so that the field after
+                    // it is the one tried first for the next key.
+                    let at = walk.find(name)?;
+                    walk.mark(at)?;
                     schema = Some((event_type, walk));
                 }
                 None => {
@@ -316,6 +326,63 @@ mod tests {
         read(text);
         assert_eq!(read(text), cold, "after itself: {text}");
         cold
+    }
+
+    /// `value` with the keys of every object in reverse order.
+    fn reversed(value: &serde_json::Value) -> serde_json::Value {
+        match value {
+            serde_json::Value::Object(map) => map.iter().rev().map(|(k, v)| (k.clone(), reversed(v))).collect(),
+            serde_json::Value::Array(items) => items.iter().map(reversed).collect(),
+            other => other.clone(),
+        }
+    }
+
+    /// The compact text of `value` with the first member of its first
+    /// object (depth-first, in order) that holds `nested` written twice in a
+    /// row: where [`Walk`]'s guess of the next field points after the first.
+    fn repeated(value: &serde_json::Value, nested: bool) -> Option<String> {
+        let serde_json::Value::Object(map) = value else { return None };
+        if nested {
+            for (key, member) in map {
+                let inner = match member {
+                    serde_json::Value::Array(items) => items.first(),
+                    other => Some(other),
+                };
+                let Some((inner, text)) = inner.and_then(|inner| Some((inner, repeated(inner, false)?))) else {
+                    continue;
+                };
+                let whole = serde_json::to_string(value).ok()?;
+                let old = serde_json::to_string(inner).ok()?;
+                let at = whole.find(&format!("\"{key}\":"))?;
+                return Some(format!("{}{}", &whole[..at], whole[at..].replacen(&old, &text, 1)));
+            }
+            return None;
+        }
+        let (key, member) = map.iter().next()?;
+        let member = format!("\"{key}\":{member}");
+        Some(serde_json::to_string(value).ok()?.replacen(&member, &format!("{member},{member}"), 1))
+    }
+
+    #[test]
+    fn keys_in_any_order_are_taken_and_a_key_repeated_where_the_next_field_is_guessed_is_not() {
+        let doc: serde_json::Value = serde_json::from_str(include_str!("../catalogue/examples.json")).unwrap();
+        let mut nested = 0;
+        for (name, by_mode) in doc["examples"].as_object().unwrap() {
+            let event_type = SeamEventType::from_name(name);
+            for example in by_mode.as_object().unwrap().values() {
+                for text in [example.to_string(), reversed(example).to_string()] {
+                    assert_eq!(verdict(&text, &text), [event_type; 2], "{text}");
+                }
+                let top = repeated(example, false).unwrap();
+                assert_eq!(verdict(&top, &example.to_string()), [None; 2], "{top}");
+                if let Some(text) = repeated(example, true) {
+                    nested += 1;
+                    assert_eq!(verdict(&text, &example.to_string()), [None; 2], "{text}");
+                    assert!(crate::check::check_event(&text, false).is_err(), "{text}");
+                }
+            }
+        }
+        assert!(nested > 20, "{nested} examples with a nested object");
     }
 
     #[test]
