@@ -337,30 +337,28 @@ mod tests {
         }
     }
 
-    /// The compact text of `value` with the first member of its first
-    /// object (depth-first, in order) that holds `nested` written twice in a
-    /// row: where [`Walk`]'s guess of the next field points after the first.
-    fn repeated(value: &serde_json::Value, nested: bool) -> Option<String> {
-        let serde_json::Value::Object(map) = value else { return None };
-        if nested {
-            for (key, member) in map {
-                let inner = match member {
-                    serde_json::Value::Array(items) => items.first(),
-                    other => Some(other),
-                };
-                let Some((inner, text)) = inner.and_then(|inner| Some((inner, repeated(inner, false)?))) else {
-                    continue;
-                };
-                let whole = serde_json::to_string(value).ok()?;
-                let old = serde_json::to_string(inner).ok()?;
-                let at = whole.find(&format!("\"{key}\":"))?;
-                return Some(format!("{}{}", &whole[..at], whole[at..].replacen(&old, &text, 1)));
-            }
-            return None;
+    /// The compact text of `object` with its first member written twice in
+    /// a row: where [`Walk`]'s guess of the next field points after the first.
+    fn first_member_twice(object: &serde_json::Value) -> Option<String> {
+        let (key, value) = object.as_object()?.iter().next()?;
+        let member = format!("\"{key}\":{value}");
+        Some(object.to_string().replacen(&member, &format!("{member},{member}"), 1))
+    }
+
+    /// The compact text of `event` with [`first_member_twice`] done to the
+    /// first object it holds (as a member's value or an array's first item).
+    fn nested_member_twice(event: &serde_json::Value) -> Option<String> {
+        for (key, value) in event.as_object()? {
+            let inner = value.as_array().map_or(Some(value), |items| items.first());
+            let Some((inner, twice)) = inner.and_then(|inner| Some((inner, first_member_twice(inner)?))) else {
+                continue;
+            };
+            let whole = event.to_string();
+            // From the member's own key on, so that an equal object before it is left as it is.
+            let at = whole.find(&format!("\"{key}\":"))?;
+            return Some(format!("{}{}", &whole[..at], whole[at..].replacen(&inner.to_string(), &twice, 1)));
         }
-        let (key, member) = map.iter().next()?;
-        let member = format!("\"{key}\":{member}");
-        Some(serde_json::to_string(value).ok()?.replacen(&member, &format!("{member},{member}"), 1))
+        None
     }
 
     #[test]
@@ -373,9 +371,9 @@ mod tests {
                 for text in [example.to_string(), reversed(example).to_string()] {
                     assert_eq!(verdict(&text, &text), [event_type; 2], "{text}");
                 }
-                let top = repeated(example, false).unwrap();
+                let top = first_member_twice(example).unwrap();
                 assert_eq!(verdict(&top, &example.to_string()), [None; 2], "{top}");
-                if let Some(text) = repeated(example, true) {
+                if let Some(text) = nested_member_twice(example) {
                     nested += 1;
                     assert_eq!(verdict(&text, &example.to_string()), [None; 2], "{text}");
                     assert!(crate::check::check_event(&text, false).is_err(), "{text}");
