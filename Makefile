@@ -8,7 +8,7 @@ SHELL := bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 PORT ?= 8080
 
-.PHONY: setup pkg profile catalogue test test-catalogue test-rust test-wasm-node test-wasm-chrome test-wasm-firefox test-package test-runtimes test-packaging test-cli test-browser test-memory demo bench test-demo test-bench test-profile fuzz
+.PHONY: setup pkg ab profile catalogue test test-catalogue test-rust test-wasm-node test-wasm-chrome test-wasm-firefox test-package test-runtimes test-packaging test-cli test-browser test-memory demo bench test-demo test-bench test-profile fuzz
 
 setup:
 	@scripts/setup.sh
@@ -104,6 +104,21 @@ test-demo:
 bench: pkg
 	node bench/run.mjs
 
+## This package against the one built at commit REF (make ab REF=bf7d2ac):
+## REF is checked out in a git worktree at AB_DIR, outside this one so that
+## none of this checkout's .cargo/config.toml reaches its build, and built
+## there (its own cargo target); then both are timed in pairs in one Node
+## process, in both load orders (bench/ab.mjs; about a minute once built).
+AB_DIR ?= $(or $(TMPDIR),/tmp)/connect-webview-events-ab
+ab: pkg
+	@[ -n "$(REF)" ] || { echo "make ab: say which commit, e.g. make ab REF=HEAD~1" >&2; exit 2; }
+	git worktree remove --force $(AB_DIR) 2>/dev/null || rm -rf $(AB_DIR)
+	git worktree prune
+	git worktree add --detach $(AB_DIR) $(REF)
+	ln -s $(CURDIR)/node_modules $(AB_DIR)/node_modules
+	cd $(AB_DIR) && node scripts/build-pkg.mjs
+	node bench/ab.mjs $(AB_DIR)/pkg pkg
+
 ## Where the time of decode (of a string, of a Buffer, and of every catalogue type in turn), verify and decodeBatch goes in Node: each
 ## function's share of a CPU profile, Rust functions by name; then decode(string)
 ## in headless Chromium (DevTools profiler) and Firefox (Gecko profiler) (bench/profile.mjs).
@@ -112,10 +127,12 @@ profile: pkg
 
 # make bench measuring less, written to target/bench-check.md: every case
 # still runs and agrees, in Node and both browsers; no timing is asserted
-# (about 30 s; builds pkg/ only if it is missing).
+# (about 30 s; builds pkg/ only if it is missing). Then bench/ab.mjs's cases
+# once each, pkg/ against itself, in both load orders.
 test-bench:
 	[ -f pkg/dist/node.cjs ] || node scripts/build-pkg.mjs
 	node bench/run.mjs --check > /dev/null
+	node bench/ab.mjs pkg pkg --check > /dev/null
 
 # make profile with a twentieth of the calls, failing unless every profile
 # names Rust functions (about 20 s; builds pkg/ only if it is missing).

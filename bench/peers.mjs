@@ -8,6 +8,9 @@ import Ajv from "ajv";
 import addFormats from "ajv-formats";
 import { openapi, schemas } from "@seamapi/types/connect";
 
+/** The endpoint secret the benchmarks sign and verify with. */
+export const SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+
 /** A realistic login_succeeded event, about 460 bytes. */
 export const PAYLOAD = JSON.stringify({
   event_id: "4d5c8e2a-1b7f-4c3e-9a6d-2f8b0e1c7a95",

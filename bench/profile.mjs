@@ -21,7 +21,7 @@ import { Session } from "node:inspector/promises";
 import { build } from "esbuild";
 import { BROWSERS, serveFiles, waitFor, withPage } from "../scripts/webdriver.mjs";
 import { pairedRatio } from "./paired.mjs";
-import { PAYLOAD } from "./peers.mjs";
+import { PAYLOAD, SECRET } from "./peers.mjs";
 
 const root = new URL("../", import.meta.url).pathname;
 const out = `${root}target/profile`;
@@ -49,7 +49,6 @@ copyFileSync(`${root}pkg/dist/node.cjs`, `${out}/dist/node.cjs`);
 const api = createRequire(import.meta.url)(`${out}/dist/node.cjs`);
 
 // 2. What each case runs: one call per event.
-const SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 const headers = api.sign({ payload: PAYLOAD, secret: SECRET });
 const batch = Array(1000).fill(PAYLOAD).join("\n");
 const buffer = Buffer.from(PAYLOAD);

@@ -23,7 +23,7 @@ import { GZIP_BUDGET } from "../scripts/size-budget.mjs";
 import { BROWSERS, readFromPage, serveFiles } from "../scripts/webdriver.mjs";
 import { pairedRatio } from "./paired.mjs";
 import { catalogueCases, catalogueMarkdown, catalogueTargets, measureCatalogue, times } from "./catalogue.mjs";
-import { compileAjv, decodeCases, PAYLOAD } from "./peers.mjs";
+import { compileAjv, decodeCases, PAYLOAD, SECRET } from "./peers.mjs";
 
 const root = new URL("../", import.meta.url).pathname;
 const check = process.argv.includes("--check");
@@ -113,7 +113,6 @@ console.error(`  ours: decode(bytes) / JSON.parse(bytes to string): ${bufferPair
 
 // --- verify and decode ------------------------------------------------------
 console.error("verify and decode, per event");
-const SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 const key = Buffer.from(SECRET.slice(6), "base64");
 const validate = compileAjv();
 const signed = () => api.sign({ payload: PAYLOAD, secret: SECRET });
