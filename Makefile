@@ -107,8 +107,9 @@ bench: pkg
 ## This package against the one built at commit REF (make ab REF=bf7d2ac):
 ## REF is checked out in a git worktree at AB_DIR, outside this one so that
 ## none of this checkout's .cargo/config.toml reaches its build, and built
-## there (its own cargo target); then both are timed in pairs in one Node
-## process, in both load orders (bench/ab.mjs; about a minute once built).
+## there (its own cargo target); then both are timed in pairs side by side,
+## in Node and in headless Chromium and Firefox, in both load orders
+## (bench/ab.mjs; about two minutes once built).
 AB_DIR ?= $(or $(TMPDIR),/tmp)/connect-webview-events-ab
 ab: pkg
 	@[ -n "$(REF)" ] || { echo "make ab: say which commit, e.g. make ab REF=HEAD~1" >&2; exit 2; }
@@ -127,8 +128,8 @@ profile: pkg
 
 # make bench measuring less, written to target/bench-check.md: every case
 # still runs and agrees, in Node and both browsers; no timing is asserted
-# (about 30 s; builds pkg/ only if it is missing). Then bench/ab.mjs's cases
-# once each, pkg/ against itself, in both load orders.
+# (about 30 s; builds pkg/ only if it is missing). Then make ab's cases once
+# each, pkg/ against itself, in Node and both browsers (about 20 s).
 test-bench:
 	[ -f pkg/dist/node.cjs ] || node scripts/build-pkg.mjs
 	node bench/run.mjs --check > /dev/null

@@ -1,32 +1,32 @@
 // @ts-check
 // `make ab REF=<commit>`: this package against the same package built at
 // another commit, so that "did this change make it slower?" has a command
-// that answers it. Both builds are loaded into one Node process and timed in
-// pairs (bench/paired.mjs) on the cases of `make bench` that every build
-// since the connect_webview events has: decode of the benchmark's payload as
-// a string and as bytes, verify, decodeBatch of 1,000 NDJSON lines, and, when
-// the base build decodes the whole catalogue, decode of every event type's
-// `full` example in turn.
+// that answers it. Both builds are loaded side by side and timed in pairs
+// (bench/paired.mjs) on the cases of bench/ab-cases.mjs: decode of the
+// benchmark's payload as a string and as bytes, verify, decodeBatch of 1,000
+// NDJSON lines, and, when both builds decode the whole catalogue, decode of
+// every event type's `full` example in turn. In Node (dist/node.cjs), then
+// in headless Chromium and Firefox (dist/web.js, bench/ab-page.mjs).
 //
 // In one process, the module loaded second runs a few percent slower (up to
-// 9 % measured: the same build loaded twice gave 1.09 x). So the pairs run in
-// two child processes, one per load order, and each ratio reported is the
-// geometric mean of the two orders' ratios, which cancels that bias; both
-// orders are shown beside it.
+// 9 % measured in Node: the same build loaded twice gave 1.09 x). So every
+// ratio is measured twice, in a fresh process or page per load order, and
+// the one reported is the geometric mean of the two, which cancels that
+// bias; both orders are shown beside it.
 //
 //   node bench/ab.mjs BASE_PKG [NEW_PKG=pkg] [--check]
 //
-// BASE_PKG and NEW_PKG are directories built by scripts/build-pkg.mjs (their
-// dist/node.cjs is loaded). --check (make test-bench): few pairs, and a
-// failure unless both builds decode every case to the same value; no timing
-// is asserted.
+// BASE_PKG and NEW_PKG are directories that scripts/build-pkg.mjs built.
+// --check (make test-bench): each case once and few pairs, and a failure
+// unless both builds decode every case to the same value; no timing is
+// asserted. (The same directory twice is loaded once in Node.)
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { resolve } from "node:path";
-import { sameJson } from "./catalogue.mjs";
-import { pairedRatio } from "./paired.mjs";
-import { PAYLOAD, SECRET } from "./peers.mjs";
+import { build } from "esbuild";
+import { BROWSERS, readFromPage, serveFiles } from "../scripts/webdriver.mjs";
+import { abRatios } from "./ab-cases.mjs";
 
 const root = new URL("../", import.meta.url).pathname;
 const args = process.argv.slice(2);
@@ -38,77 +38,68 @@ if (base === undefined) {
   process.exit(2);
 }
 
-/** The `full` example of every event type of the catalogue. */
-const FULLS = Object.values(JSON.parse(readFileSync(`${root}catalogue/examples.json`, "utf8")).examples).map((m) => JSON.stringify(m.full));
-
-/**
- * The cases for one build, by name: each a function that does one call and
- * returns what it decoded (the batch: its data, in order).
- * @param {any} api
- */
-function casesOf(api) {
-  const headers = api.sign({ payload: PAYLOAD, secret: SECRET });
-  const bytes = Buffer.from(PAYLOAD);
-  const ndjson = Array(1000).fill(PAYLOAD).join("\n");
-  let turn = 0;
-  return {
-    "decode(string)": () => api.decode(PAYLOAD),
-    "decode(bytes)": () => api.decode(bytes),
-    "verify(string)": () => api.verify(PAYLOAD, headers, SECRET),
-    "decodeBatch, 1,000 lines": () => api.decodeBatch(ndjson).map((/** @type {any} */ item) => item.data),
-    "catalogue: decode of each full example in turn": () => api.decode(FULLS[turn++ % FULLS.length]),
-  };
-}
-
-/**
- * Whether a build decodes every catalogue example (builds from before the
- * catalogue take only the connect_webview events).
- * @param {any} api
- */
-const decodesCatalogue = (api) => FULLS.every((text) => api.safeDecode(text).success);
+/** @typedef {Record<string, number | null>} Ratios new / base, by case */
 
 if (childAt >= 0) {
   // A child: load the builds in the order given, then time every case.
-  const order = args[childAt + 1] === "base-first" ? [base, next] : [next, base];
+  const baseFirst = args[childAt + 1] === "base-first";
   const require = createRequire(import.meta.url);
-  const [first, second] = order.map((dir) => require(resolve(dir, "dist/node.cjs")));
-  const [baseApi, newApi] = order[0] === base ? [first, second] : [second, first];
-  const baseCases = casesOf(baseApi);
-  const newCases = casesOf(newApi);
-  const catalogue = decodesCatalogue(baseApi) && decodesCatalogue(newApi);
-  /** @type {Record<string, number | null>} */
-  const ratios = {};
-  for (const name of Object.keys(newCases)) {
-    const key = /** @type {keyof typeof newCases} */ (name);
-    const [ours, theirs] = [newCases[key], baseCases[key]];
-    if (name.startsWith("catalogue") && !catalogue) {
-      ratios[name] = null;
-      continue;
-    }
-    // Every call of each side decodes the same thing.
-    for (let i = 0; i < (name.startsWith("catalogue") ? FULLS.length : 1); i++) {
-      if (!sameJson(ours(), theirs())) throw new Error(`${name}: the two builds decode differently`);
-    }
-    const batch = name.startsWith("decodeBatch");
-    if (!check) for (let i = 0; i < (batch ? 200 : 50_000); i++) ours(), theirs();
-    const options = check ? { batchMs: 1, pairs: 3 } : { batchMs: batch ? 20 : 2, pairs: batch ? 31 : 101 };
-    ratios[name] = pairedRatio(ours, theirs, options).ratio;
+  const load = (/** @type {string} */ dir) => require(resolve(dir, "dist/node.cjs"));
+  const [first, second] = baseFirst ? [load(base), load(next)] : [load(next), load(base)];
+  const [baseApi, newApi] = baseFirst ? [first, second] : [second, first];
+  const examples = JSON.parse(readFileSync(`${root}catalogue/examples.json`, "utf8")).examples;
+  const fulls = Object.values(examples).map((m) => JSON.stringify(m.full));
+  console.log(JSON.stringify(abRatios(baseApi, newApi, fulls, { check, batchMs: 2 })));
+  process.exit(0);
+}
+
+/** @param {boolean} baseFirst @returns {Ratios} */
+function inNode(baseFirst) {
+  const childArgs = [new URL(import.meta.url).pathname, base, next, "--child", baseFirst ? "base-first" : "new-first"];
+  return JSON.parse(execFileSync(process.execPath, [...childArgs, ...(check ? ["--check"] : [])], { encoding: "utf8" }));
+}
+
+/** @param {typeof BROWSERS[number]} browser @param {boolean} baseFirst @returns {Promise<Ratios>} */
+async function inBrowser(browser, baseFirst) {
+  const bundle = await build({
+    entryPoints: [`${root}bench/ab-page.mjs`],
+    bundle: true,
+    write: false,
+    format: "esm",
+    platform: "browser",
+    target: "es2022",
+    define: { BASE_FIRST: JSON.stringify(baseFirst), CHECK: JSON.stringify(check) },
+    logLevel: "error",
+  });
+  const web = (/** @type {string} */ dir) => ({ type: "text/javascript", body: readFileSync(resolve(dir, "dist/web.js")) });
+  const page = await serveFiles({
+    "/": { type: "text/html", body: '<!doctype html><meta charset="utf-8"><title>ab</title><script type="module" src="ab.js"></script>' },
+    "/ab.js": { type: "text/javascript", body: Buffer.from(bundle.outputFiles[0].contents) },
+    "/first.js": web(baseFirst ? base : next),
+    "/second.js": web(baseFirst ? next : base),
+  });
+  try {
+    const result = await readFromPage(browser, page.url, "__ab", 300_000);
+    if (result.error) throw new Error(`${browser.name}: ${result.error}`);
+    return Object.fromEntries(result.ratios);
+  } finally {
+    await page.close();
   }
-  console.log(JSON.stringify(ratios));
-} else {
-  const run = (/** @type {string} */ order) =>
-    /** @type {Record<string, number | null>} */ (
-      JSON.parse(execFileSync(process.execPath, [new URL(import.meta.url).pathname, base, next, "--child", order, ...(check ? ["--check"] : [])], { encoding: "utf8" }))
-    );
-  const baseFirst = run("base-first");
-  const newFirst = run("new-first");
-  const x = (/** @type {number} */ r) => `${r.toFixed(3)} x`;
-  console.log(`${next} / ${base}, time per call, paired in one Node ${process.version} process (below 1: ${next} is faster)\n`);
+}
+
+const x = (/** @type {number} */ r) => `${r.toFixed(3)} x`;
+/** @param {string} where @param {Ratios} baseFirst @param {Ratios} newFirst */
+function print(where, baseFirst, newFirst) {
+  console.log(`\n${where}\n`);
   console.log("| case | geometric mean of both load orders | base loaded first | new loaded first |");
   console.log("|---|---:|---:|---:|");
   for (const [name, a] of Object.entries(baseFirst)) {
     const b = newFirst[name];
-    if (a === null || b === null) console.log(`| ${name} | (the base build does not decode the catalogue) | | |`);
+    if (a === null || b === null) console.log(`| ${name} | (a build does not decode the catalogue) | | |`);
     else console.log(`| ${name} | ${x(Math.sqrt(a * b))} | ${x(a)} | ${x(b)} |`);
   }
 }
+
+console.log(`${next} / ${base}: time per call, in pairs (below 1: ${next} is faster)`);
+print(`Node ${process.version}`, inNode(true), inNode(false));
+for (const browser of BROWSERS) print(`headless ${browser.name}`, await inBrowser(browser, true), await inBrowser(browser, false));
