@@ -15,8 +15,8 @@ try {
   const fulls = Object.values(examplesFile.examples).map((m) => JSON.stringify(m.full));
   // A cross-origin isolated page (bench/ab.mjs serves it so) has a clock fine
   // enough for batches of a few milliseconds.
-  // As entries, which keep their order through WebDriver.
   const ratios = abRatios(baseApi, newApi, fulls, { check: CHECK, batchMs: crossOriginIsolated ? 4 : 20 });
+  // As entries, which keep their order through WebDriver.
   window.__ab = { ratios: Object.entries(ratios) };
 } catch (error) {
   window.__ab = { error: String(error?.stack ?? error) };

@@ -24,8 +24,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { resolve } from "node:path";
-import { build } from "esbuild";
-import { BROWSERS, readFromPage, serveFiles } from "../scripts/webdriver.mjs";
+import { BROWSERS, readFromPage, servePage } from "../scripts/webdriver.mjs";
 import { abRatios } from "./ab-cases.mjs";
 
 const root = new URL("../", import.meta.url).pathname;
@@ -61,22 +60,10 @@ function inNode(baseFirst) {
 
 /** @param {typeof BROWSERS[number]} browser @param {boolean} baseFirst @returns {Promise<Ratios>} */
 async function inBrowser(browser, baseFirst) {
-  const bundle = await build({
-    entryPoints: [`${root}bench/ab-page.mjs`],
-    bundle: true,
-    write: false,
-    format: "esm",
-    platform: "browser",
-    target: "es2022",
-    define: { BASE_FIRST: JSON.stringify(baseFirst), CHECK: JSON.stringify(check) },
-    logLevel: "error",
-  });
   const web = (/** @type {string} */ dir) => ({ type: "text/javascript", body: readFileSync(resolve(dir, "dist/web.js")) });
-  const page = await serveFiles({
-    "/": { type: "text/html", body: '<!doctype html><meta charset="utf-8"><title>ab</title><script type="module" src="ab.js"></script>' },
-    "/ab.js": { type: "text/javascript", body: Buffer.from(bundle.outputFiles[0].contents) },
-    "/first.js": web(baseFirst ? base : next),
-    "/second.js": web(baseFirst ? next : base),
+  const page = await servePage(`${root}bench/ab-page.mjs`, {
+    define: { BASE_FIRST: JSON.stringify(baseFirst), CHECK: JSON.stringify(check) },
+    files: { "/first.js": web(baseFirst ? base : next), "/second.js": web(baseFirst ? next : base) },
   });
   try {
     const result = await readFromPage(browser, page.url, "__ab", 300_000);

@@ -18,8 +18,7 @@ import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { Session } from "node:inspector/promises";
-import { build } from "esbuild";
-import { BROWSERS, serveFiles, waitFor, withPage } from "../scripts/webdriver.mjs";
+import { BROWSERS, servePage, waitFor, withPage } from "../scripts/webdriver.mjs";
 import { pairedRatio } from "./paired.mjs";
 import { PAYLOAD, SECRET } from "./peers.mjs";
 
@@ -94,14 +93,11 @@ const BROWSER_CALLS = scaled(300_000);
 async function profileBrowser(name) {
   const browser = BROWSER_CASES[name];
   const wasmBase64 = readFileSync(`${out}/dist/connect_webview_events_bg.wasm`).toString("base64");
-  const bundle = await build({
-    entryPoints: [`${root}bench/profile-page.mjs`],
-    bundle: true,
-    write: false,
-    format: "esm",
-    platform: "browser",
-    target: "es2022",
-    logLevel: "error",
+  // A page that fails to load says why in __profileReady.
+  const failed = `addEventListener("error", (e) => (window.__profileReady = { error: e.message }));
+    addEventListener("unhandledrejection", (e) => (window.__profileReady = { error: String(e.reason) }));`;
+  const page = await servePage(`${root}bench/profile-page.mjs`, {
+    head: `<script>${failed}</script>`,
     plugins: [
       {
         name: "names-kept-wasm",
@@ -111,13 +107,6 @@ async function profileBrowser(name) {
         },
       },
     ],
-  });
-  // A page that fails to load says why in __profileReady.
-  const failed = `addEventListener("error", (e) => (window.__profileReady = { error: e.message }));
-    addEventListener("unhandledrejection", (e) => (window.__profileReady = { error: String(e.reason) }));`;
-  const page = await serveFiles({
-    "/": { type: "text/html", body: `<!doctype html><meta charset="utf-8"><title>profile</title><script>${failed}</script><script type="module" src="p.js"></script>` },
-    "/p.js": { type: "text/javascript", body: Buffer.from(bundle.outputFiles[0].contents) },
   });
   try {
     const { ms, parse, profile } = await withPage(

@@ -15,12 +15,11 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { gzipSync } from "node:zlib";
-import { build } from "esbuild";
 import { measure } from "mitata/src/lib.mjs";
 import { Webhook as SvixWebhook } from "svix";
 import * as api from "../pkg/dist/node.mjs";
 import { GZIP_BUDGET } from "../scripts/size-budget.mjs";
-import { BROWSERS, readFromPage, serveFiles } from "../scripts/webdriver.mjs";
+import { BROWSERS, readFromPage, servePage } from "../scripts/webdriver.mjs";
 import { pairedRatio } from "./paired.mjs";
 import { catalogueCases, catalogueMarkdown, catalogueTargets, measureCatalogue, times } from "./catalogue.mjs";
 import { compileAjv, decodeCases, PAYLOAD, SECRET } from "./peers.mjs";
@@ -181,20 +180,7 @@ const catalogue = nodeCatalogue();
 
 // --- browsers -----------------------------------------------------------------
 console.error("decode in headless browsers");
-const bundle = await build({
-  entryPoints: [`${root}bench/browser.mjs`],
-  bundle: true,
-  write: false,
-  format: "esm",
-  platform: "browser",
-  target: "es2022",
-  define: { QUICK: JSON.stringify(quick), CHECK: JSON.stringify(check) },
-  logLevel: "error",
-});
-const page = await serveFiles({
-  "/": { type: "text/html", body: '<!doctype html><meta charset="utf-8"><title>bench</title><script type="module" src="bench.js"></script>' },
-  "/bench.js": { type: "text/javascript", body: Buffer.from(bundle.outputFiles[0].contents) },
-});
+const page = await servePage(`${root}bench/browser.mjs`, { define: { QUICK: JSON.stringify(quick), CHECK: JSON.stringify(check) } });
 /** @type {Record<string, { medians: Record<string, number>, paired: Record<string, { ratio: number, low: number, high: number }>, catalogue: import("./catalogue.mjs").Result }>} */
 const browsers = {};
 try {

@@ -1,9 +1,12 @@
 // @ts-check
 // Just enough WebDriver to open a page in headless Chromium or Firefox and
-// read a value the page leaves on `window`: used by tests/browser/ and bench/.
+// read a value the page leaves on `window` (and serve a bundled page to it):
+// used by tests/browser/ and bench/.
 // Plain HTTP to Debian's chromedriver and to geckodriver; no browser download.
 import { spawn } from "node:child_process";
 import { createServer } from "node:http";
+import { basename } from "node:path";
+import { build } from "esbuild";
 
 export const BROWSERS = [
   {
@@ -145,4 +148,22 @@ export async function serveFiles(files) {
   await new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(undefined)));
   const { port } = /** @type {import("node:net").AddressInfo} */ (server.address());
   return { url: `http://127.0.0.1:${port}/`, close: () => server.close() };
+}
+
+/**
+ * Bundles `entry` for the browser (esbuild: ESM, ES2022) and serves it as
+ * the module script of a page at `/`, named after it (`suite.mjs` as
+ * `/suite.js`), beside `files`; `head` goes in the page before the script.
+ * Other options go to esbuild (`define`, `plugins`, `loader`, `logLevel`).
+ * @param {string} entry
+ * @param {{ head?: string, files?: Record<string, { type: string, body: string | Buffer }> } & import("esbuild").BuildOptions} [options]
+ */
+export async function servePage(entry, { head = "", files = {}, ...options } = {}) {
+  const bundle = await build({ entryPoints: [entry], bundle: true, write: false, format: "esm", platform: "browser", target: "es2022", logLevel: "error", ...options });
+  const script = basename(entry).replace(/\.m?js$/, ".js");
+  return serveFiles({
+    "/": { type: "text/html", body: `<!doctype html><meta charset="utf-8"><title>${script}</title>${head}<script type="module" src="${script}"></script>` },
+    [`/${script}`]: { type: "text/javascript", body: Buffer.from(bundle.outputFiles[0].contents) },
+    ...files,
+  });
 }

@@ -4,8 +4,7 @@
 // as a node:test subtest. Needs `make pkg` first (make test does it).
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { build } from "esbuild";
-import { BROWSERS, readFromPage, serveFiles } from "../../scripts/webdriver.mjs";
+import { BROWSERS, readFromPage, servePage } from "../../scripts/webdriver.mjs";
 
 const root = new URL("../../", import.meta.url).pathname;
 
@@ -13,20 +12,7 @@ const root = new URL("../../", import.meta.url).pathname;
 let page;
 
 before(async () => {
-  const bundle = await build({
-    entryPoints: [`${root}tests/browser/suite.mjs`],
-    bundle: true,
-    write: false,
-    format: "esm",
-    platform: "browser",
-    target: "es2022",
-    loader: { ".json": "text" },
-    logLevel: "warning",
-  });
-  page = await serveFiles({
-    "/": { type: "text/html", body: '<!doctype html><meta charset="utf-8"><title>suite</title><script type="module" src="suite.js"></script>' },
-    "/suite.js": { type: "text/javascript", body: Buffer.from(bundle.outputFiles[0].contents) },
-  });
+  page = await servePage(`${root}tests/browser/suite.mjs`, { loader: { ".json": "text" }, logLevel: "warning" });
 });
 
 after(() => page?.close());
