@@ -307,15 +307,17 @@ impl Webhook {
     /// Checks the signature headers against the raw body, with `now` in Unix
     /// seconds. Says nothing about the body's content.
     pub fn verify_signature(&self, body: &[u8], headers: &WebhookHeaders<'_>, now: i64) -> Result<(), VerifyError> {
-        let mut mac = self.begin_mac(headers, now)?;
-        mac.update(body);
-        mac.check(headers.signature)
+        let timestamp = self.timestamp_within_tolerance(headers, now)?;
+        check_signature(headers.signature, &self.mac_of(headers.id, timestamp, &mut |mac| mac.update(body)))
     }
 
-    /// The MAC of a message whose body is still to come, once its timestamp
-    /// is known to be within the tolerance of `now`: for a body given in
-    /// parts (in WebAssembly, one too large to copy in whole).
-    pub(crate) fn begin_mac(&self, headers: &WebhookHeaders<'_>, now: i64) -> Result<BodyMac, VerifyError> {
+    /// The timestamp of the headers, once it is known to be within the
+    /// tolerance of `now`.
+    pub(crate) fn timestamp_within_tolerance(
+        &self,
+        headers: &WebhookHeaders<'_>,
+        now: i64,
+    ) -> Result<i64, VerifyError> {
         let timestamp = parse_timestamp(headers.timestamp)?;
         // Saturating: an absurd timestamp is only ever too old or too new.
         let age = now.saturating_sub(timestamp);
@@ -335,7 +337,7 @@ impl Webhook {
                 ),
             ));
         }
-        Ok(self.signed_prefix(headers.id, timestamp))
+        Ok(timestamp)
     }
 
     /// Authenticates the request at `now` (Unix seconds), then decodes its
@@ -355,13 +357,15 @@ impl Webhook {
 
     /// The HMAC of `{id}.{timestamp}.{body}`, with no allocation.
     pub(crate) fn mac(&self, id: &str, timestamp: i64, body: &[u8]) -> [u8; 32] {
-        let mut mac = self.signed_prefix(id, timestamp);
-        mac.update(body);
-        mac.finish()
+        self.mac_of(id, timestamp, &mut |mac| mac.update(body))
     }
 
-    /// The HMAC with `{id}.{timestamp}.` in it, ready for the body.
-    fn signed_prefix(&self, id: &str, timestamp: i64) -> BodyMac {
+    /// The HMAC of `{id}.{timestamp}.` and the body that `add_body` adds, in
+    /// one part or many (in WebAssembly, one too large to copy in whole).
+    /// One function from the key to the result, so that the MAC's state is
+    /// never moved: each move is a copy of it.
+    #[inline(never)]
+    pub(crate) fn mac_of(&self, id: &str, timestamp: i64, add_body: &mut dyn FnMut(&mut BodyMac)) -> [u8; 32] {
         let mut mac = BodyMac(self.key.0.clone());
         mac.update(id.as_bytes());
         // The timestamp's decimal digits (with its sign), written backwards
@@ -385,12 +389,13 @@ impl Webhook {
         at -= 1;
         text[at] = b'.';
         mac.update(&text[at..]);
-        mac
+        add_body(&mut mac);
+        mac.0.finalize().into_bytes().into()
     }
 }
 
-/// The HMAC of a message being authenticated, from [`Webhook::begin_mac`]:
-/// the body goes in, in one part or many, then [`check`](BodyMac::check).
+/// The HMAC of a message being authenticated, in [`Webhook::mac_of`]: the
+/// body goes in, in one part or many.
 pub(crate) struct BodyMac(Hmac<Sha256>);
 
 impl BodyMac {
@@ -400,39 +405,32 @@ impl BodyMac {
     pub(crate) fn update(&mut self, part: &[u8]) {
         self.0.update(part);
     }
+}
 
-    /// The MAC of the whole message. Not inlined, for the same reason.
-    #[inline(never)]
-    fn finish(self) -> [u8; 32] {
-        self.0.finalize().into_bytes().into()
-    }
-
-    /// Whether a `v1` entry of the signature header is the MAC of the whole
-    /// message: compared in constant time, and only at equal length.
-    pub(crate) fn check(self, signature: &str) -> Result<(), VerifyError> {
-        let expected = self.finish();
-        // As svix reads the header: entries split at spaces, and of each the
-        // text before the first comma and the text up to the next one. So
-        // a header sent twice, which Node and `Headers` join with ", ",
-        // still has its signatures found.
-        let matched = split_byte(signature, b' ')
-            .filter_map(|entry| split_once_byte(entry, b','))
-            .filter(|(version, _)| *version == VERSION)
-            .filter_map(|(_, rest)| split_byte(rest, b',').next())
-            .any(|signature| {
-                // Into a buffer with room for more than a SHA-256 MAC: a
-                // longer signature does not fit, and does not match.
-                let mut candidate = [0u8; 48];
-                match BASE64.decode_slice(signature, &mut candidate) {
-                    Ok(length) => length == expected.len() && bool::from(candidate[..length].ct_eq(&expected)),
-                    Err(_) => false,
-                }
-            });
-        if matched {
-            Ok(())
-        } else {
-            Err(VerifyError::new(VerifyErrorCode::InvalidSignature, "no matching signature found"))
-        }
+/// Whether a `v1` entry of the signature header is `expected`, the MAC of
+/// the whole message: compared in constant time, and only at equal length.
+pub(crate) fn check_signature(signature: &str, expected: &[u8; 32]) -> Result<(), VerifyError> {
+    // As svix reads the header: entries split at spaces, and of each the
+    // text before the first comma and the text up to the next one. So a
+    // header sent twice, which Node and `Headers` join with ", ", still has
+    // its signatures found.
+    let matched = split_byte(signature, b' ')
+        .filter_map(|entry| split_once_byte(entry, b','))
+        .filter(|(version, _)| *version == VERSION)
+        .filter_map(|(_, rest)| split_byte(rest, b',').next())
+        .any(|signature| {
+            // Into a buffer with room for more than a SHA-256 MAC: a longer
+            // signature does not fit, and does not match.
+            let mut candidate = [0u8; 48];
+            match BASE64.decode_slice(signature, &mut candidate) {
+                Ok(length) => length == expected.len() && bool::from(candidate[..length].ct_eq(expected)),
+                Err(_) => false,
+            }
+        });
+    if matched {
+        Ok(())
+    } else {
+        Err(VerifyError::new(VerifyErrorCode::InvalidSignature, "no matching signature found"))
     }
 }
 

