@@ -18,7 +18,7 @@ use crate::catalogue::{EVENT_TYPE_NAME, NAMES, TOP_LEVEL_KINDS};
 use crate::fast::{Keys, Kind as Json, Lane, MAX_DEPTH};
 use crate::rules::{is_datetime, is_url, is_uuid, number_value};
 use crate::shape::{find_from, name_index, opt, Field, Kind, SeamEventType};
-use crate::text::{same, string_stop};
+use crate::text::string_stop;
 
 /// Members read before `event_type`: past this many, the full check decides.
 const MAX_DEFERRED: usize = 32;
@@ -180,14 +180,7 @@ impl<'a> Lane<'a> {
         let guess = NEXT_KEY.get(*after)?;
         let guessed = guess.load(Relaxed);
         if let Some(name) = NAMES.get(usize::from(guessed)).filter(|_| self.skip_whitespace() == b'"') {
-            // The in-place check of `fast`'s `field_key`. One helper for both
-            // made the .wasm 55 bytes larger gzipped (inlined) or decode 2.7 %
-            // slower (not inlined), with 77 bytes left under the budget.
-            let start = self.at + 1;
-            let end = start + name.len();
-            let key = self.bytes.get(start..end).filter(|key| same(key, name.as_bytes()));
-            if let Some(key) = key.filter(|_| self.peek_at(end) == b'"') {
-                self.at = end + 1;
+            if let Some(key) = self.quoted_name(name.as_bytes()) {
                 self.eat(b':')?;
                 *after = usize::from(guessed);
                 return Some((key, Some(guessed)));
