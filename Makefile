@@ -109,7 +109,8 @@ bench: pkg
 ## none of this checkout's .cargo/config.toml reaches its build, and built
 ## there (its own cargo target); then both are timed in pairs side by side,
 ## in Node and in headless Chromium and Firefox, in both load orders
-## (bench/ab.mjs; about two minutes once built).
+## (bench/ab.mjs; about two minutes once built). The worktree is removed
+## after, pass or fail (each run builds REF afresh anyway).
 AB_DIR ?= $(or $(TMPDIR),/tmp)/connect-webview-events-ab
 ab: pkg
 	@[ -n "$(REF)" ] || { echo "make ab: say which commit, e.g. make ab REF=HEAD~1" >&2; exit 2; }
@@ -118,7 +119,7 @@ ab: pkg
 	git worktree add --detach $(AB_DIR) $(REF)
 	ln -s $(CURDIR)/node_modules $(AB_DIR)/node_modules
 	cd $(AB_DIR) && node scripts/build-pkg.mjs
-	node bench/ab.mjs $(AB_DIR)/pkg pkg
+	node bench/ab.mjs $(AB_DIR)/pkg pkg; status=$$?; git worktree remove --force $(AB_DIR); exit $$status
 
 ## Where the time of decode (of a string, of a Buffer, and of every catalogue type in turn), verify and decodeBatch goes in Node: each
 ## function's share of a CPU profile, Rust functions by name; then decode(string)
