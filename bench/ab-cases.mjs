@@ -15,12 +15,14 @@ function casesOf(api, fulls) {
   const headers = api.sign({ payload: PAYLOAD, secret: SECRET });
   const bytes = new TextEncoder().encode(PAYLOAD);
   const ndjson = Array(1000).fill(PAYLOAD).join("\n");
+  const array = `[${Array(1000).fill(PAYLOAD).join(",\n")}]`;
   let turn = 0;
   return {
     "decode(string)": () => api.decode(PAYLOAD),
     "decode(bytes)": () => api.decode(bytes),
     "verify(string)": () => api.verify(PAYLOAD, headers, SECRET),
     "decodeBatch, 1,000 lines": () => api.decodeBatch(ndjson).map((/** @type {any} */ item) => item.data),
+    "decodeBatch, a JSON array of 1,000": () => api.decodeBatch(array).map((/** @type {any} */ item) => item.data),
     "catalogue: decode of each full example in turn": () => api.decode(fulls[turn++ % fulls.length]),
   };
 }

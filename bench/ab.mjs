@@ -4,7 +4,7 @@
 // that answers it. Both builds are loaded side by side and timed in pairs
 // (bench/paired.mjs) on the cases of bench/ab-cases.mjs: decode of the
 // benchmark's payload as a string and as bytes, verify, decodeBatch of 1,000
-// NDJSON lines, and, when both builds decode the whole catalogue, decode of
+// NDJSON lines and of a JSON array of 1,000, and, when both builds decode the whole catalogue, decode of
 // every event type's `full` example in turn. In Node (dist/node.cjs), then
 // in headless Chromium and Firefox (dist/web.js, bench/ab-page.mjs).
 //

@@ -3,9 +3,13 @@
 //! Each event is checked on its own, so one bad line does not hide the others;
 //! issue positions (`line`, `column`) are those of the whole input. Only a
 //! problem with the input as a whole (too large, not UTF-8, a JSON array that
-//! does not parse) fails the batch. A JSON array is parsed once, as a whole.
+//! does not parse) fails the batch. A JSON array is read once, as a whole,
+//! for its syntax and where its elements are, building nothing and with no
+//! limit on nesting; then each element is checked as an event on its own.
 
-use crate::check::check_array_syntax;
+use std::ops::Range;
+
+use crate::check::array_elements;
 use crate::decode::{build, DecodeOptions};
 use crate::error::{DecodeError, IssueCode};
 use crate::scan::moved_message;
@@ -90,8 +94,7 @@ impl BatchOptions {
         let spans = if input.trim_start_matches(is_blank).starts_with('[') {
             // A JSON array that does not parse is refused as a whole, with
             // its position; then each element is checked as its own text.
-            check_array_syntax(input)?;
-            element_spans(input)
+            spans_of(input, array_elements(input)?)
         } else {
             ndjson_spans(input)
         };
@@ -157,52 +160,23 @@ fn ndjson_spans(input: &str) -> Vec<Span> {
     spans
 }
 
-/// Where each element of a JSON array is, found by a scan of text that has
-/// already parsed: strings are skipped, and an element runs from its first
-/// character at depth 1 to its last before the next `,` or the closing `]`.
-fn element_spans(input: &str) -> Vec<Span> {
-    let mut spans = Vec::new();
-    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
-    let (mut start, mut last) = (None, 0);
-    let (mut line, mut column) = (1, 0);
-    let (mut start_line, mut start_column) = (1, 1);
-    for (i, c) in input.char_indices() {
-        if c == '\n' {
-            line += 1;
-            column = 0;
-        } else {
-            column += 1;
-        }
-        if in_string {
-            match c {
-                _ if escaped => escaped = false,
-                '\\' => escaped = true,
-                '"' => in_string = false,
-                _ => {}
+/// The elements' spans, with the line and character column where each
+/// starts, counted in one walk through the input.
+fn spans_of(input: &str, elements: Vec<Range<usize>>) -> Vec<Span> {
+    let (mut at, mut line, mut column) = (0, 1, 1);
+    let spans = elements.into_iter().map(|Range { start, end }| {
+        for &byte in input.as_bytes().get(at..start).unwrap_or_default() {
+            if byte == b'\n' {
+                (line, column) = (line + 1, 1);
+            } else if byte & 0xC0 != 0x80 {
+                // Not a UTF-8 continuation byte: a character begins.
+                column += 1;
             }
-            last = i;
-            continue;
         }
-        if is_blank(c) {
-            continue;
-        }
-        let closing = matches!(c, ']' | '}');
-        if depth == 1 && (c == ',' || closing) {
-            if let Some(start) = start.take() {
-                spans.push(Span { start, end: last + 1, line: start_line, column: start_column });
-            }
-        } else if depth == 1 && start.is_none() {
-            (start, start_line, start_column) = (Some(i), line, column);
-        }
-        match c {
-            '"' => in_string = true,
-            '[' | '{' => depth += 1,
-            _ if closing => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-        last = i;
-    }
-    spans
+        at = start;
+        Span { start, end, line, column }
+    });
+    spans.collect()
 }
 
 #[cfg(test)]
@@ -283,9 +257,10 @@ mod tests {
     }
 
     #[test]
-    fn element_spans_skip_brackets_commas_and_quotes_inside_strings() {
+    fn element_spans_start_at_their_line_and_character_column() {
         let input = "[ {\"a\": \"],[\\\"{\"}, [1, [2]],\n  \"x\\\\\" , -1.5e3 ,{}]";
-        let texts: Vec<_> = element_spans(input).iter().map(|s| (&input[s.start..s.end], s.line, s.column)).collect();
+        let spans = |input| spans_of(input, array_elements(input).unwrap());
+        let texts: Vec<_> = spans(input).iter().map(|s| (&input[s.start..s.end], s.line, s.column)).collect();
         assert_eq!(
             texts,
             [
@@ -296,8 +271,10 @@ mod tests {
                 ("{}", 2, 19)
             ]
         );
-        assert!(element_spans("[]").is_empty());
-        assert!(element_spans("[ \n ]").is_empty());
+        // Characters, not bytes, and lines after a multi-line element.
+        let input = "[\"é\u{1F600}\", {\n\"k\": \"ü\"}, 1,\n\n   \"ö\", 2]";
+        let starts: Vec<_> = spans(input).iter().map(|s| (s.line, s.column)).collect();
+        assert_eq!(starts, [(1, 2), (1, 8), (2, 12), (4, 4), (4, 9)]);
     }
 
     #[test]
@@ -316,9 +293,14 @@ mod tests {
             verdicts(&format!("{one}\n{}\n{}", nested(128), nested(129))),
             [failed, failed, Err(IssueCode::InvalidJson)]
         );
-        // Deeper than that, in an array, the array as a whole does not parse.
-        let deep = format!("[{one}, {}]", nested(129));
-        assert_eq!(BatchOptions::default().validate(&deep).unwrap_err().issues()[0].code, IssueCode::InvalidJson);
+        // Deeper than that, in an array too, it is that element's failure,
+        // at its position in the whole input; the others decode.
+        let deep = format!("[{one}, {}, {one}]", nested(129));
+        assert_eq!(verdicts(&deep), [failed, Err(IssueCode::InvalidJson), failed]);
+        let items = BatchOptions::default().validate(&deep).unwrap();
+        let issue = &items[1].result.as_ref().unwrap_err().issues()[0];
+        let column = deep.find(&"[".repeat(128)).unwrap() + 128;
+        assert_eq!((issue.line, issue.column), (Some(1), Some(column)), "{}", issue.message);
     }
 
     #[test]

@@ -5,6 +5,8 @@
 //! wrong and where; the usual valid event is taken before it by a fast lane
 //! ([`fast`](crate::fast), [`lane`](crate::lane)).
 
+use std::ops::Range;
+
 use crate::error::{DecodeError, Issue};
 use crate::pointer::Pointer;
 use crate::scan::{Reader, Result, Syntax};
@@ -39,14 +41,64 @@ pub(crate) fn verdict(
     }
 }
 
-/// Whether `text` is a JSON array of values: if not, its syntax error, with
-/// its position. The batch reads one so before taking its elements one by
-/// one; the array's own level does not count, so that each element may nest
-/// as deep as an event on its own.
-pub(crate) fn check_array_syntax(text: &str) -> std::result::Result<(), DecodeError> {
-    let mut reader = Reader::with_one_more_level(text);
-    let parsed = value(&mut reader, &Pointer::ROOT, &mut Vec::new()).and_then(|_| reader.end());
-    parsed.map_err(|e| DecodeError::new(vec![e.issue(text)]))
+/// Where each element of `text`, a JSON array (its first non-blank byte is
+/// `[`), is: the byte range of each, or the array's syntax error with its
+/// position. The batch reads its array so, once, before checking each
+/// element as an event on its own. Syntax only, building nothing, and with
+/// no limit on nesting: an element nested too deep is that element's
+/// failure, found when it is checked, and the others still decode.
+pub(crate) fn array_elements(text: &str) -> std::result::Result<Vec<Range<usize>>, DecodeError> {
+    let mut reader = Reader::unbounded(text);
+    let mut elements = Vec::new();
+    let parsed = syntax(&mut reader, &mut elements).and_then(|()| reader.end());
+    parsed.map(|()| elements).map_err(|e| DecodeError::new(vec![e.issue(text)]))
+}
+
+/// Reads one JSON value for its syntax, with the byte range of each value
+/// one level below the root (an array's elements): the reader's steps in the
+/// order [`value`] takes them, so the same error at the same place, but in a
+/// loop that keeps the open containers as bits (one per level, 1 for an
+/// object), so that no depth can overflow the stack.
+fn syntax(reader: &mut Reader<'_>, elements: &mut Vec<Range<usize>>) -> Result<()> {
+    let (mut objects, mut depth, mut start) = (Vec::<u64>::new(), 0usize, 0);
+    loop {
+        let peek = reader.skip_whitespace().ok_or_else(|| reader.peek_error(Syntax::EofWhileParsingValue))?;
+        if depth == 1 {
+            start = reader.offset();
+        }
+        let mut first = matches!(peek, b'{' | b'[');
+        if first {
+            reader.enter()?;
+            if depth % 64 == 0 {
+                objects.push(0);
+            }
+            if let Some(word) = objects.last_mut() {
+                let bit = 1u64 << (depth % 64);
+                *word = if peek == b'{' { *word | bit } else { *word & !bit };
+            }
+            depth += 1;
+        } else {
+            scalar(reader, peek)?;
+        }
+        // Past a value: close each container that has no more, up to one that has.
+        loop {
+            let Some(level) = depth.checked_sub(1) else { return Ok(()) };
+            if level == 0 && !first {
+                elements.push(start..reader.offset());
+            }
+            let object = objects.get(level / 64).is_some_and(|word| word >> (level % 64) & 1 == 1);
+            let more = if object { reader.next_key(first)?.is_some() } else { reader.has_next_element(first)? };
+            if more {
+                break;
+            }
+            reader.leave();
+            depth = level;
+            if depth % 64 == 0 {
+                objects.pop();
+            }
+            first = false;
+        }
+    }
 }
 
 /// Any JSON value, with the duplicate keys at any depth below it. Never
@@ -57,10 +109,6 @@ fn value<'a>(reader: &mut Reader<'a>, path: &Pointer<'_>, issues: &mut Vec<Issue
         return Err(reader.peek_error(Syntax::EofWhileParsingValue));
     };
     Ok(match peek {
-        b'"' => {
-            reader.eat();
-            Node::Str(reader.string()?)
-        }
         b'{' => {
             reader.enter()?;
             let mut members = Members::default();
@@ -82,6 +130,18 @@ fn value<'a>(reader: &mut Reader<'a>, path: &Pointer<'_>, issues: &mut Vec<Issue
             }
             reader.leave();
             Node::Array(elements)
+        }
+        _ => scalar(reader, peek)?,
+    })
+}
+
+/// A value that is not an array or object, at its first byte `peek` (not
+/// consumed).
+fn scalar<'a>(reader: &mut Reader<'a>, peek: u8) -> Result<Node<'a>> {
+    Ok(match peek {
+        b'"' => {
+            reader.eat();
+            Node::Str(reader.string()?)
         }
         b'n' | b't' | b'f' => {
             reader.eat();
@@ -201,9 +261,70 @@ mod tests {
     }
 
     #[test]
-    fn a_batch_array_is_read_whole_for_its_syntax() {
-        assert!(check_array_syntax(r#"[{"event_type": "device.exploded"}, 1, {"a": 1, "a": 2}]"#).is_ok());
-        assert_eq!(check_array_syntax("[1, ").unwrap_err().issues()[0].code, IssueCode::InvalidJson);
-        assert_eq!(check_array_syntax("[1] 2").unwrap_err().issues()[0].code, IssueCode::InvalidJson);
+    fn a_batch_array_is_read_whole_for_its_syntax_and_its_elements() {
+        // Brackets, commas and quotes inside strings are not the array's;
+        // a key twice is the element's to report, not the array's.
+        let text = "\n [ {\"a\": \"],[\\\"{\", \"a\": 1}, [1, [2]],\n  \"x\\\\\" , -1.5e3 ,{}, true ] ";
+        let elements: Vec<_> = array_elements(text).unwrap().into_iter().map(|r| &text[r]).collect();
+        assert_eq!(elements, ["{\"a\": \"],[\\\"{\", \"a\": 1}", "[1, [2]]", "\"x\\\\\"", "-1.5e3", "{}", "true"]);
+        assert_eq!(array_elements("[]").unwrap(), []);
+        assert_eq!(array_elements("[ \n ]").unwrap(), []);
+        assert_eq!(array_elements("[1, ").unwrap_err().issues()[0].code, IssueCode::InvalidJson);
+        assert_eq!(array_elements("[1] 2").unwrap_err().issues()[0].code, IssueCode::InvalidJson);
+    }
+
+    /// The syntax error of `text` as the recursive reader finds it.
+    fn recursive_error(text: &str) -> Option<Issue> {
+        let mut reader = Reader::new(text);
+        let parsed = value(&mut reader, &Pointer::ROOT, &mut Vec::new()).and_then(|_| reader.end());
+        parsed.err().map(|e| e.issue(text))
+    }
+
+    fn loop_error(text: &str) -> Option<Issue> {
+        array_elements(text).err().map(|e| e.into_issues().remove(0))
+    }
+
+    #[test]
+    fn the_batch_syntax_loop_finds_the_errors_the_reader_does_where_it_does() {
+        let array = r#" [ {"a": [1, -2.5e3, "x\"y\u00e9"], "b": {"c": {}, "d": []}}, true, null, false, "s", [[{}], {"e": [0]}] ] "#;
+        let mut texts: Vec<String> = (0..=array.len()).filter_map(|end| array.get(..end)).map(str::to_owned).collect();
+        for (at, _) in array.char_indices() {
+            texts.push(format!("{}{}", &array[..at], &array[at..].chars().skip(1).collect::<String>()));
+            for swap in ["}", "]", ",", ":", "\"", "x"] {
+                texts.push(format!("{}{swap}{}", &array[..at], &array[at..].chars().skip(1).collect::<String>()));
+            }
+        }
+        let mut failures = 0;
+        for text in &texts {
+            let (ours, reader) = (loop_error(text), recursive_error(text));
+            failures += usize::from(reader.is_some());
+            assert_eq!(
+                ours.map(|i| (i.message, i.line, i.column)),
+                reader.map(|i| (i.message, i.line, i.column)),
+                "{text}"
+            );
+        }
+        assert!(failures > texts.len() / 2, "{failures} of {}", texts.len());
+    }
+
+    #[test]
+    fn the_batch_syntax_loop_has_no_limit_on_nesting() {
+        // Objects and arrays in turn, so that levels on either side of each
+        // 64th are of both kinds.
+        let deep = |levels: usize, close: &dyn Fn(usize) -> &'static str| {
+            let open: String = (0..levels).map(|l| if l.is_multiple_of(2) { "{\"k\": " } else { "[" }).collect();
+            let shut: String = (0..levels).rev().map(close).collect();
+            format!("[{open}0{shut}]")
+        };
+        let right = |l: usize| if l.is_multiple_of(2) { "}" } else { "]" };
+        assert_eq!(loop_error(&deep(100_000, &right)), None);
+        // A `}` that should be `]`, at level 131 of 200: found there, the
+        // 69th closing bracket after the 0, at its 1-based column.
+        let text = deep(200, &|l| if l == 131 { "}" } else { right(l) });
+        let issue = loop_error(&text).unwrap();
+        assert_eq!(issue.code, IssueCode::InvalidJson);
+        let column = text.find('0').unwrap() + 1 + (199 - 131) + 1;
+        assert_eq!(text.as_bytes()[column - 1], b'}');
+        assert_eq!((issue.line, issue.column), (Some(1), Some(column)), "{}", issue.message);
     }
 }

@@ -142,10 +142,15 @@ impl<'a> Reader<'a> {
         Reader { text, bytes: text.as_bytes(), index: 0, remaining_depth: RECURSION_LIMIT }
     }
 
-    /// A reader of an array whose elements may each nest [`MAX_NESTING`]
-    /// levels: a batch's.
-    pub(crate) fn with_one_more_level(text: &'a str) -> Reader<'a> {
-        Reader { remaining_depth: RECURSION_LIMIT + 1, ..Reader::new(text) }
+    /// A reader with no limit on nesting, for a reading that does not
+    /// recurse: a batch array's syntax check.
+    pub(crate) fn unbounded(text: &'a str) -> Reader<'a> {
+        Reader { remaining_depth: u32::MAX, ..Reader::new(text) }
+    }
+
+    /// How far it has got: the byte offset of the next byte to read.
+    pub(crate) fn offset(&self) -> usize {
+        self.index
     }
 
     /// An error about the byte just read.

@@ -35,6 +35,14 @@ export function hostileCases(api, via, { test, assert, fixtures, bytesOf }) {
     assert.deepEqual(issuesOf(JSON.stringify(levels(129))), [["invalid_json", ""]]);
     assert.deepEqual(issuesOf(levels(129)), [["invalid_input", `/x${"/0".repeat(127)}`]]);
     assert.equal(api.decodeBatch(`[${JSON.stringify(levels(128))}]`)[0].success, true);
+    // In a batch's array, an element nested deeper (129 levels, or 100,000)
+    // is that element's invalid_json, and the others still decode.
+    const one = FAILED.replaceAll("\n", "");
+    for (const deeper of [JSON.stringify(levels(129)), `${"[".repeat(100_000)}${"]".repeat(100_000)}`]) {
+      const batch = api.decodeBatch(`[${one},\n${deeper}, ${one}]`);
+      assert.deepEqual(batch.map((r) => r.success), [true, false, true]);
+      assert.deepEqual(batch[1].error.issues.map((i) => [i.code, i.path, i.line]), [["invalid_json", "", 2]]);
+    }
     // 100 levels in an unknown field are kept.
     let depth = 0;
     for (let v = api.decode(withMember(`"x": ${"[".repeat(100)}${"]".repeat(100)}`)).x; v.length > 0; v = v[0]) depth++;
