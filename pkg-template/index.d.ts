@@ -176,7 +176,12 @@ export declare class WebhookVerificationError extends Error {
 
 /** Options of {@link verify}: the timestamp check, then those of {@link decode}. */
 export interface VerifyOptions extends DecodeOptions {
-  /** How far the timestamp may be from now, either way, in seconds. Default 300. */
+  /**
+   * How far the timestamp may be from now, either way, in seconds: any
+   * non-negative number, compared in whole seconds as svix does (`1.5`
+   * allows what `1` does), `Infinity` to skip the check (replaying old
+   * deliveries). Default 300.
+   */
   toleranceSeconds?: number;
   /** The time to check the timestamp against. Default: the current time. */
   now?: Date;

@@ -264,12 +264,15 @@ function readVerifyOptions(options) {
   const given = options ?? NO_OPTIONS;
   const toleranceSeconds = optionField(given, "toleranceSeconds", TOLERANCE_SECONDS);
   const now = optionField(given, "now", undefined);
-  if (typeof toleranceSeconds !== "number" || !Number.isInteger(toleranceSeconds) || toleranceSeconds < 0) {
-    throw new TypeError(`options.toleranceSeconds: expected a non-negative integer, found ${describe(toleranceSeconds)}`);
+  // Any non-negative number, as the spec has it; `Infinity` skips the check.
+  if (typeof toleranceSeconds !== "number" || !(toleranceSeconds >= 0)) {
+    throw new TypeError(`options.toleranceSeconds: expected a non-negative number, found ${typeof toleranceSeconds === "number" ? String(toleranceSeconds) : describe(toleranceSeconds)}`);
   }
   const time = now === undefined ? Date.now() : timeOf(now);
   if (!Number.isFinite(time)) throw new TypeError(`options.now: expected a valid Date, found ${describe(now)}`);
-  return { strict, maxBytes, toleranceSeconds, nowSeconds: Math.floor(time / 1000) };
+  // Whole seconds, as svix compares them: a timestamp and the current second
+  // are whole, so 1.5 allows what 1 does.
+  return { strict, maxBytes, toleranceSeconds: Math.floor(toleranceSeconds), nowSeconds: Math.floor(time / 1000) };
 }
 
 /**

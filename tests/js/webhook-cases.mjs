@@ -210,6 +210,14 @@ export function webhookCases(api, via, { test, assert, fixtures, bytesOf, otherR
       [[BODY, h, SECRET, at(301)], "timestamp_too_old"],
       [[BODY, h, SECRET, at(-301)], "timestamp_too_new"],
       [[BODY, h, SECRET, { ...at(3600), toleranceSeconds: 3600 }], "ok"],
+      // Whole seconds, as svix compares them; Infinity skips the check.
+      [[BODY, h, SECRET, { ...at(0.999), toleranceSeconds: 0 }], "ok"],
+      [[BODY, h, SECRET, { ...at(1), toleranceSeconds: 0 }], "timestamp_too_old"],
+      [[BODY, h, SECRET, { ...at(1), toleranceSeconds: 1.5 }], "ok"],
+      [[BODY, h, SECRET, { ...at(2), toleranceSeconds: 1.5 }], "timestamp_too_old"],
+      [[BODY, h, SECRET, { ...at(-2), toleranceSeconds: 1.5 }], "timestamp_too_new"],
+      [[BODY, h, SECRET, { ...at(20 * 365 * 86_400), toleranceSeconds: Infinity }], "ok"],
+      [[BODY, h, SECRET, { ...at(-20 * 365 * 86_400), toleranceSeconds: Infinity }], "ok"],
       [[BODY + " ", h, SECRET], "invalid_signature"],
       [[BODY.replace("login_succeeded", "login_failed"), h, SECRET], "invalid_signature"],
       [[BODY, { ...h, "svix-id": "msg_other" }, SECRET], "invalid_signature"],
@@ -331,7 +339,11 @@ export function webhookCases(api, via, { test, assert, fixtures, bytesOf, otherR
     const headers = svixHeaders(BODY);
     assert.throws(() => api.verify(JSON.parse(BODY), headers, SECRET), TypeError);
     assert.throws(() => api.verify(BODY, headers, SECRET, { now: 5 }), TypeError);
-    assert.throws(() => api.verify(BODY, headers, SECRET, { toleranceSeconds: -1 }), TypeError);
+    for (const [toleranceSeconds, found] of [[-1, "-1"], [-0.5, "-0.5"], [Number.NaN, "NaN"], [-Infinity, "-Infinity"], ["300", "a string"], [null, "null"]]) {
+      const message = `options.toleranceSeconds: expected a non-negative number, found ${found}`;
+      assert.throws(() => api.verify(BODY, headers, SECRET, { toleranceSeconds }), { name: "TypeError", message });
+      assert.throws(() => new api.ConnectWebviewWebhook(SECRET, { toleranceSeconds }), { name: "TypeError", message });
+    }
     assert.throws(() => api.sign({ payload: BODY, secret: SECRET, timestamp: "soon" }), TypeError);
     assert.throws(() => api.sign({ payload: BODY, secret: "whsec_" }), (error) => error.code === "invalid_secret");
     // An array, and options that throw when read, are a TypeError naming the
