@@ -317,7 +317,8 @@ export type BatchResult = SafeDecodeResult & {
  *
  * @throws {DecodeError} only when the input as a whole cannot be read: not a
  * string or bytes, over `maxBatchBytes`, not UTF-8, or a JSON array that does
- * not parse.
+ * not parse. An element nested deeper than 128 levels, like any other bad
+ * element, is that element's `invalid_json` result, not the batch's.
  *
  * @example
  * ```ts
