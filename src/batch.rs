@@ -15,6 +15,7 @@ use crate::error::{DecodeError, IssueCode};
 use crate::scan::moved_message;
 use crate::seam_event::SeamEvent;
 use crate::shape::SeamEventType;
+use crate::text::begins_char;
 
 /// The default limit on a whole batch: 256 MiB.
 pub const DEFAULT_MAX_BATCH_BYTES: usize = 256 << 20;
@@ -168,8 +169,7 @@ fn spans_of(input: &str, elements: Vec<Range<usize>>) -> Vec<Span> {
         for &byte in input.as_bytes().get(at..start).unwrap_or_default() {
             if byte == b'\n' {
                 (line, column) = (line + 1, 1);
-            } else if byte & 0xC0 != 0x80 {
-                // Not a UTF-8 continuation byte: a character begins.
+            } else if begins_char(byte) {
                 column += 1;
             }
         }

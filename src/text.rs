@@ -4,7 +4,12 @@
 
 /// How many characters `s` has: its bytes that do not continue a character.
 pub(crate) fn char_count(s: &str) -> usize {
-    s.bytes().filter(|&b| (b as i8) >= -0x40).count()
+    s.bytes().filter(|&b| begins_char(b)).count()
+}
+
+/// Whether UTF-8 byte `b` begins a character (is not a continuation byte).
+pub(crate) fn begins_char(b: u8) -> bool {
+    (b as i8) >= -0x40
 }
 
 /// Whether `a` and `b` are the same bytes, compared eight at a time
