@@ -124,6 +124,11 @@ impl Field {
         NAMES[usize::from(self.name)]
     }
 
+    /// The index of its name in [`NAMES`].
+    pub(crate) fn name_index(&self) -> u8 {
+        self.name
+    }
+
     /// Its kind's index in [`KINDS`], with the top bit set when it may be null.
     pub(crate) fn kind_byte(&self) -> u8 {
         self.kind
@@ -173,9 +178,7 @@ fn lookup(key: &[u8], names: &[&str], multiplier: u64, slots: &[u8]) -> Option<u
         // The usual name: three loads of eight bytes.
         (word(0), word(key.len() / 2 - 4), word(key.len() - 8))
     } else {
-        let mut w = [0; 8];
-        w[..key.len()].copy_from_slice(key);
-        let w = u64::from_le_bytes(w);
+        let w = crate::text::short_word(key);
         (w, w, w)
     };
     let mixed = head.wrapping_mul(31).wrapping_add(middle).wrapping_mul(31).wrapping_add(tail);

@@ -12,6 +12,26 @@ pub(crate) fn begins_char(b: u8) -> bool {
     (b as i8) >= -0x40
 }
 
+/// The bytes of a key of fewer than eight bytes as a little-endian word,
+/// zeros after them: what copying them into `[0; 8]` gives, without the
+/// copy of a variable length, which is a call to `memcpy` natively and a
+/// `memory.copy` in WebAssembly (an out-of-line call in V8).
+pub(crate) fn short_word(key: &[u8]) -> u64 {
+    let len = key.len();
+    debug_assert!(len < 8);
+    let byte = |at: usize| u64::from(key[at]);
+    let quad = |at: usize| u64::from(u32::from_le_bytes([key[at], key[at + 1], key[at + 2], key[at + 3]]));
+    match len {
+        0 => 0,
+        1 => byte(0),
+        2 => byte(0) | byte(1) << 8,
+        3 => byte(0) | byte(1) << 8 | byte(2) << 16,
+        // Bytes 4 to len - 1 are the last four shifted down past those
+        // that overlap the first four.
+        _ => quad(0) | (quad(len - 4) >> (8 * (8 - len))) << 32,
+    }
+}
+
 /// Whether `a` and `b` are the same bytes, compared eight at a time
 /// (WebAssembly's `memcmp` goes a byte at a time).
 pub(crate) fn same(a: &[u8], b: &[u8]) -> bool {
@@ -96,6 +116,16 @@ pub(crate) fn split_once_byte(s: &str, sep: u8) -> Option<(&str, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_short_word_is_the_bytes_zero_padded() {
+        let bytes = b"\x01\x80\xffabcd";
+        for len in 0..8 {
+            let mut padded = [0; 8];
+            padded[..len].copy_from_slice(&bytes[..len]);
+            assert_eq!(short_word(&bytes[..len]), u64::from_le_bytes(padded), "{len}");
+        }
+    }
 
     #[test]
     fn counts_characters_not_bytes() {
