@@ -77,7 +77,7 @@ export function readOptions(options) {
   if (optionsObject(options) === undefined) return DEFAULT_OPTIONS;
   const strict = optionField(options, "strict", false);
   const maxBytes = optionField(options, "maxBytes", DEFAULT_MAX_BYTES);
-  if (typeof strict !== "boolean") throw new TypeError(`options.strict: expected a boolean, found ${describe(strict)}`);
+  if (typeof strict !== "boolean") throw new TypeError(`options.strict: expected a boolean, found ${describeOption(strict)}`);
   return { strict, maxBytes: Math.min(byteCount(maxBytes, "maxBytes"), MAX_INPUT_BYTES) };
 }
 
@@ -119,9 +119,19 @@ export function optionField(options, name, fallback) {
  */
 export function byteCount(value, name) {
   if (typeof value !== "number" || !(value >= 0) || (!Number.isInteger(value) && value !== Infinity)) {
-    throw new TypeError(`options.${name}: expected a non-negative integer, found ${describe(value)}`);
+    throw new TypeError(`options.${name}: expected a non-negative integer, found ${describeOption(value)}`);
   }
   return value;
+}
+
+/**
+ * An option's value, for a message: a number as itself (`found -1`,
+ * `found 1.5`), which says more than "a number"; anything else as
+ * `describe` says. Only for options: a payload or a secret is never shown.
+ * @param {unknown} value
+ */
+export function describeOption(value) {
+  return typeof value === "number" ? String(value) : describe(value);
 }
 
 /** "a string", "a Map object", ...: for messages. @param {unknown} value */

@@ -5,6 +5,7 @@ import {
   checkText,
   DecodeError,
   describe,
+  describeOption,
   encoder,
   readBytes,
   optionField,
@@ -266,10 +267,10 @@ function readVerifyOptions(options) {
   const now = optionField(given, "now", undefined);
   // Any non-negative number, as the spec has it; `Infinity` skips the check.
   if (typeof toleranceSeconds !== "number" || !(toleranceSeconds >= 0)) {
-    throw new TypeError(`options.toleranceSeconds: expected a non-negative number, found ${typeof toleranceSeconds === "number" ? String(toleranceSeconds) : describe(toleranceSeconds)}`);
+    throw new TypeError(`options.toleranceSeconds: expected a non-negative number, found ${describeOption(toleranceSeconds)}`);
   }
   const time = now === undefined ? Date.now() : timeOf(now);
-  if (!Number.isFinite(time)) throw new TypeError(`options.now: expected a valid Date, found ${describe(now)}`);
+  if (!Number.isFinite(time)) throw new TypeError(`options.now: expected a valid Date, found ${describeOption(now)}`);
   // Whole seconds, as svix compares them: a timestamp and the current second
   // are whole, so 1.5 allows what 1 does.
   return { strict, maxBytes, toleranceSeconds: Math.floor(toleranceSeconds), nowSeconds: Math.floor(time / 1000) };
@@ -415,10 +416,10 @@ export function createWebhook(runtime) {
       throw new TypeError(`sign: expected { payload, secret, id?, timestamp? }, found ${describe(args)}`);
     }
     const { payload, secret, id = randomId(), timestamp = new Date() } = args;
-    if (typeof id !== "string" || id === "") throw new TypeError(`id: expected a non-empty string, found ${describe(id)}`);
+    if (typeof id !== "string" || id === "") throw new TypeError(`id: expected a non-empty string, found ${describeOption(id)}`);
     const seconds = typeof timestamp === "object" && timestamp !== null ? Math.floor(timeOf(timestamp) / 1000) : timestamp;
     if (typeof seconds !== "number" || !Number.isSafeInteger(seconds) || seconds < 0) {
-      throw new TypeError(`timestamp: expected a Date or integer Unix seconds, found ${describe(timestamp)}`);
+      throw new TypeError(`timestamp: expected a Date or integer Unix seconds, found ${describeOption(timestamp)}`);
     }
     const verifier = verifierFor(secret, TOLERANCE_SECONDS);
     const bytes = bodyBytes(payload);

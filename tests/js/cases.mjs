@@ -284,6 +284,14 @@ export function contractCases(api, via, { test, assert, fixtures, bytesOf }) {
     assert.throws(() => api.safeDecode(SUCCEEDED, "strict"), TypeError);
     assert.throws(() => api.decode(SUCCEEDED, { strict: null }), TypeError);
     assert.doesNotThrow(() => api.decode(SUCCEEDED, { maxBytes: Infinity }));
+    // The message names a number given, and says what else was.
+    for (const [maxBytes, found] of [[-1, "-1"], [1.5, "1.5"], [Number.NaN, "NaN"], [-Infinity, "-Infinity"], ["1", "a string"], [null, "null"]]) {
+      const message = `options.maxBytes: expected a non-negative integer, found ${found}`;
+      assert.throws(() => api.decode(SUCCEEDED, { maxBytes }), { name: "TypeError", message });
+      assert.throws(() => api.decodeBatch(SUCCEEDED, { maxBatchBytes: maxBytes }), { name: "TypeError", message: message.replace("maxBytes", "maxBatchBytes") });
+    }
+    assert.throws(() => api.decode(SUCCEEDED, { strict: 1 }), { name: "TypeError", message: "options.strict: expected a boolean, found 1" });
+    assert.throws(() => api.decode(SUCCEEDED, { strict: "yes" }), { name: "TypeError", message: "options.strict: expected a boolean, found a string" });
     // An array is not an options object; options that throw when read are
     // a TypeError naming the option, from decode, safeDecode and decodeBatch.
     const throwing = { get maxBytes() { throw new Error("boom"); } };

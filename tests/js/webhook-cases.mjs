@@ -345,6 +345,14 @@ export function webhookCases(api, via, { test, assert, fixtures, bytesOf, otherR
       assert.throws(() => new api.ConnectWebviewWebhook(SECRET, { toleranceSeconds }), { name: "TypeError", message });
     }
     assert.throws(() => api.sign({ payload: BODY, secret: SECRET, timestamp: "soon" }), TypeError);
+    for (const [timestamp, found] of [[1.5, "1.5"], [-1, "-1"], ["soon", "a string"], [new Date(Number.NaN), "a Date object"]]) {
+      const message = `timestamp: expected a Date or integer Unix seconds, found ${found}`;
+      assert.throws(() => api.sign({ payload: BODY, secret: SECRET, timestamp }), { name: "TypeError", message });
+    }
+    assert.throws(() => api.sign({ payload: BODY, secret: SECRET, id: 7 }), { name: "TypeError", message: "id: expected a non-empty string, found 7" });
+    assert.throws(() => api.verify(BODY, headers, SECRET, { now: 5 }), { name: "TypeError", message: "options.now: expected a valid Date, found 5" });
+    // A secret is never shown, whatever it is.
+    assert.throws(() => api.verify(BODY, headers, 12345), (error) => error.code === "invalid_secret" && !error.message.includes("12345"));
     assert.throws(() => api.sign({ payload: BODY, secret: "whsec_" }), (error) => error.code === "invalid_secret");
     // An array, and options that throw when read, are a TypeError naming the
     // option, from verify, the class's constructor and its verify.
