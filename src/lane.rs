@@ -6,10 +6,10 @@
 //! Keys are found by a perfect hash of the catalogue's field names; a
 //! top-level key is first compared with a guess from the last event's key
 //! order ([`NEXT_KEY`]), and a nested one with the name of the field after
-//! the last one found ([`Lane::nested_key`]). Members that come before `event_type` are checked
-//! against the kind their name has in every event type, where it has one,
-//! and otherwise read for their syntax and read again once the type is
-//! known. Anything unusual or wrong is "not sure", and the full check
+//! the last one found ([`Lane::nested_key`]). Members that come before
+//! `event_type` are checked against the kind their name has in every event
+//! type, where it has one, and otherwise read for their syntax and read
+//! again once the type is known. Anything unusual or wrong is "not sure", and the full check
 //! ([`check`](crate::check)) says what is wrong and where. `oracle::fast_lane`
 //! holds it to the full check in the tests and the `differential` fuzz target.
 
