@@ -338,13 +338,11 @@ export function webhookCases(api, via, { test, assert, fixtures, bytesOf, otherR
   test(`${via}: a parsed object cannot be verified; bad options are a TypeError`, () => {
     const headers = svixHeaders(BODY);
     assert.throws(() => api.verify(JSON.parse(BODY), headers, SECRET), TypeError);
-    assert.throws(() => api.verify(BODY, headers, SECRET, { now: 5 }), TypeError);
     for (const [toleranceSeconds, found] of [[-1, "-1"], [-0.5, "-0.5"], [Number.NaN, "NaN"], [-Infinity, "-Infinity"], ["300", "a string"], [null, "null"]]) {
       const message = `options.toleranceSeconds: expected a non-negative number, found ${found}`;
       assert.throws(() => api.verify(BODY, headers, SECRET, { toleranceSeconds }), { name: "TypeError", message });
       assert.throws(() => new api.ConnectWebviewWebhook(SECRET, { toleranceSeconds }), { name: "TypeError", message });
     }
-    assert.throws(() => api.sign({ payload: BODY, secret: SECRET, timestamp: "soon" }), TypeError);
     for (const [timestamp, found] of [[1.5, "1.5"], [-1, "-1"], ["soon", "a string"], [new Date(Number.NaN), "a Date object"]]) {
       const message = `timestamp: expected a Date or integer Unix seconds, found ${found}`;
       assert.throws(() => api.sign({ payload: BODY, secret: SECRET, timestamp }), { name: "TypeError", message });
