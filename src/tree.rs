@@ -34,8 +34,8 @@ pub(crate) enum Num<'a> {
 }
 
 impl Num<'_> {
-    /// Its value, as `JSON.parse` reads it. Only bounded numbers ask: in
-    /// WebAssembly the engine reads the text.
+    /// Its value, as `JSON.parse` reads it. Only bounded numbers ask
+    /// ([`number_value`](crate::rules::number_value)).
     pub(crate) fn value(self) -> f64 {
         match self {
             Num::Text(text) => crate::rules::number_value(text),

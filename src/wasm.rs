@@ -48,7 +48,8 @@ extern "C" {
     fn js_number(text: &str) -> f64;
 }
 
-/// A JSON number's value in WebAssembly: the engine reads it.
+/// A JSON number's value in WebAssembly, for one that `simple_number` (in
+/// src/rules.rs) does not read: the engine reads it.
 pub(crate) fn number_value(text: &str) -> f64 {
     js_number(text)
 }

@@ -150,6 +150,24 @@ test("a number beyond a double is invalid_json, where zod takes JSON.parse's Inf
   assert.equal(zodVerdict(JSON.parse(text(["zz_unknown"]))).ok, true);
 });
 
+test("a bounded number has zod's verdict on JSON.parse's value however it is written, short or long", () => {
+  // With up to 15 digits and no exponent, the wasm works the value out
+  // itself (src/rules.rs, simple_number); any other number goes to the
+  // engine's Number. Both sides of that line, at and around the bounds 0 and 1.
+  const short = ["0", "-0", "1", "0.5", "-0.5", "1.5", "2", "1.0", "-0.0", "0.999999999999999", "1.00000000000000"];
+  const long = ["1.000000000000000", "1.000000000000001", "1.0000000000000002", "0.9999999999999999", "0.99999999999999999", "-0.000000000000001"];
+  const exponents = ["1e0", "10e-1", "0.1E1", "1e-400", "-1e-400", "1.5e0", "5e-324", "-5e-324", "1e1"];
+  const refused = [];
+  for (const number of [...short, ...long, ...exponents]) {
+    const text = fullWithText("device.low_battery", ["battery_level"], number);
+    const zod = zodVerdict(JSON.parse(text));
+    assert.deepEqual(issuesOf(text), zod.issues.map(({ code, path }) => [code, path]), number);
+    if (!zod.ok) refused.push(number);
+  }
+  // The oracle itself, on the same texts.
+  assert.deepEqual(refused, ["-0.5", "1.5", "2", "1.000000000000001", "1.0000000000000002", "-0.000000000000001", "1.5e0", "-5e-324", "1e1"]);
+});
+
 test("an escaped lone surrogate is invalid_json at any depth, where zod takes the string", () => {
   const eventType = "device.unmanaged.disconnected";
   for (const path of [["event_description"], ["device_warnings", 1, "message"], ["device_custom_metadata", "tenant"]]) {
