@@ -17,7 +17,9 @@ const MAX_INPUT_ISSUES = 100;
  * @typedef {{ code: string, path: string, message: string, line?: number, column?: number }} Issue
  * @typedef {{ memory: WebAssembly.Memory, inputBuffer(length: number): number }} Input
  *   The wasm instance's input buffer (src/wasm.rs): where payloads are written.
- * @typedef {Input & { validateInput(length: number, strict: boolean): string | undefined }} Validator
+ * @typedef {{ takeReport(): string }} Reporter
+ *   What a call that returned 1 had to say, as JSON text (see `reportOf`).
+ * @typedef {Input & Reporter & { validateInput(length: number, strict: boolean): number }} Validator
  *   The issues come as JSON text (one string to cross the boundary, not one per field).
  */
 
@@ -500,6 +502,17 @@ export function writeBytes(wasm, bytes) {
 }
 
 /**
+ * The JSON text of what `validateInput` or `verifyInput` had to report, or
+ * undefined when it returned 0 (`NOTHING_TO_REPORT` in src/wasm.rs: valid,
+ * and authentic). A number crosses the boundary at less cost than a string
+ * or undefined would, so the text is fetched only when there is one.
+ * @param {Reporter} wasm @param {number} status
+ */
+export function reportOf(wasm, status) {
+  return status === 0 ? undefined : wasm.takeReport();
+}
+
+/**
  * decode and safeDecode over the validator.
  * @param {{ instance(): Validator, failure(error: unknown): unknown }} runtime
  */
@@ -511,7 +524,7 @@ export function createDecode(runtime) {
       const wasm = runtime.instance();
       const length = writeText(wasm, text, maxBytes);
       if (length < 0) throw tooLarge(maxBytes, utf8Length(text));
-      return wasm.validateInput(length, strict);
+      return reportOf(wasm, wasm.validateInput(length, strict));
     } catch (error) {
       throw runtime.failure(error);
     }
@@ -522,7 +535,7 @@ export function createDecode(runtime) {
     checkSize(bytes, maxBytes);
     try {
       const wasm = runtime.instance();
-      return wasm.validateInput(writeBytes(wasm, bytes), strict);
+      return reportOf(wasm, wasm.validateInput(writeBytes(wasm, bytes), strict));
     } catch (error) {
       throw runtime.failure(error);
     }

@@ -11,6 +11,7 @@ import {
   optionField,
   optionsObject,
   readOptions,
+  reportOf,
   thrownReason,
   tooLarge,
   utf8Bytes,
@@ -24,16 +25,17 @@ import { withParts } from "./parts.js";
  * @typedef {{ code: string, message: string }} VerifyFailure
  * @typedef {{ code: string, path: string, message: string }} Issue
  * @typedef {{
- *   verifyInput(length: number, slotLength: number, idLength: number, timestampLength: number, signatureLength: number, now: number, strict: boolean, inParts: boolean): string | undefined,
+ *   verifyInput(length: number, slotLength: number, idLength: number, timestampLength: number, signatureLength: number, now: number, strict: boolean, inParts: boolean): number,
  *   sign(body: Uint8Array, id: string, timestamp: number): Uint8Array,
  *   free(): void,
  * }} WasmVerifier
- *   verifyInput returns JSON text unless the event is authentic and valid:
- *   a VerifyFailure object, or the issues (an array). With inParts, the
+ *   verifyInput returns 0 if the event is authentic and valid, else 1 and
+ *   the instance's takeReport() has JSON text (decode.js, `reportOf`): a
+ *   VerifyFailure object, or the issues (an array). With inParts, the
  *   body over maxBytes is given in parts (parts.js) and only authenticated. The constructor throws
  *   a VerifyFailure as JSON text. The header values' lengths are -1 for
  *   a header not there.
- * @typedef {import("./decode.js").Input & {
+ * @typedef {import("./decode.js").Input & import("./decode.js").Reporter & {
  *   Verifier: new (secret: string, toleranceSeconds: number) => WasmVerifier,
  *   headerBuffer(slotLength: number): number,
  * }} Signer
@@ -387,12 +389,13 @@ export function createWebhook(runtime) {
         // Authenticated in parts, so that a forged body is a
         // WebhookVerificationError as any other, then refused undecoded.
         const bytes = body ?? utf8Bytes(/** @type {string} */ (text));
-        outcome = withParts(bytes, wasm.memory, () =>
+        const status = withParts(bytes, wasm.memory, () =>
           verifier.verifyInput(0, slotLength, idLength, timestampLength, signatureLength, nowSeconds, strict, true),
         );
+        outcome = reportOf(wasm, status);
         if (outcome === undefined) throw tooLarge(maxBytes, bytes.length);
       } else {
-        outcome = verifier.verifyInput(length, slotLength, idLength, timestampLength, signatureLength, nowSeconds, strict, false);
+        outcome = reportOf(wasm, verifier.verifyInput(length, slotLength, idLength, timestampLength, signatureLength, nowSeconds, strict, false));
       }
     } catch (error) {
       throw runtime.failure(error);

@@ -3,11 +3,11 @@
 //! Chromium and Firefox), so that every runtime runs the same cases.
 
 use connect_webview_events::wasm::{
-    header_buffer, input_buffer, key_hash_for_testing, seed_hash_keys, validate_bytes, Verifier,
+    header_buffer, input_buffer, key_hash_for_testing, seed_hash_keys, take_report, validate_bytes, validate_input,
+    Verifier, NOTHING_TO_REPORT, REPORTED,
 };
 use connect_webview_events::Webhook;
 use serde::Deserialize;
-use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
 
 const SUCCEEDED: &str = include_str!("../fixtures/login_succeeded.json");
@@ -25,17 +25,24 @@ struct JsIssue {
 }
 
 /// Text as the JavaScript side passes it: its UTF-8 bytes.
-fn validate_text(text: &str, strict: bool) -> JsValue {
+fn validate_text(text: &str, strict: bool) -> Option<String> {
     validate_bytes(text.as_bytes(), strict)
 }
 
-fn issues(result: JsValue) -> Vec<JsIssue> {
-    assert!(!result.is_undefined(), "expected issues, the payload was valid");
-    let text = result.as_string().expect("issues cross as JSON text");
+/// What a call that crosses the boundary with a status (`validateInput`,
+/// `Verifier.verifyInput`) reported: its JSON text, taken as JavaScript
+/// takes it (decode.js, `reportOf`), or `None`.
+fn report(status: u32) -> Option<String> {
+    assert!(status == NOTHING_TO_REPORT || status == REPORTED, "{status}");
+    (status == REPORTED).then(take_report)
+}
+
+fn issues(result: Option<String>) -> Vec<JsIssue> {
+    let text = result.expect("expected issues, the payload was valid");
     serde_json::from_str(&text).expect("the JSON text is an array of issues")
 }
 
-fn codes_and_paths(result: JsValue) -> Vec<(String, String)> {
+fn codes_and_paths(result: Option<String>) -> Vec<(String, String)> {
     issues(result).into_iter().map(|i| (i.code, i.path)).collect()
 }
 
@@ -46,9 +53,27 @@ fn one(code: &str, path: &str) -> Vec<(String, String)> {
 #[wasm_bindgen_test]
 fn the_spec_examples_are_valid_as_text_and_as_bytes() {
     for text in [SUCCEEDED, FAILED, WITH_METADATA] {
-        assert!(validate_text(text, false).is_undefined());
-        assert!(validate_bytes(text.as_bytes(), false).is_undefined());
+        assert!(validate_text(text, false).is_none());
+        assert!(validate_bytes(text.as_bytes(), false).is_none());
     }
+}
+
+/// `validateInput` as the JavaScript side calls it: `text` written into the
+/// input buffer first.
+fn validate_through_buffer(text: &str, strict: bool) -> u32 {
+    // SAFETY: input_buffer made room for this many bytes there.
+    unsafe { std::ptr::copy_nonoverlapping(text.as_ptr(), input_buffer(text.len()), text.len()) };
+    validate_input(text.len(), strict)
+}
+
+#[wasm_bindgen_test]
+fn validate_input_returns_a_status_and_leaves_the_issues_to_be_taken_once() {
+    assert_eq!(validate_through_buffer(SUCCEEDED, false), NOTHING_TO_REPORT);
+    assert_eq!(validate_through_buffer(WITH_METADATA, true), REPORTED);
+    assert_eq!(codes_and_paths(Some(take_report())), one("unknown_field", "/hint"));
+    assert_eq!(take_report(), "", "taken once");
+    assert_eq!(validate_through_buffer(SUCCEEDED, false), NOTHING_TO_REPORT);
+    assert_eq!(take_report(), "", "a valid event leaves nothing to take");
 }
 
 #[wasm_bindgen_test]
@@ -59,7 +84,6 @@ fn strict_mode_reports_the_unknown_field_by_path() {
 #[wasm_bindgen_test]
 fn issues_cross_the_boundary_as_json_text_with_every_property() {
     let result = validate_text("{\n  \"event_id\": 1,\n}", false);
-    assert!(result.is_string());
     assert_eq!(
         issues(result),
         vec![JsIssue {
@@ -70,7 +94,7 @@ fn issues_cross_the_boundary_as_json_text_with_every_property() {
             column: Some(1),
         }]
     );
-    let no_position = validate_text("[]", false).as_string().unwrap();
+    let no_position = validate_text("[]", false).unwrap();
     assert_eq!(
         no_position,
         r#"[{"code":"invalid_type","path":"","message":"expected a JSON object, found an array"}]"#
@@ -116,8 +140,8 @@ fn date_times_without_seconds_are_valid_and_a_fraction_needs_seconds() {
     // zod's .datetime(): the seconds are optional; a fraction only follows them.
     for value in ["2025-01-01T00:00Z", "2024-02-29T23:59Z", "0000-02-29T00:00Z"] {
         let text = FAILED.replace("2025-01-01T00:00:00.000Z", value);
-        assert!(validate_text(&text, true).is_undefined(), "{text}");
-        assert!(validate_bytes(text.as_bytes(), false).is_undefined(), "{text}");
+        assert!(validate_text(&text, true).is_none(), "{text}");
+        assert!(validate_bytes(text.as_bytes(), false).is_none(), "{text}");
     }
     let table: &[(&str, &str)] = &[
         (r#""created_at": "2025-01-01T00:00.5Z""#, "/created_at"),
@@ -165,11 +189,11 @@ fn hostile_inputs_give_issues_and_the_module_keeps_working() {
     for (text, code) in table {
         let found = issues(validate_text(text, false));
         assert_eq!(found[0].code, *code, "{}", &text[..text.len().min(40)]);
-        assert!(validate_text(SUCCEEDED, false).is_undefined(), "the module still works");
+        assert!(validate_text(SUCCEEDED, false).is_none(), "the module still works");
     }
-    assert!(validate_bytes(&[0xff; 1 << 16], false).is_truthy());
-    assert!(validate_text(SUCCEEDED, false).is_undefined());
-    assert!(validate_bytes(FAILED.as_bytes(), false).is_undefined());
+    assert!(validate_bytes(&[0xff; 1 << 16], false).is_some());
+    assert!(validate_text(SUCCEEDED, false).is_none());
+    assert!(validate_bytes(FAILED.as_bytes(), false).is_none());
 }
 
 /// The Standard Webhooks reference example.
@@ -179,12 +203,9 @@ const SIGNATURE: &str = "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=";
 
 fn verify_code(body: &[u8], headers: &[(&str, &str)], secret: &str, now: f64) -> Option<String> {
     let result = match Verifier::new(secret, 300.0) {
-        Ok(verifier) => verify_through_buffers(&verifier, body, values_of(headers).map(|v| v.map(str::as_bytes)), now),
-        Err(error) => error,
+        Ok(verifier) => verify_through_buffers(&verifier, body, values_of(headers).map(|v| v.map(str::as_bytes)), now)?,
+        Err(error) => error.as_string().expect("JSON text"),
     };
-    if result.is_undefined() {
-        return None;
-    }
     match json(&result) {
         serde_json::Value::Array(_) => Some("decode".into()),
         failure => failure["code"].as_str().map(str::to_string),
@@ -203,7 +224,7 @@ fn values_of<'a>(headers: &[(&str, &'a str)]) -> [Option<&'a str>; 3] {
 /// `Verifier.verifyInput` as the JavaScript side calls it: the body written
 /// into the input buffer, each header value into its slot of the header
 /// buffer (slots of 64 bytes at least), and their lengths, -1 for one absent.
-fn verify_through_buffers(verifier: &Verifier, body: &[u8], values: [Option<&[u8]>; 3], now: f64) -> JsValue {
+fn verify_through_buffers(verifier: &Verifier, body: &[u8], values: [Option<&[u8]>; 3], now: f64) -> Option<String> {
     let slot = values.iter().flatten().map(|v| v.len()).max().unwrap_or(0).max(64);
     let written = |at: *mut u8, bytes: &[u8]| {
         // SAFETY: the buffer functions made room for at least this many bytes there.
@@ -214,7 +235,7 @@ fn verify_through_buffers(verifier: &Verifier, body: &[u8], values: [Option<&[u8
     let at = header_buffer(slot);
     let [id, timestamp, signature] =
         std::array::from_fn(|k| values[k].map_or(-1, |value| written(at.wrapping_add(k * slot), value)));
-    verifier.verify_input(body.len(), slot, id, timestamp, signature, now, false, false)
+    report(verifier.verify_input(body.len(), slot, id, timestamp, signature, now, false, false))
 }
 
 /// The bytes of a `v1,<base64>` signature.
@@ -224,8 +245,8 @@ fn base64_of(signature: &str) -> Vec<u8> {
 }
 
 /// What crossed as JSON text, parsed.
-fn json(value: &JsValue) -> serde_json::Value {
-    serde_json::from_str(&value.as_string().expect("JSON text")).expect("valid JSON")
+fn json(text: &str) -> serde_json::Value {
+    serde_json::from_str(text).expect("valid JSON")
 }
 
 #[wasm_bindgen_test]
@@ -250,7 +271,7 @@ fn signatures_verify_and_fail_with_their_codes() {
 fn header_values_are_read_from_their_slots_by_length() {
     let verifier = Verifier::new(SECRET, 300.0).unwrap();
     let now = 1614265330.0;
-    let code = |result: JsValue| if result.is_undefined() { "ok".to_string() } else { json(&result).to_string() };
+    let code = |result: Option<String>| result.map_or("ok".to_string(), |text| json(&text).to_string());
     let [id, timestamp, signature] = ["msg_p5jXN8AQM9LWM0D4loKWxJek", "1614265330", SIGNATURE].map(str::as_bytes);
     let authentic = verify_through_buffers(&verifier, SIGNED_BODY, [Some(id), Some(timestamp), Some(signature)], now);
     assert!(code(authentic).contains("\"path\""), "the reference body is authentic but not an event");
@@ -262,11 +283,14 @@ fn header_values_are_read_from_their_slots_by_length() {
     // A length that is negative, or past the slot, is a header not there.
     verify_through_buffers(&verifier, SIGNED_BODY, [Some(id), Some(timestamp), Some(signature)], now);
     for (lens, name) in [([28, -1, 47], "timestamp"), ([28, 10, 65], "signature"), ([-1, 10, 47], "id")] {
-        let result = verifier.verify_input(SIGNED_BODY.len(), 64, lens[0], lens[1], lens[2], now, false, false);
-        assert_eq!(json(&result)["code"], "missing_header", "{lens:?}");
-        assert!(json(&result)["message"].as_str().unwrap().contains(name), "{lens:?}");
+        let result = report(verifier.verify_input(SIGNED_BODY.len(), 64, lens[0], lens[1], lens[2], now, false, false));
+        let result = json(&result.expect("a report"));
+        assert_eq!(result["code"], "missing_header", "{lens:?}");
+        assert!(result["message"].as_str().unwrap().contains(name), "{lens:?}");
     }
-    assert!(code(verifier.verify_input(SIGNED_BODY.len(), 64, 28, 10, 47, now, false, false)).contains("\"path\""));
+    assert!(
+        code(report(verifier.verify_input(SIGNED_BODY.len(), 64, 28, 10, 47, now, false, false))).contains("\"path\"")
+    );
 }
 
 #[wasm_bindgen_test]
@@ -279,10 +303,10 @@ fn an_authentic_valid_event_verifies_and_signing_matches_the_reference() {
     assert_eq!(verifier.sign(FAILED.as_bytes(), "msg_1", 1700000000.0), base64_of(&signature));
     assert!(verifier
         .verify(FAILED.as_bytes(), [Some("msg_1"), Some("1700000000"), Some(&signature)], 1700000000.0, false, false)
-        .is_undefined());
-    let error = Verifier::new("whsec_", 300.0).err().unwrap();
-    assert_eq!(json(&error)["code"], "invalid_secret");
-    assert!(json(&error)["message"].as_str().is_some_and(|m| m.contains("empty")), "{:?}", json(&error));
+        .is_none());
+    let error = json(&Verifier::new("whsec_", 300.0).err().unwrap().as_string().expect("JSON text"));
+    assert_eq!(error["code"], "invalid_secret");
+    assert!(error["message"].as_str().is_some_and(|m| m.contains("empty")), "{error:?}");
 }
 
 #[wasm_bindgen_test]
