@@ -58,11 +58,18 @@ fn the_spec_examples_are_valid_as_text_and_as_bytes() {
     }
 }
 
+/// Writes `bytes` at `at`, in a buffer that `input_buffer` or
+/// `header_buffer` made room in, as JavaScript does: how many.
+fn write_into(at: *mut u8, bytes: &[u8]) -> i32 {
+    // SAFETY: the buffer functions made room for at least this many bytes there.
+    unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), at, bytes.len()) };
+    i32::try_from(bytes.len()).unwrap()
+}
+
 /// `validateInput` as the JavaScript side calls it: `text` written into the
 /// input buffer first.
 fn validate_through_buffer(text: &str, strict: bool) -> u32 {
-    // SAFETY: input_buffer made room for this many bytes there.
-    unsafe { std::ptr::copy_nonoverlapping(text.as_ptr(), input_buffer(text.len()), text.len()) };
+    write_into(input_buffer(text.len()), text.as_bytes());
     validate_input(text.len(), strict)
 }
 
@@ -226,15 +233,10 @@ fn values_of<'a>(headers: &[(&str, &'a str)]) -> [Option<&'a str>; 3] {
 /// buffer (slots of 64 bytes at least), and their lengths, -1 for one absent.
 fn verify_through_buffers(verifier: &Verifier, body: &[u8], values: [Option<&[u8]>; 3], now: f64) -> Option<String> {
     let slot = values.iter().flatten().map(|v| v.len()).max().unwrap_or(0).max(64);
-    let written = |at: *mut u8, bytes: &[u8]| {
-        // SAFETY: the buffer functions made room for at least this many bytes there.
-        unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), at, bytes.len()) };
-        i32::try_from(bytes.len()).unwrap()
-    };
-    written(input_buffer(body.len()), body);
+    write_into(input_buffer(body.len()), body);
     let at = header_buffer(slot);
     let [id, timestamp, signature] =
-        std::array::from_fn(|k| values[k].map_or(-1, |value| written(at.wrapping_add(k * slot), value)));
+        std::array::from_fn(|k| values[k].map_or(-1, |value| write_into(at.wrapping_add(k * slot), value)));
     report(verifier.verify_input(body.len(), slot, id, timestamp, signature, now, false, false))
 }
 
