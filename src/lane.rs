@@ -17,9 +17,8 @@ use core::sync::atomic::{AtomicU8, Ordering::Relaxed};
 
 use crate::catalogue::{EVENT_TYPE_NAME, NAMES, TOP_LEVEL_KINDS};
 use crate::fast::{Keys, Kind as Json, Lane, MAX_DEPTH};
-use crate::rules::{is_datetime, is_url, is_uuid, number_value};
+use crate::rules::{is_url, is_uuid, number_value};
 use crate::shape::{find_from, name_index, opt, Field, Kind, SeamEventType};
-use crate::text::string_stop;
 
 /// Members read before `event_type`: past this many, the full check decides.
 const MAX_DEFERRED: usize = 32;
@@ -258,9 +257,8 @@ impl<'a> Lane<'a> {
             }
             Kind::DateTime => {
                 self.eat(b'"')?;
-                let end = string_stop(self.bytes, self.at, true);
-                let valid = self.peek_at(end) == b'"' && is_datetime(&self.bytes[self.at..end]);
-                valid.then(|| self.at = end + 1)
+                self.at = self.datetime_end(self.at)? + 1;
+                Some(())
             }
             Kind::Text => {
                 self.eat(b'"')?;
@@ -439,6 +437,45 @@ mod tests {
             assert_eq!(verdict(&text, CHANGED), *expected, "{text}");
             let full = crate::check::check_event(&text, false);
             assert_eq!(full.is_ok(), expected[0].is_some() || to.contains('\\'), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_date_time_of_any_length_is_read_to_its_quote() {
+        // `datetime_end` tries the usual 24 bytes first: a quote there is not
+        // enough, and a date-time of another length is still read in full.
+        const USUAL: &str = "2025-01-01T00:00:00.000Z";
+        let locked = Some(SeamEventType::at(event_type::LOCK_LOCKED));
+        let cases: &[(&str, Option<SeamEventType>)] = &[
+            (USUAL, locked),
+            ("2025-01-01T00:00:00Z", locked),
+            ("2025-01-01T00:00Z", locked),
+            ("2025-01-01T00:00:00.0Z", locked),
+            ("2025-01-01T00:00:00.00Z", locked),
+            ("2025-01-01T00:00:00.0000Z", locked),
+            ("2025-01-01T00:00:00.000000000Z", locked),
+            // 24 bytes, but not a date-time.
+            ("2025-13-01T00:00:00.000Z", None),
+            ("2025-02-30T00:00:00.000Z", None),
+            ("2025-01-01T00:00:00.000z", None),
+            ("2025-01-01 00:00:00.000Z", None),
+            ("2025-01-01T00:00:00.00ZZ", None),
+            // The usual date-time, then more before the quote.
+            ("2025-01-01T00:00:00.000Zx", None),
+            ("2025-01-01T00:00:00.000Z ", None),
+            (r"2025-01-01T00:00:00.000Z\n", None),
+            ("2025-01-01T00:00:00.000Zé", None),
+            // An escape or a character beyond ASCII inside: the full check decides.
+            (r"2025-01-01T00:00:00.000\u005a", None),
+            ("2025-01-01T00:00:00.000Ｚ", None),
+            ("", None),
+        ];
+        for (value, expected) in cases {
+            let text = LOCKED.replacen(&format!(r#""created_at":"{USUAL}""#), &format!(r#""created_at":"{value}""#), 1);
+            assert!(value.is_empty() || text != LOCKED || *value == USUAL, "{text}");
+            assert_eq!(verdict(&text, LOCKED), [*expected; 2], "{text}");
+            let full = crate::check::check_event(&text, false).is_ok();
+            assert_eq!(full, expected.is_some() || value.contains("u005a"), "{text}");
         }
     }
 
