@@ -11,6 +11,7 @@
 // catalogue table, bench/catalogue.mjs: every case run once, asserted, not
 // timed). --catalogue: only the catalogue table, in Node, printed and not
 // written.
+import { spawnSync } from "node:child_process";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
@@ -23,6 +24,19 @@ import { BROWSERS, readFromPage, servePage } from "../scripts/webdriver.mjs";
 import { pairedRatio } from "./paired.mjs";
 import { catalogueCases, catalogueMarkdown, catalogueTargets, measureCatalogue, times } from "./catalogue.mjs";
 import { compileAjv, decodeCases, PAYLOAD, SECRET } from "./peers.mjs";
+
+// mitata collects the garbage before each measurement with `gc`, which Node
+// has only with --expose-gc; without it, mitata allocates a 1 GiB array
+// instead, to force a collection. After a few of those, code that allocates
+// much runs slower for the rest of the process: zod's parse of the same event
+// took 14 µs in some runs of this bench and 9 µs in others, and 8.3 x
+// `JSON.parse` alone in a fresh process (README, "The zod peer runs at two
+// speeds"). So the bench runs itself again with the flag.
+if (typeof globalThis.gc !== "function") {
+  const script = new URL(import.meta.url).pathname;
+  const { status, signal } = spawnSync(process.execPath, [...process.execArgv, "--expose-gc", script, ...process.argv.slice(2)], { stdio: "inherit" });
+  process.exit(status ?? (signal ? 1 : 0));
+}
 
 const root = new URL("../", import.meta.url).pathname;
 const check = process.argv.includes("--check");
@@ -234,7 +248,7 @@ const lines = [
   "",
   `Written by \`make bench\` (\`node bench/run.mjs\`${check ? " --check" : quick ? " --quick" : ""}) on ${new Date().toISOString().slice(0, 10)}, in one run. Time per event: in Node,`,
   `each case measured by [mitata](https://github.com/evanwashere/mitata) once in each of ${ROUNDS} rounds, in turn, and the median of the rounds' medians`,
-  "kept; in browsers, medians of timed loops. Ratios are ours divided by the peer (below 1, we are faster), measured in pairs",
+  "kept (Node with --expose-gc, so that mitata collects the garbage before each measurement as it means to); in browsers, medians of timed loops. Ratios are ours divided by the peer (below 1, we are faster), measured in pairs",
   "(bench/paired.mjs): short batches of ours and of the peer back to back, alternating which goes first, many times, and the",
   "median of the pairs' ratios, so that both sides of each ratio see the same machine (this one's speed drifts by up to 2x",
   "from one second to the next). The middle half of the pairs' ratios is shown beside each target.",
