@@ -30,7 +30,7 @@ import { compileAjv, decodeCases, PAYLOAD, SECRET } from "./peers.mjs";
 // instead, to force a collection. After a few of those, code that allocates
 // much runs slower for the rest of the process: zod's parse of the same event
 // took 14 µs in some runs of this bench and 9 µs in others, and 8.3 x
-// `JSON.parse` alone in a fresh process (README, "The zod peer runs at two
+// `JSON.parse` alone in a fresh process (README, "The zod peer ran at two
 // speeds"). So the bench runs itself again with the flag.
 if (typeof globalThis.gc !== "function") {
   const script = new URL(import.meta.url).pathname;
