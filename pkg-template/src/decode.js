@@ -502,14 +502,21 @@ export function writeBytes(wasm, bytes) {
 }
 
 /**
+ * What `validateInput` and `verifyInput` return when there is nothing to
+ * report (valid, and authentic): src/wasm.rs's `NOTHING_TO_REPORT`, which
+ * tests/catalogue/boundary.test.mjs holds this to.
+ */
+export const NOTHING_TO_REPORT = 0;
+
+/**
  * The JSON text of what `validateInput` or `verifyInput` had to report, or
- * undefined when it returned 0 (`NOTHING_TO_REPORT` in src/wasm.rs: valid,
- * and authentic). A number crosses the boundary at less cost than a string
- * or undefined would, so the text is fetched only when there is one.
+ * undefined when it returned `NOTHING_TO_REPORT`. A number crosses the
+ * boundary at less cost than a string or undefined would, so the text is
+ * fetched only when there is one.
  * @param {Reporter} wasm @param {number} status
  */
 export function reportOf(wasm, status) {
-  return status === 0 ? undefined : wasm.takeReport();
+  return status === NOTHING_TO_REPORT ? undefined : wasm.takeReport();
 }
 
 /**
