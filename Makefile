@@ -130,11 +130,13 @@ profile: pkg
 # make bench measuring less, written to target/bench-check.md: every case
 # still runs and agrees, in Node and both browsers; no timing is asserted
 # (about 30 s; builds pkg/ only if it is missing). Then make ab's cases once
-# each, pkg/ against itself, in Node and both browsers (about 20 s).
+# each, pkg/ against itself, in Node and both browsers (about 20 s), and the
+# ways of bench/text-into-wasm.mjs with a few pairs (about 5 s).
 test-bench:
 	[ -f pkg/dist/node.cjs ] || node scripts/build-pkg.mjs
 	node bench/run.mjs --check > /dev/null
 	node bench/ab.mjs pkg pkg --check > /dev/null
+	node bench/text-into-wasm.mjs --check > /dev/null
 
 # make profile with a twentieth of the calls, failing unless every profile
 # names Rust functions (about 20 s; builds pkg/ only if it is missing).

@@ -1,0 +1,13 @@
+// @ts-check
+// bench/text-into-wasm.mjs's page: the same cases in the browser, left in
+// window.__ways (or the error, as text, in window.__ways.error).
+import { measureWays } from "./text-into-wasm-cases.mjs";
+
+/* global CHECK */
+try {
+  // Batches long enough for a browser's coarse clock (the page is not
+  // cross-origin isolated everywhere).
+  Object.assign(window, { __ways: measureWays({ check: CHECK, batchMs: CHECK ? 0 : 20 }) });
+} catch (error) {
+  Object.assign(window, { __ways: { error: String(error) } });
+}
