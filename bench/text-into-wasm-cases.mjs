@@ -1,10 +1,11 @@
 // @ts-check
 // What bench/text-into-wasm.mjs times, in Node and in the browser page: ways
-// to put a string's UTF-8 into WebAssembly memory, each against the one the
-// package uses (pkg-template/src/decode.js, `writeText`: `encodeInto`
+// to put a string's UTF-8 into WebAssembly memory, each against the
+// package's own `writeText` (pkg-template/src/decode.js: `encodeInto`
 // straight into a view of the memory that is kept from call to call), in
 // pairs (bench/paired.mjs), over each catalogue type's `full` example in turn.
 import examplesFile from "../catalogue/examples.json" with { type: "json" };
+import { writeText } from "../pkg-template/src/decode.js";
 import { pairedRatio } from "./paired.mjs";
 
 const encoder = new TextEncoder();
@@ -31,8 +32,12 @@ const WAYS = {
   },
 };
 
+/** The package's input buffer, as the wasm instance gives it: at 0 of `memory`. */
+const input = { memory, inputBuffer: () => 0 };
+const MAX_BYTES = kept.length;
+
 /** @param {string} text */
-const ours = (text) => encoder.encodeInto(text, kept).written;
+const ours = (text) => writeText(input, text, MAX_BYTES);
 
 /**
  * Each way's time / ours, paired: `{ way: { ratio, low, high } }`. Throws
@@ -43,7 +48,7 @@ export function measureWays({ check, batchMs }) {
   const texts = Object.values(examplesFile.examples).map((e) => JSON.stringify(e.full));
   let turn = 0;
   const next = () => texts[turn++ % texts.length];
-  /** @type {Record<string, { ratio: number, low: number, high: number }>} */
+  /** @type {Record<string, import("./catalogue.mjs").Paired>} */
   const ratios = {};
   for (const [name, way] of Object.entries(WAYS)) {
     for (const text of texts) {

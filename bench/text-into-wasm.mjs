@@ -13,7 +13,7 @@ import { times } from "./catalogue.mjs";
 import { measureWays } from "./text-into-wasm-cases.mjs";
 
 const check = process.argv.includes("--check");
-/** @type {Record<string, Record<string, { ratio: number, low: number, high: number }>>} */
+/** @type {Record<string, Record<string, import("./catalogue.mjs").Paired>>} */
 const engines = { [`Node ${process.version}`]: measureWays({ check, batchMs: check ? 0 : 2 }) };
 const page = await servePage(new URL("text-into-wasm-page.mjs", import.meta.url).pathname, {
   define: { CHECK: JSON.stringify(check) },
