@@ -18,7 +18,8 @@ const MAX_INPUT_ISSUES = 100;
  * @typedef {{ memory: WebAssembly.Memory, inputBuffer(length: number): number }} Input
  *   The wasm instance's input buffer (src/wasm.rs): where payloads are written.
  * @typedef {{ takeReport(): string }} Reporter
- *   What a call that returned 1 had to say, as JSON text (see `reportOf`).
+ *   What a call that did not return `NOTHING_TO_REPORT` had to say, as JSON
+ *   text (see `reportOf`).
  * @typedef {Input & Reporter & { validateInput(length: number, strict: boolean): number }} Validator
  *   The issues come as JSON text (one string to cross the boundary, not one per field).
  */

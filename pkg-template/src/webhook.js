@@ -29,8 +29,9 @@ import { withParts } from "./parts.js";
  *   sign(body: Uint8Array, id: string, timestamp: number): Uint8Array,
  *   free(): void,
  * }} WasmVerifier
- *   verifyInput returns 0 if the event is authentic and valid, else 1 and
- *   the instance's takeReport() has JSON text (decode.js, `reportOf`): a
+ *   verifyInput returns `NOTHING_TO_REPORT` (decode.js) if the event is
+ *   authentic and valid, else src/wasm.rs's `REPORTED`, and the instance's
+ *   takeReport() has JSON text (decode.js, `reportOf`): a
  *   VerifyFailure object, or the issues (an array). With inParts, the
  *   body over maxBytes is given in parts (parts.js) and only authenticated. The constructor throws
  *   a VerifyFailure as JSON text. The header values' lengths are -1 for
