@@ -295,6 +295,8 @@ impl Webhook {
     }
 
     /// The `v1,<base64>` signature of `body` sent with `id` at `timestamp`.
+    /// Any timestamp signs, but verifying reads the timestamp header as
+    /// digits only, so the signature of one before 1970 never verifies.
     pub fn sign(&self, id: &str, timestamp: i64, body: &[u8]) -> String {
         // Into a buffer: `encode` would bring in the formatting of a panic
         // message that cannot happen.

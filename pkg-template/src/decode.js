@@ -137,7 +137,7 @@ export function describeOption(value) {
   return typeof value === "number" ? String(value) : describe(value);
 }
 
-/** "a string", "a Map object", ...: for messages. @param {unknown} value */
+/** "a string", "an object", "a Map object", "an Int8Array object", ...: for messages. @param {unknown} value */
 export function describe(value) {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
@@ -152,8 +152,10 @@ export function describe(value) {
   }
   try {
     const tag = Object.prototype.toString.call(value).slice(8, -1);
-    const name = Object.getPrototypeOf(value)?.constructor?.name;
-    return `a ${typeof name === "string" && name !== "" ? name : tag} object`;
+    const constructor = Object.getPrototypeOf(value)?.constructor?.name;
+    const name = typeof constructor === "string" && constructor !== "" ? constructor : tag;
+    if (name === "Object") return "an object";
+    return `${/^[AEIOU]/.test(name) ? "an" : "a"} ${name} object`;
   } catch {
     return "an object that cannot be read";
   }

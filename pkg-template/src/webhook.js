@@ -92,7 +92,7 @@ function bodyBytes(payload) {
   }
   if (bytes !== undefined) return bytes;
   throw new TypeError(
-    `payload: expected the raw body as a string or a Uint8Array, found ${describe(payload)}; a parsed object cannot be verified`,
+    `payload: expected the raw body as a string or a Uint8Array, found ${describe(payload)}; the signature is over the raw bytes, not a parsed object`,
   );
 }
 
@@ -423,7 +423,9 @@ export function createWebhook(runtime) {
     if (typeof id !== "string" || id === "") throw new TypeError(`id: expected a non-empty string, found ${describeOption(id)}`);
     const seconds = typeof timestamp === "object" && timestamp !== null ? Math.floor(timeOf(timestamp) / 1000) : timestamp;
     if (typeof seconds !== "number" || !Number.isSafeInteger(seconds) || seconds < 0) {
-      throw new TypeError(`timestamp: expected a Date or integer Unix seconds, found ${describeOption(timestamp)}`);
+      // verify reads a timestamp header of digits only: one before 1970 would never verify.
+      const found = seconds < 0 && typeof timestamp === "object" ? new Date(timeOf(timestamp)).toISOString() : describeOption(timestamp);
+      throw new TypeError(`timestamp: expected a Date or integer Unix seconds, not before 1970, found ${found}`);
     }
     const verifier = verifierFor(secret, TOLERANCE_SECONDS);
     const bytes = bodyBytes(payload);

@@ -343,8 +343,15 @@ export function webhookCases(api, via, { test, assert, fixtures, bytesOf, otherR
       assert.throws(() => api.verify(BODY, headers, SECRET, { toleranceSeconds }), { name: "TypeError", message });
       assert.throws(() => new api.ConnectWebviewWebhook(SECRET, { toleranceSeconds }), { name: "TypeError", message });
     }
-    for (const [timestamp, found] of [[1.5, "1.5"], [-1, "-1"], ["soon", "a string"], [new Date(Number.NaN), "a Date object"]]) {
-      const message = `timestamp: expected a Date or integer Unix seconds, found ${found}`;
+    // A parsed object is named as what it is, for verify and for sign.
+    const parsed = "payload: expected the raw body as a string or a Uint8Array, found an object; the signature is over the raw bytes, not a parsed object";
+    assert.throws(() => api.verify(JSON.parse(BODY), headers, SECRET), { name: "TypeError", message: parsed });
+    assert.throws(() => api.sign({ payload: JSON.parse(BODY), secret: SECRET }), { name: "TypeError", message: parsed });
+    const int8 = "payload: expected the raw body as a string or a Uint8Array, found an Int8Array object; the signature is over the raw bytes, not a parsed object";
+    assert.throws(() => api.verify(new Int8Array(2), headers, SECRET), { name: "TypeError", message: int8 });
+    const beforeEpoch = [[1.5, "1.5"], [-1, "-1"], ["soon", "a string"], [new Date(Number.NaN), "a Date object"], [new Date(-1000), "1969-12-31T23:59:59.000Z"]];
+    for (const [timestamp, found] of beforeEpoch) {
+      const message = `timestamp: expected a Date or integer Unix seconds, not before 1970, found ${found}`;
       assert.throws(() => api.sign({ payload: BODY, secret: SECRET, timestamp }), { name: "TypeError", message });
     }
     assert.throws(() => api.sign({ payload: BODY, secret: SECRET, id: 7 }), { name: "TypeError", message: "id: expected a non-empty string, found 7" });
