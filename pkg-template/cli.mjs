@@ -557,10 +557,11 @@ function firstNonBlank(bytes, from) {
 }
 
 /**
- * Whether decodeBatch would read these bytes as a JSON array.
+ * Whether decodeBatch may read these bytes as a JSON array: their first
+ * non-blank byte is `[`. The core then decides (src/batch.rs), in one call.
  * @param {Buffer} bytes
  */
-function isJsonArray(bytes) {
+function mayBeJsonArray(bytes) {
   const first = firstNonBlank(bytes, 0);
   return first !== -1 && bytes[first] === 0x5b;
 }
@@ -569,7 +570,7 @@ function isJsonArray(bytes) {
  * decodeBatch over NDJSON in chunks of about CHUNK_LINES lines, with the same
  * results as one call: indexes and line numbers (of results and of issues)
  * are moved to the whole input. A chunk never starts with a line whose first
- * non-blank byte is `[`, which decodeBatch would read as a JSON array. The
+ * non-blank byte is `[`, which decodeBatch might read as a JSON array. The
  * caller has checked the whole input's size and UTF-8.
  * @param {Buffer} bytes @param {{ strict: boolean, maxBytes: number }} options
  * @param {(done: number, total: number, events: number) => void} onProgress
@@ -755,11 +756,11 @@ async function runBatch(args) {
   /** @type {BatchResult[]} */
   let results;
   try {
-    // One call for a JSON array (parsed as a whole), and for an input the
-    // core refuses as a whole (not UTF-8), so that its issue is exactly the
-    // one-call issue. Otherwise chunks of lines: for the bar, and so that a
-    // log of any size is read.
-    const oneCall = isJsonArray(bytes) || !isUtf8(bytes);
+    // One call for what may be a JSON array (the core decides), and for an
+    // input the core refuses as a whole (not UTF-8), so that its issue is
+    // exactly the one-call issue. Otherwise chunks of lines: for the bar, and
+    // so that a log of any size is read.
+    const oneCall = mayBeJsonArray(bytes) || !isUtf8(bytes);
     if (oneCall) {
       results = /** @type {BatchResult[]} */ (api.decodeBatch(bytes, options));
     } else {
@@ -785,7 +786,7 @@ async function runBatch(args) {
 
   const summary = summarize(results, maxFailures);
   writeOut(values.json ? json(summary) : describeSummary(summary));
-  if (!values.json && summary.total > 1 && summary.valid === 0 && !isJsonArray(bytes) && api.safeDecode(bytes).success) {
+  if (!values.json && summary.total > 1 && summary.valid === 0 && !mayBeJsonArray(bytes) && api.safeDecode(bytes).success) {
     writeErr(`${colorsFor(process.stderr).dim(`(one event over several lines? try '${NAME} decode')`)}\n`);
   }
   return summary.invalid === 0 ? EXIT_VALID : EXIT_INVALID;

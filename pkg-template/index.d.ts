@@ -310,8 +310,10 @@ export type BatchResult = SafeDecodeResult & {
 
 /**
  * Decodes many events at once: NDJSON (one event per line, blank lines
- * skipped) or a JSON array (when the first non-blank character is `[`), as a
- * string or bytes, validated in one call into WebAssembly. One result per
+ * skipped) or a JSON array (when the first non-blank character is `[`, unless
+ * the first line is a whole JSON value and more lines follow: then that line
+ * is NDJSON's first, and its result says it is not an event), as a string or
+ * bytes, validated in one call into WebAssembly. One result per
  * event, in order; a bad event does not stop the others. Issue `line` and
  * `column` are those of the whole input.
  *

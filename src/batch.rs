@@ -48,7 +48,8 @@ impl Default for BatchOptions {
 
 impl BatchOptions {
     /// Decodes every event of NDJSON or a JSON array (told apart by a first
-    /// non-blank character `[`).
+    /// non-blank character `[`, unless the first line is a whole JSON value
+    /// and more lines follow: that is NDJSON whose first line is not an event).
     ///
     /// # Examples
     ///
@@ -85,26 +86,70 @@ impl BatchOptions {
         DecodeOptions::new().max_bytes(self.max_batch_bytes).utf8(input)
     }
 
+    /// [`validate_slice`](Self::validate_slice), and how the input was read:
+    /// for JavaScript, which then parses the valid events itself.
+    #[cfg(any(target_arch = "wasm32", test))]
+    pub(crate) fn validate_slice_as(
+        &self,
+        input: &[u8],
+    ) -> Result<(Layout, Vec<BatchItem<SeamEventType>>), DecodeError> {
+        self.read(self.utf8(input)?, |_, event_type| Ok(event_type))
+    }
+
     /// Checks each event, then `finish`es the valid ones with their text.
     fn each<T>(
         &self,
         input: &str,
         finish: impl Fn(&str, SeamEventType) -> Result<T, DecodeError>,
     ) -> Result<Vec<BatchItem<T>>, DecodeError> {
+        self.read(input, finish).map(|(_, items)| items)
+    }
+
+    fn read<T>(
+        &self,
+        input: &str,
+        finish: impl Fn(&str, SeamEventType) -> Result<T, DecodeError>,
+    ) -> Result<(Layout, Vec<BatchItem<T>>), DecodeError> {
         DecodeOptions::new().max_bytes(self.max_batch_bytes).check_size(input.len())?;
-        let spans = if input.trim_start_matches(is_blank).starts_with('[') {
-            // A JSON array that does not parse is refused as a whole, with
-            // its position; then each element is checked as its own text.
-            spans_of(input, array_elements(input)?)
-        } else {
-            ndjson_spans(input)
-        };
+        let (layout, spans) = layout_of(input)?;
         let items = spans.into_iter().enumerate().map(|(index, span)| {
             let text = input.get(span.start..span.end).unwrap_or_default();
             let result = self.decode.validate(text).and_then(|t| finish(text, t)).map_err(|e| span.relocate(e));
             BatchItem { index, line: span.line, result }
         });
-        Ok(items.collect())
+        Ok((layout, items.collect()))
+    }
+}
+
+/// How a batch's events are laid out in its input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Layout {
+    /// One event per line.
+    Ndjson,
+    /// The elements of one JSON array.
+    Array,
+}
+
+/// Tells NDJSON from a JSON array, and where each event is. An input whose
+/// first non-blank character is `[` is a JSON array, read as a whole, so that
+/// one that does not parse is refused with its position; unless its first
+/// line is a whole JSON value and more lines follow (which is why the whole
+/// does not parse): then it is NDJSON whose first line is not an event, and
+/// that line's own result says so.
+fn layout_of(input: &str) -> Result<(Layout, Vec<Span>), DecodeError> {
+    if !input.trim_start_matches(is_blank).starts_with('[') {
+        return Ok((Layout::Ndjson, ndjson_spans(input)));
+    }
+    let error = match array_elements(input) {
+        Ok(elements) => return Ok((Layout::Array, spans_of(input, elements))),
+        Err(error) => error,
+    };
+    let lines = ndjson_spans(input);
+    let first_line = lines.first().and_then(|span| input.get(span.start..span.end)).unwrap_or_default();
+    if array_elements(first_line).is_ok() {
+        Ok((Layout::Ndjson, lines))
+    } else {
+        Err(error)
     }
 }
 
@@ -244,6 +289,30 @@ mod tests {
         let err = BatchOptions::default().validate("[\n {}, \n").unwrap_err();
         let issue = &err.issues()[0];
         assert_eq!((issue.code, issue.line), (IssueCode::InvalidJson, Some(3)));
+    }
+
+    #[test]
+    fn a_first_line_that_is_a_whole_array_is_a_line_of_ndjson() {
+        let one = FAILED.replace('\n', "");
+        let invalid_type = vec![(IssueCode::InvalidType, None, None)];
+        // Each line its own result: the array is not an event, the others decode.
+        assert_eq!(
+            summary(&format!("  [1]\r\n\n{one}\n[]\n{one}")),
+            vec![(0, 1, invalid_type.clone()), (1, 3, vec![]), (2, 4, invalid_type), (3, 5, vec![])]
+        );
+        let (layout, items) = BatchOptions::default().validate_slice_as(format!("[1]\n{one}").as_bytes()).unwrap();
+        assert_eq!((layout, items.len()), (Layout::Ndjson, 2));
+        // One array, on one line or many, with nothing after it, is an array.
+        for input in [format!("[{one}, {one}]\n\n"), format!("[\n{one},\n{one}\n]")] {
+            let (layout, items) = BatchOptions::default().validate_slice_as(input.as_bytes()).unwrap();
+            assert_eq!((layout, items.len()), (Layout::Array, 2), "{input}");
+        }
+        // A first line that is not whole is an array that does not parse,
+        // refused where it breaks, whatever follows.
+        let err = BatchOptions::default().validate(&format!("[{one},\n{one}\n{one}")).unwrap_err();
+        assert_eq!((err.issues()[0].code, err.issues()[0].line), (IssueCode::InvalidJson, Some(3)));
+        let err = BatchOptions::default().validate("[1]]\n{}").unwrap_err();
+        assert_eq!((err.issues()[0].code, err.issues()[0].line), (IssueCode::InvalidJson, Some(1)));
     }
 
     #[test]

@@ -14,6 +14,7 @@ use std::thread::LocalKey;
 
 use wasm_bindgen::prelude::*;
 
+use crate::batch::Layout;
 use crate::signature::{check_signature, BodyMac};
 use crate::{
     BatchItem, BatchOptions, DecodeError, DecodeOptions, Issue, SeamEventType, VerifyError, Webhook, WebhookHeaders,
@@ -333,11 +334,12 @@ fn verify_error(error: &VerifyError) -> String {
 }
 
 /// Validates a batch (NDJSON or a JSON array, as UTF-8 bytes) in one call.
-/// Returns JSON text: `{"lines", "failures"}`, one line number per event and
+/// Returns JSON text: `{"array", "lines", "failures"}`, whether the input was
+/// read as one JSON array, one line number per event and
 /// `[{ index, issues }]`, or `{"issues"}` when the input as a whole is refused.
 #[wasm_bindgen(js_name = validateBatchBytes)]
 pub fn validate_batch_bytes(input: &[u8], strict: bool, max_bytes: f64, max_batch_bytes: f64) -> JsValue {
-    batch_outcome(batch_options(strict, max_bytes, max_batch_bytes).validate_slice(input))
+    batch_outcome(batch_options(strict, max_bytes, max_batch_bytes).validate_slice_as(input))
 }
 
 fn batch_options(strict: bool, max_bytes: f64, max_batch_bytes: f64) -> BatchOptions {
@@ -348,8 +350,8 @@ fn batch_options(strict: bool, max_bytes: f64, max_batch_bytes: f64) -> BatchOpt
     }
 }
 
-fn batch_outcome(outcome: Result<Vec<BatchItem<SeamEventType>>, DecodeError>) -> JsValue {
-    let items = match outcome {
+fn batch_outcome(outcome: Result<(Layout, Vec<BatchItem<SeamEventType>>), DecodeError>) -> JsValue {
+    let (layout, items) = match outcome {
         Err(error) => {
             let mut json = String::from("{\"issues\":");
             push_issues(&mut json, error.issues());
@@ -358,7 +360,8 @@ fn batch_outcome(outcome: Result<Vec<BatchItem<SeamEventType>>, DecodeError>) ->
         }
         Ok(items) => items,
     };
-    let mut json = String::from("{\"lines\":[");
+    let mut json = String::from(if layout == Layout::Array { "{\"array\":true" } else { "{\"array\":false" });
+    json.push_str(",\"lines\":[");
     for (i, item) in items.iter().enumerate() {
         let comma = if i > 0 { "," } else { "" };
         let _ = write!(json, "{comma}{}", item.line);

@@ -8,15 +8,12 @@ export const DEFAULT_MAX_BATCH_BYTES = 256 * 1024 * 1024;
 
 /**
  * @typedef {{ code: string, path: string, message: string, line?: number, column?: number }} Issue
- * @typedef {{ lines: number[], failures: { index: number, issues: Issue[] }[] } | { issues: Issue[] }} BatchOutcome
+ * @typedef {{ array: boolean, lines: number[], failures: { index: number, issues: Issue[] }[] } | { issues: Issue[] }} BatchOutcome
  * @typedef {{
  *   validateBatchBytes(input: Uint8Array, strict: boolean, maxBytes: number, maxBatchBytes: number): string,
  * }} BatchValidator
  *   The outcome comes as one JSON text.
  */
-
-/** The same test as the Rust core's: a first non-blank `[` means a JSON array. */
-const JSON_ARRAY = /^[ \t\r\n]*\[/;
 
 /** @param {unknown} options */
 function readBatchOptions(options) {
@@ -48,12 +45,13 @@ export function createBatch(runtime) {
     const outcome = JSON.parse(json);
     if ("issues" in outcome) throw new DecodeError(outcome.issues);
 
-    const { lines, failures } = outcome;
+    // Whether the core read one JSON array or NDJSON: its rule, not restated here.
+    const { array: isArray, lines, failures } = outcome;
     /** @type {(Issue[] | undefined)[]} */
     const failed = new Array(lines.length);
     for (const { index, issues } of failures) failed[index] = issues;
     const source = failures.length === lines.length ? "" : text();
-    const array = JSON_ARRAY.test(source) ? JSON.parse(source) : undefined;
+    const array = isArray && source !== "" ? JSON.parse(source) : undefined;
     const sourceLines = array === undefined ? source.split("\n") : [];
     const results = new Array(lines.length);
     for (let index = 0; index < lines.length; index++) {

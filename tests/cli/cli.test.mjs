@@ -539,6 +539,15 @@ describe("batch", () => {
     assert.ok(text.includes(`\nline ${elementLine}: invalid_type (root): expected a JSON object, found a number\n`), text);
   });
 
+  test("NDJSON whose first line is a whole array: that line is one failure, the others count", () => {
+    const summary = JSON.parse(run(["batch", "--json"], { input: `[${F}]\n${S}\n${F}\n` }).stdout);
+    assert.deepEqual(
+      { total: summary.total, valid: summary.valid, types: summary.event_types, codes: summary.issue_codes },
+      { total: 3, valid: 2, types: { "connect_webview.login_succeeded": 1, "connect_webview.login_failed": 1 }, codes: { invalid_type: 1 } },
+    );
+    assert.deepEqual(summary.failures.map((f) => [f.index, f.line, f.issues[0].code, f.issues[0].path]), [[0, 1, "invalid_type", ""]]);
+  });
+
   test("an input that cannot be read as a whole (a broken array, not UTF-8): its issues, exit 1", () => {
     const broken = run(["batch"], { input: "[\n{},\n" });
     assert.equal(broken.status, 1);

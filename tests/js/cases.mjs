@@ -339,6 +339,22 @@ export function contractCases(api, via, { test, assert, fixtures, bytesOf }) {
     assert.deepEqual(small.map((r) => r.success || r.error.issues[0].code), ["payload_too_large", "payload_too_large", "invalid_type"]);
   });
 
+  test(`${via}: decodeBatch reads NDJSON whose first line is a whole array: that line is not an event, the others decode`, () => {
+    const one = (text) => JSON.stringify(JSON.parse(text));
+    const input = `[1, 2]\n${one(SUCCEEDED)}\n[]\n${one(FAILED)}`;
+    for (const payload of [input, bytesOf(input)]) {
+      const results = api.decodeBatch(payload);
+      assert.deepEqual(results.map((r) => [r.index, r.line, r.success]), [[0, 1, false], [1, 2, true], [2, 3, false], [3, 4, true]]);
+      assert.deepEqual(results[0].error.issues.map((i) => [i.code, i.path]), [["invalid_type", ""]]);
+      assert.deepEqual(results[1].data, JSON.parse(SUCCEEDED));
+      assert.deepEqual(results[3].data, JSON.parse(FAILED));
+    }
+    // The same events as one array on one line, with nothing after it, are an array.
+    const array = api.decodeBatch(`[${one(SUCCEEDED)}, ${one(FAILED)}]\n`);
+    assert.deepEqual(array.map((r) => [r.index, r.line, r.success]), [[0, 1, true], [1, 1, true]]);
+    assert.deepEqual(array[1].data, JSON.parse(FAILED));
+  });
+
   test(`${via}: decodeBatch refuses a whole input only when it cannot read it`, () => {
     const whole = (input, options) => {
       const error = (() => {
@@ -352,6 +368,8 @@ export function contractCases(api, via, { test, assert, fixtures, bytesOf }) {
       return error.issues.map((i) => [i.code, i.line]);
     };
     assert.deepEqual(whole("[\n{},\n"), [["invalid_json", 3]]);
+    // A first line that is not a whole value: an array that breaks on line 2.
+    assert.deepEqual(whole("[{},\n{} 1]\n{}"), [["invalid_json", 2]]);
     assert.deepEqual(whole(Uint8Array.of(0x7b, 0xff)), [["invalid_utf8", 1]]);
     assert.deepEqual(whole("{}\n\uD800"), [["invalid_utf8", 2]]);
     assert.deepEqual(whole(`${FAILED}\n${FAILED}`, { maxBatchBytes: 10 }), [["payload_too_large", undefined]]);
