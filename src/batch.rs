@@ -105,6 +105,7 @@ impl BatchOptions {
         self.read(input, finish).map(|(_, items)| items)
     }
 
+    /// [`each`](Self::each), and the layout it read the input as.
     fn read<T>(
         &self,
         input: &str,
