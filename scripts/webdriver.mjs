@@ -49,6 +49,9 @@ async function command(base, method, path, body) {
   return json.value;
 }
 
+/** How long one `execute` may wait for the page: 10 minutes. */
+const SCRIPT_TIMEOUT_MS = 600_000;
+
 const sleep = (/** @type {number} */ ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -91,7 +94,11 @@ export async function withPage(browser, url, use, { systemAccess = false } = {})
       }
       await sleep(100);
     }
-    session = (await command(base, "POST", "/session", { capabilities: { alwaysMatch: capabilities } })).sessionId;
+    // A script waits its turn while the page's own code runs (a bench page
+    // times for minutes in one go): WebDriver's default of 30 s would fail
+    // it on a slow enough machine. Each caller has its own deadline.
+    const timeouts = { script: SCRIPT_TIMEOUT_MS };
+    session = (await command(base, "POST", "/session", { capabilities: { alwaysMatch: { ...capabilities, timeouts } } })).sessionId;
     await command(base, "POST", `/session/${session}/url`, { url });
     return await use({
       execute: (script, ...args) => command(base, "POST", `/session/${session}/execute/sync`, { script, args }),
