@@ -373,22 +373,74 @@ function unknownFields(bytes, maxBytes) {
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 /**
+ * The hint for an input that starts with a byte order mark, for decode and
+ * batch. The exact bytes are checked, as the package checks them, so the
+ * mark is refused; but it comes from an editor that saved the log, not from
+ * Seam.
+ */
+const BOM_HINT = "(the input starts with a UTF-8 byte order mark, which an editor adds when saving a file and a webhook body does not have: save it without one)";
+
+/** @param {Buffer} bytes */
+const startsWithBom = (bytes) => bytes.subarray(0, 3).equals(BOM);
+
+/** The first line of `text` that is not blank, without its line break. @param {string} text */
+function firstLine(text) {
+  const start = text.search(/[^ \t\r\n]/);
+  if (start === -1) return "";
+  const end = text.indexOf("\n", start);
+  return text.slice(start, end === -1 ? undefined : end).trimEnd();
+}
+
+/** Whether `text` is one whole JSON value (duplicate keys and all). @param {string} text */
+function isJsonValue(text) {
+  return jsonValue(text) !== undefined;
+}
+
+/** Whether `text` is one whole JSON object (duplicate keys and all). @param {string} text */
+function isJsonObject(text) {
+  const value = jsonValue(text);
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** `JSON.parse(text)`, or undefined when it is not JSON. @param {string} text */
+function jsonValue(text) {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether a decode's only issue is an object after a whole JSON object:
+ * more than one event (NDJSON, or pretty-printed events one after
+ * another), which is for batch.
+ * @param {{ code: string, line?: number, column?: number }[]} issues @param {Buffer} bytes
+ */
+function looksLikeMany(issues, bytes) {
+  const [first] = issues;
+  if (issues.length !== 1 || first.code !== "invalid_json" || first.line === undefined || first.column === undefined) return false;
+  const lines = bytes.toString("utf8").split("\n");
+  // The column counts characters, not UTF-16 code units.
+  const line = [...(lines[first.line - 1] ?? "")];
+  if (line[first.column - 1] !== "{") return false;
+  return isJsonObject([...lines.slice(0, first.line - 1), line.slice(0, first.column - 1).join("")].join("\n"));
+}
+
+/**
  * Issues on stderr, one a line, with a hint when the input looks like a batch
- * or starts with a byte order mark.
+ * (a JSON array, or NDJSON) or starts with a byte order mark.
  * @param {{ code: string, path: string, message: string, line?: number, column?: number }[]} issues @param {Buffer} [bytes]
  */
 function reportIssues(issues, bytes) {
   const c = colorsFor(process.stderr);
   let out = "";
   for (const issue of issues) out += `${issueLine(issue, c)}\n`;
-  if (bytes && issues.length === 1 && issues[0].code === "invalid_type" && issues[0].path === "" && /^[ \t\r\n]*\[/.test(bytes.subarray(0, 64).toString("latin1"))) {
+  if (bytes && issues.length === 1 && issues[0].code === "invalid_type" && issues[0].path === "" && mayBeJsonArray(bytes)) {
     out += `${c.dim(`(a JSON array of events? try '${NAME} batch')`)}\n`;
   }
-  // The exact bytes are checked, as the package checks them, so the mark is
-  // refused; but it comes from an editor that saved the log, not from Seam.
-  if (bytes && issues[0]?.code === "invalid_json" && bytes.subarray(0, 3).equals(BOM)) {
-    out += `${c.dim("(the input starts with a UTF-8 byte order mark, which an editor adds when saving a file and a webhook body does not have: save it without one)")}\n`;
-  }
+  if (bytes && looksLikeMany(issues, bytes)) out += `${c.dim(`(more than one event? try '${NAME} batch')`)}\n`;
+  if (bytes && issues[0]?.code === "invalid_json" && startsWithBom(bytes)) out += `${c.dim(BOM_HINT)}\n`;
   writeErr(out);
 }
 
@@ -731,6 +783,26 @@ function describeSummary(summary) {
   return out;
 }
 
+/**
+ * Hints after a batch's summary, on stderr: for an input that starts with a
+ * byte order mark, and for one whose events each take several lines (one
+ * pretty-printed event, or many), which is neither NDJSON nor an array.
+ * @param {{ total: number, valid: number }} summary @param {Buffer} bytes
+ */
+function batchHints(summary, bytes) {
+  const c = colorsFor(process.stderr);
+  let out = startsWithBom(bytes) ? `${c.dim(BOM_HINT)}\n` : "";
+  if (summary.total > 1 && summary.valid === 0 && !mayBeJsonArray(bytes)) {
+    const text = bytes.toString("utf8");
+    const first = firstLine(text);
+    if (isJsonValue(text)) out += `${c.dim(`(one event over several lines? try '${NAME} decode')`)}\n`;
+    else if (first.startsWith("{") && !isJsonValue(first)) {
+      out += `${c.dim(`(events over several lines each? batch reads one event a line, or a JSON array: try 'jq -c . FILE | ${NAME} batch')`)}\n`;
+    }
+  }
+  return out;
+}
+
 /** @param {string[]} args */
 async function runBatch(args) {
   const { values, file } = parse("batch", args, {
@@ -786,9 +858,7 @@ async function runBatch(args) {
 
   const summary = summarize(results, maxFailures);
   writeOut(values.json ? json(summary) : describeSummary(summary));
-  if (!values.json && summary.total > 1 && summary.valid === 0 && !mayBeJsonArray(bytes) && api.safeDecode(bytes).success) {
-    writeErr(`${colorsFor(process.stderr).dim(`(one event over several lines? try '${NAME} decode')`)}\n`);
-  }
+  if (!values.json) writeErr(batchHints(summary, bytes));
   return summary.invalid === 0 ? EXIT_VALID : EXIT_INVALID;
 }
 

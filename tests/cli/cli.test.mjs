@@ -257,6 +257,24 @@ describe("decode", () => {
     assert.equal(run(["decode"], { input: "x" }).stderr.split("\n").length, 2);
   });
 
+  test("more than one event (NDJSON, or pretty-printed events one after another): a hint to use batch", () => {
+    const hint = "(more than one event? try 'connect-webview-events batch')\n";
+    const ndjson = run(["decode"], { input: `${oneLine(SUCCEEDED)}\r\n${oneLine(FAILED)}\r\n` });
+    assert.equal(ndjson.status, 1);
+    assert.equal(ndjson.stderr, `invalid_json (root) 2:1: not valid JSON at line 2, column 1: trailing characters, found '{'\n${hint}`);
+    // Back to back, the second on the first's last line; a column counts characters.
+    const pretty = readFileSync(FAILED, "utf8").trimEnd();
+    const lines = pretty.split("\n").length;
+    const glued = run(["decode"], { input: `${pretty}${pretty}` });
+    assert.match(glued.stderr, new RegExp(`^invalid_json \\(root\\) ${lines}:2: [^\\n]*\\n${hint.replace(/[()?]/g, "\\$&")}$`));
+    const wide = run(["decode"], { input: '{"a": "\u00e9\u{1f600}"}{"b": 1}' });
+    assert.equal(wide.stderr, `invalid_json (root) 1:12: not valid JSON at line 1, column 12: trailing characters, found '{'\n${hint}`);
+    // Not for what follows a value but is no object, nor for a value that does not end.
+    for (const input of ['{"a": 1} x', '"x" {', '{"a": 1\n{"b": 2}']) {
+      assert.equal(run(["decode"], { input }).stderr.split("\n").length, 2, input);
+    }
+  });
+
   test("--json when invalid: {\"issues\": [...]} on stdout, nothing on stderr, exit 1", () => {
     const input = UNKNOWN_TYPE;
     const r = run(["decode", "--json"], { input });
@@ -558,10 +576,34 @@ describe("batch", () => {
     assert.deepEqual(JSON.parse(utf8.stdout).issues.map((i) => [i.code, i.line, i.column]), [["invalid_utf8", 3, 8]]);
   });
 
-  test("one event over several lines: a hint to use decode", () => {
+  test("one event over several lines: a hint to use decode, whether or not the event is valid", () => {
+    const hint = "(one event over several lines? try 'connect-webview-events decode')\n";
     const r = run(["batch", FAILED]);
     assert.equal(r.status, 1);
-    assert.equal(r.stderr, "(one event over several lines? try 'connect-webview-events decode')\n");
+    assert.equal(r.stderr, hint);
+    const invalid = run(["batch"], { input: JSON.stringify({ event_type: "connect_webview.login_failed" }, null, 2) });
+    assert.equal(invalid.stderr, hint);
+    // Not with --json, nor for NDJSON with some valid events.
+    assert.equal(run(["batch", "--json", FAILED]).stderr, "");
+    assert.equal(run(["batch"], { input: `${S}\n{\n` }).stderr, "");
+  });
+
+  test("events over several lines each: a hint to make them NDJSON with jq", () => {
+    const pretty = readFileSync(FAILED, "utf8");
+    const r = run(["batch"], { input: `\n${pretty}${pretty}` });
+    assert.equal(r.status, 1);
+    assert.match(r.stdout, /^events: {2}\d+\nvalid: {3}0\n/);
+    assert.equal(r.stderr, "(events over several lines each? batch reads one event a line, or a JSON array: try 'jq -c . FILE | connect-webview-events batch')\n");
+    // Not when the first line is an event, nor when it starts no object.
+    assert.equal(run(["batch"], { input: `${F}\n{\n}\n` }).stderr, "");
+    assert.equal(run(["batch"], { input: 'x\n{\n"a": 1}\n' }).stderr, "");
+  });
+
+  test("a byte-order mark: line 1 fails, with the hint that decode gives", () => {
+    const r = run(["batch"], { input: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${S}\n${F}\n`)]) });
+    assert.equal(r.status, 1);
+    assert.match(r.stdout, /^events: {2}2\nvalid: {3}1\n[^]*\nline 1: invalid_json \(root\) 1:1: [^\n]*'\\u\{feff\}'\n$/);
+    assert.equal(r.stderr, "(the input starts with a UTF-8 byte order mark, which an editor adds when saving a file and a webhook body does not have: save it without one)\n");
   });
 });
 
