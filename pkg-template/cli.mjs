@@ -93,6 +93,7 @@ Examples:
 `;
 
 const VERIFY_HELP = `Usage: ${NAME} verify [--secret S] --header NAME:VALUE ... [options] [FILE|-]
+       ${NAME} verify [--secret S] --request F [options]
 
 Checks the Standard Webhooks (Svix) signature over the exact bytes of FILE or
 standard input, then checks the event. The secret is never printed.
@@ -106,6 +107,9 @@ Options:
   --headers-file F      headers from a file: "name: value" lines (blank lines,
                         # comments and an HTTP request line are skipped),
                         or a JSON object
+  --request F           a whole raw HTTP request, as a capture shows it (a
+                        request line, headers, a blank line, the body): the
+                        headers and the body from one file, so no FILE
   --tolerance SECONDS   how far the timestamp may be from now (default 300)
   --now UNIX_SECONDS    check the timestamp against this time, not the clock
                         (to replay a webhook from an old log)
@@ -118,11 +122,12 @@ Options:
 Exit status: 0 authentic and valid, 1 not authentic or invalid,
 2 usage error or unreadable input.
 
-Example:
+Examples:
   export ${SECRET_ENV}=whsec_...
   ${NAME} verify body.json --header 'webhook-id: msg_2KWP...' \\
     --header 'webhook-timestamp: 1718356897' --header 'webhook-signature: v1,K5oZ...' \\
     --now 1718356897
+  ${NAME} verify --request captured.http --now 1718356897
 `;
 
 const BATCH_HELP = `Usage: ${NAME} batch [options] [FILE|-]
@@ -471,18 +476,32 @@ async function runDecode(args) {
 // verify
 
 /**
- * `name: value` or `name=value`: split at whichever comes first (header
- * names contain neither; base64 signatures end in `=`).
- * @param {string} text @param {string} where
+ * `name: value` or `name=value`, or undefined for neither: split at whichever
+ * comes first (header names contain neither; base64 signatures end in `=`).
+ * @param {string} text
  */
-function splitHeader(text, where) {
+function headerOf(text) {
   const match = /^([^:=]*)[:=](.*)$/s.exec(text);
   const name = match?.[1].trim() ?? "";
-  if (!match || !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) {
-    throw new UsageError(`${where}: expected NAME:VALUE or NAME=VALUE, found '${escapeUnsafe(text)}'`, "verify");
-  }
+  if (!match || !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) return undefined;
   return { name: name.toLowerCase(), value: match[2].trim() };
 }
+
+/** `headerOf`, or a usage error that says where. @param {string} text @param {string} where */
+function splitHeader(text, where) {
+  const header = headerOf(text);
+  if (header === undefined) throw new UsageError(`${where}: expected NAME:VALUE or NAME=VALUE, found ${quoted(text)}`, "verify");
+  return header;
+}
+
+/** Text for a message, quoted, and cut short when long (a line of a body). @param {string} text */
+function quoted(text) {
+  const chars = [...text];
+  return chars.length <= 80 ? `'${escapeUnsafe(text)}'` : `'${escapeUnsafe(chars.slice(0, 60).join(""))}...' (${chars.length} characters)`;
+}
+
+/** An HTTP/1.x request line, `POST /webhooks/seam HTTP/1.1`. */
+const REQUEST_LINE = /^[A-Z]+ \S+ HTTP\/\d(\.\d)?$/;
 
 /**
  * Headers from a file: a JSON object, or `name: value` lines.
@@ -507,12 +526,65 @@ function parseHeadersFile(file, text) {
     }
     return headers;
   }
-  source.split(/\r?\n/).forEach((line, i) => {
-    if (line.trim() === "" || line.trimStart().startsWith("#")) return;
-    if (i === 0 && /^[A-Z]+ \S+ HTTP\/\d(\.\d)?$/.test(line.trim())) return;
+  const lines = source.split(/\r?\n/);
+  const request = REQUEST_LINE.test(lines[0].trim());
+  let blank = false;
+  lines.forEach((line, i) => {
+    if (line.trim() === "") return void (blank = true);
+    if ((i === 0 && request) || line.trimStart().startsWith("#")) return;
+    if (request && blank && headerOf(line) === undefined) {
+      throw new UsageError(
+        `--headers-file ${file} line ${i + 1}: found ${quoted(line)} after the blank line that ends an HTTP request's headers: for a whole request, headers then body, use --request ${file}`,
+        "verify",
+      );
+    }
     headers.push(splitHeader(line, `--headers-file ${file} line ${i + 1}`));
   });
   return headers;
+}
+
+/**
+ * A whole raw HTTP/1.x request, as a capture shows it (a tunnel's inspector,
+ * a proxy's log, `nc -l`): a request line, header lines, a blank line, then
+ * the body, whose exact bytes were signed. The head may end its lines with
+ * CRLF or, saved by an editor, LF. With Content-Length, the body is that many
+ * bytes, and only line breaks and spaces may follow (an editor adds a final
+ * line break; it is not the body's).
+ * @param {string} file @param {Buffer} bytes
+ */
+function parseRequest(file, bytes) {
+  const where = `--request ${file}`;
+  let end = -1;
+  let start = -1;
+  for (let i = bytes.indexOf(0x0a); i !== -1 && end === -1; i = bytes.indexOf(0x0a, i + 1)) {
+    const next = bytes[i + 1] === 0x0d ? i + 2 : i + 1;
+    if (bytes[next] === 0x0a) [end, start] = [i, next + 1];
+  }
+  if (end === -1) {
+    throw new UsageError(`${where}: found no blank line after the headers: expected a request line, header lines, a blank line, then the body`, "verify");
+  }
+  // `end` is the last header line's LF: a CR before it is the line break's too.
+  const [first, ...lines] = bytes.subarray(0, end).toString("utf8").replace(/\r$/, "").split(/\r?\n/);
+  if (!REQUEST_LINE.test(first.trim())) {
+    throw new UsageError(`${where} line 1: expected a request line such as 'POST /webhooks/seam HTTP/1.1', found ${quoted(first)}`, "verify");
+  }
+  const headers = lines.map((line, i) => splitHeader(line, `${where} line ${i + 2}`));
+  const value = (/** @type {string} */ name) => headers.find((h) => h.name === name)?.value;
+  if (value("transfer-encoding") !== undefined) {
+    throw new UsageError(`${where}: the body is sent in chunks (Transfer-Encoding: ${quoted(value("transfer-encoding") ?? "")}): save the body itself as FILE, and the headers with --headers-file`, "verify");
+  }
+  const rest = bytes.subarray(start);
+  const length = value("content-length");
+  if (length === undefined) return { headers, body: rest };
+  if (!/^\d+$/.test(length)) throw new UsageError(`${where}: Content-Length: expected a number of bytes, found ${quoted(length)}`, "verify");
+  const size = Number(length);
+  if (rest.length < size) {
+    throw new UsageError(`${where}: the body has ${rest.length} bytes, but Content-Length says ${size}: the capture is cut short`, "verify");
+  }
+  if (!/^[ \t\r\n]*$/.test(rest.subarray(size).toString("latin1"))) {
+    throw new UsageError(`${where}: more than the ${size} bytes that Content-Length says follows the body`, "verify");
+  }
+  return { headers, body: rest.subarray(0, size) };
 }
 
 /** @param {string[]} args */
@@ -521,6 +593,7 @@ async function runVerify(args) {
     secret: { type: "string" },
     header: { type: "string", multiple: true },
     "headers-file": { type: "string" },
+    request: { type: "string" },
     tolerance: { type: "string" },
     now: { type: "string" },
     json: { type: "boolean" },
@@ -541,18 +614,31 @@ async function runVerify(args) {
   /** @type {{ name: string, value: string }[]} */
   const pairs = [];
   const headersFile = values["headers-file"];
+  /** @type {string | undefined} */
+  const requestFile = values.request;
+  if (requestFile !== undefined && file !== undefined) {
+    throw new UsageError(`--request ${requestFile} holds the body: expected no FILE, found '${file}'`, "verify");
+  }
+  if (headersFile === "-" && requestFile === "-") throw new UsageError("--headers-file - and --request - both read standard input", "verify");
   if (headersFile !== undefined) {
-    if (headersFile === "-" && (file === undefined || file === "-")) {
+    if (headersFile === "-" && requestFile === undefined && (file === undefined || file === "-")) {
       throw new UsageError("--headers-file - reads standard input, so the body must come from a FILE", "verify");
     }
     pairs.push(...parseHeadersFile(headersFile, await readInput(headersFile)));
+  }
+  /** @type {Buffer | undefined} */
+  let body;
+  if (requestFile !== undefined) {
+    const request = parseRequest(requestFile, await readInput(requestFile));
+    pairs.push(...request.headers);
+    body = request.body;
   }
   for (const text of values.header ?? []) pairs.push(splitHeader(text, "--header"));
   /** @type {Record<string, string[]>} */
   const headers = Object.create(null);
   for (const { name, value } of pairs) (headers[name] ??= []).push(value);
 
-  const body = await readInput(file);
+  body ??= await readInput(file);
   loadApi();
   let event;
   try {

@@ -329,6 +329,62 @@ describe("verify", () => {
     assertUsage(bad, /--headers-file .* line 1: expected NAME:VALUE or NAME=VALUE/);
   });
 
+  describe("--request: a whole raw HTTP request, signed by the svix package", () => {
+    const id = "msg_2KWPBgLlAfxdpx2AI54pPJ85f4W";
+    const text = oneLine(WITH_METADATA);
+    const date = new Date();
+    const head = [
+      "POST /webhooks/seam HTTP/1.1",
+      "Host: example.com",
+      "Content-Type: application/json",
+      `Svix-Id: ${id}`,
+      `Svix-Timestamp: ${Math.floor(date.getTime() / 1000)}`,
+      `Svix-Signature: ${new SvixWebhook(SECRET).sign(id, date, text)}`,
+    ];
+    /** The request: `head` and `extra` header lines, a blank line, `body`. */
+    const request = (/** @type {string[]} */ extra = [], body = text, eol = "\r\n") => [...head, ...extra, "", body].join(eol);
+    const verifyRequest = (/** @type {string} */ input, /** @type {string[]} */ args = []) =>
+      run(["verify", "--secret", SECRET, "--request", temp(input), ...args]);
+
+    test("headers and body from one file, CRLF or LF; from stdin with --request -", () => {
+      for (const input of [request(), request([], text, "\n")]) {
+        const r = verifyRequest(input);
+        assert.equal(r.status, 0, r.stderr);
+        assert.match(r.stdout, new RegExp(`^authentic: id ${id}, signed [^\\n]*\\nvalid connect_webview.login_succeeded event\\n`));
+      }
+      const stdin = run(["verify", "--secret", SECRET, "--request", "-", "--json"], { input: request() });
+      assert.equal(stdin.status, 0, stdin.stderr);
+      assert.deepEqual(JSON.parse(stdin.stdout), JSON.parse(text));
+    });
+
+    test("the exact bytes: Content-Length bounds the body, so an editor's final line break is not signed; without it, it is", () => {
+      const length = `Content-Length: ${Buffer.byteLength(text)}`;
+      assert.equal(verifyRequest(`${request([length])}\n`).status, 0);
+      const unbounded = verifyRequest(`${request()}\n`);
+      assert.equal(unbounded.status, 1);
+      assert.match(unbounded.stderr, /^not authentic: invalid_signature: /);
+    });
+
+    test("what cannot be read as a request is a usage error that says why", () => {
+      const size = Buffer.byteLength(text);
+      assertUsage(verifyRequest(request([`Content-Length: ${size + 5}`])), new RegExp(`: the body has ${size} bytes, but Content-Length says ${size + 5}: the capture is cut short\n`));
+      assertUsage(verifyRequest(`${request([`Content-Length: ${size}`])}{}`), new RegExp(`more than the ${size} bytes that Content-Length says follows the body\n`));
+      assertUsage(verifyRequest(request(["Content-Length: 12 bytes"])), /: Content-Length: expected a number of bytes, found '12 bytes'\n/);
+      assertUsage(verifyRequest(request(["Transfer-Encoding: chunked"])), /: the body is sent in chunks \(Transfer-Encoding: 'chunked'\): save the body itself as FILE/);
+      assertUsage(verifyRequest(head.join("\r\n")), /: found no blank line after the headers: expected a request line, header lines, a blank line, then the body\n/);
+      assertUsage(verifyRequest(request().slice(head[0].length + 2)), /--request \S+ line 1: expected a request line such as 'POST \/webhooks\/seam HTTP\/1.1', found 'Host: example.com'\n/);
+      assertUsage(verifyRequest(request(["not a header"])), /--request \S+ line 7: expected NAME:VALUE or NAME=VALUE, found 'not a header'\n/);
+      assertUsage(verifyRequest(request(), [WITH_METADATA]), /--request \S+ holds the body: expected no FILE, found '/);
+      assertUsage(run(["verify", "--secret", SECRET, "--request", "-", "--headers-file", "-"]), /--headers-file - and --request - both read standard input/);
+    });
+
+    test("--headers-file of a whole request: pointed to --request, the body line cut short", () => {
+      const file = temp(request());
+      const r = run(["verify", "--secret", SECRET, "--headers-file", file, WITH_METADATA]);
+      assertUsage(r, new RegExp(`line 8: found '\\{[^']{59}\\.\\.\\.' \\(${[...text].length} characters\\) after the blank line that ends an HTTP request's headers: for a whole request, headers then body, use --request `));
+    });
+  });
+
   test("svix-style headers, signed by the svix package", () => {
     const id = "msg_2KWPBgLlAfxdpx2AI54pPJ85f4W";
     const date = new Date();
