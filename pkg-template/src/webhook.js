@@ -401,14 +401,13 @@ export function createWebhook(runtime) {
     } catch (error) {
       throw runtime.failure(error);
     }
-    if (outcome === undefined) {
-      if (body !== undefined) return JSON.parse(validText(body));
-      // Authentic, but a string with a lone surrogate has no UTF-8 form: it
-      // cannot be what was signed, and decode refuses it the same way.
-      checkText(payload, maxBytes);
-      return JSON.parse(payload);
-    }
-    throw verifyOutcomeError(outcome);
+    const error = outcome === undefined ? undefined : verifyOutcomeError(outcome);
+    // Authentic (valid or not), but a string with a lone surrogate has no
+    // UTF-8 form: decode refuses it with that one issue, and so does this,
+    // whatever the check found in the bytes that stood in for it (U+FFFD).
+    if (text !== undefined && !(error instanceof WebhookVerificationError)) checkText(text, maxBytes);
+    if (error !== undefined) throw error;
+    return JSON.parse(text ?? validText(/** @type {Uint8Array} */ (body)));
   }
 
   /**

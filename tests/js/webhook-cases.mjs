@@ -37,6 +37,26 @@ export function webhookCases(api, via, { test, assert, fixtures, bytesOf, otherR
     }
   });
 
+  test(`${via}: an authentic string body with a lone surrogate: decode's one invalid_utf8 issue, whether or not the rest is valid`, () => {
+    const valid = BODY.replace('"customer_key": ""', '"customer_key": "a\uD800b"');
+    assert.notEqual(valid, BODY);
+    const invalid = '{"event_type":"lock.unlocked","code":"a\uD800"}';
+    for (const text of [valid, invalid]) {
+      const expected = api.safeDecode(text).error.issues;
+      assert.deepEqual(expected.map((i) => i.code), ["invalid_utf8"], text);
+      let thrown;
+      try {
+        api.verify(text, api.sign({ payload: text, secret: SECRET }), SECRET);
+      } catch (error) {
+        thrown = error;
+      }
+      assert.ok(thrown instanceof api.DecodeError, text);
+      assert.deepEqual(thrown.issues, expected, text);
+      // Not authentic stays not authentic.
+      assert.equal(verifyCode(api, assert, text, api.sign({ payload: text, secret: OTHER_SECRET }), SECRET), "invalid_signature");
+    }
+  });
+
   test(`${via}: sign signs, svix verifies`, () => {
     const headers = api.sign({ payload: BODY, secret: SECRET });
     assert.deepEqual(Object.keys(headers), ["webhook-id", "webhook-timestamp", "webhook-signature"]);
