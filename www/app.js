@@ -14,6 +14,14 @@ const DEBOUNCE_MS = 150;
 /** Milliseconds of quiet typing before verifying again. */
 const VERIFY_DEBOUNCE_MS = 250;
 
+/**
+ * The most rows the field table builds, and the most issues a list shows and
+ * marks: the page builds each as DOM, and a payload of 8,000 array items
+ * (32,000 rows) froze it for 10 s on every edit. The verdict counts them all.
+ */
+const MAX_ROWS = 500;
+const MAX_ISSUES = 200;
+
 /** @param {string} id */
 const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
 
@@ -143,9 +151,39 @@ const choose = (range) => () => selectInEditor(range);
  * @param {(issue: import("../pkg/index.js").Issue) => { start: number, end: number }} [locate] where an issue is
  */
 function renderFields(rows, locate) {
-  fieldsBody.replaceChildren(...fieldTableRows(rows, locate && ((issue) => choose(locate(issue)))));
+  const shown = fieldTableRows(rows.slice(0, MAX_ROWS), locate && ((issue) => choose(locate(issue))));
+  const more = rows.length - MAX_ROWS;
+  if (more > 0) {
+    const note = `and ${count(more)} more ${more === 1 ? "value" : "values"}: the table shows the first ${count(MAX_ROWS)}`;
+    shown.push(h("tr", { class: "more", role: "row" }, [h("td", { colspan: "4", role: "cell" }, [note])]));
+  }
+  fieldsBody.replaceChildren(...shown);
   fieldsView.hidden = false;
 }
+
+/** @param {number} n */
+const count = (n) => n.toLocaleString("en-US");
+
+/**
+ * The list items of `issues`, at most MAX_ISSUES, each able to select the
+ * text it is about, and a last item that says how many more there are.
+ * @param {import("../pkg/index.js").Issue[]} issues
+ * @param {(issue: import("../pkg/index.js").Issue) => { start: number, end: number }} locate
+ */
+function issueItems(issues, locate) {
+  const items = issues.slice(0, MAX_ISSUES).map((issue) => h("li", {}, [issueButton(issue, choose(locate(issue)))]));
+  const more = issues.length - MAX_ISSUES;
+  if (more > 0) items.push(h("li", { class: "more" }, [`and ${count(more)} more ${more === 1 ? "issue" : "issues"}: the list shows the first ${count(MAX_ISSUES)}`]));
+  return items;
+}
+
+/**
+ * Whether the decoder refused the text itself (not JSON, not UTF-8, too
+ * large), so that what the browser's JSON.parse makes of it is no event to
+ * show field by field: `1e999` would be null, an escaped lone surrogate U+FFFD.
+ * @param {import("../pkg/index.js").Issue[]} issues
+ */
+const refusedAsText = (issues) => issues.some((issue) => issue.line !== undefined || issue.code === "payload_too_large");
 
 /** @param {Record<string, unknown>} event */
 function renderValid(event) {
@@ -154,7 +192,9 @@ function renderValid(event) {
   const fields = Object.keys(event).length;
   const unknown = rows.filter((row) => !row.field).length;
   const kept = unknown === 0 ? "" : `, ${unknown} kept outside the schema`;
-  say(verdict, `Valid ${type} event: ${fields} fields${kept}.`, "valid");
+  // The table has a row for each nested value too: say what is counted.
+  const nested = rows.length > fields ? ` (${count(rows.length)} values with the nested ones)` : "";
+  say(verdict, `Valid ${type} event: ${fields} fields${nested}${kept}.`, "valid");
 
   badge.textContent = type;
   badge.dataset.type = type;
@@ -173,21 +213,21 @@ function renderInvalid(issues) {
   const text = payload.value;
   const ranges = valueRanges(text);
   const locate = (/** @type {import("../pkg/index.js").Issue} */ issue) => locateIssue(text, issue, ranges);
-  const located = issues.map((issue) => ({ issue, range: locate(issue) }));
   const n = issues.length;
-  say(verdict, `Invalid: ${n} ${n === 1 ? "issue" : "issues"}.`, "invalid");
+  say(verdict, `Invalid: ${count(n)} ${n === 1 ? "issue" : "issues"}.`, "invalid");
 
-  issueList.replaceChildren(...located.map(({ issue, range }) => h("li", {}, [issueButton(issue, choose(range))])));
-  // Mark where each issue is, except those about the whole payload or a
-  // whole object (the root, a missing field), which would mark everything.
+  issueList.replaceChildren(...issueItems(issues, locate));
+  // Mark where each listed issue is, except those about the whole payload or
+  // a whole object (the root, a missing field), which would mark everything.
   paintBackdrop(
-    located
-      .filter(({ issue }) => issue.line !== undefined || (issue.path !== "" && issue.code !== "missing_field"))
-      .map(({ range }) => range),
+    issues
+      .slice(0, MAX_ISSUES)
+      .filter((issue) => issue.line !== undefined || (issue.path !== "" && issue.code !== "missing_field"))
+      .map(locate),
   );
   // The fields of a payload that parses, of a type the catalogue has, each
-  // with its issues.
-  const parsed = parsedEvent(text, (type) => eventSchema(type) !== undefined);
+  // with its issues; none for text the decoder refused as text.
+  const parsed = refusedAsText(issues) ? undefined : parsedEvent(text, (type) => eventSchema(type) !== undefined);
   if (parsed) renderFields(fieldRows(parsed.eventType, parsed.data, issues), locate);
   else fieldsView.hidden = true;
   validView.hidden = true;
@@ -337,9 +377,26 @@ function verifyNow() {
       ]
     : [];
 
-  try {
-    const event = api.verify(payload.value, headers, secret, options);
-    const type = String(event.event_type);
+  const verifyBody = (/** @type {string} */ body) => {
+    try {
+      return { event: api.verify(body, headers, secret, options) };
+    } catch (error) {
+      return { error };
+    }
+  };
+  const body = payload.value;
+  let { event, error } = verifyBody(body);
+  // A text box keeps line breaks as LF (HTML turns a pasted CRLF into LF):
+  // a body sent with CRLF line breaks is checked as it was sent, too.
+  if (error instanceof api.WebhookVerificationError && error.code === "invalid_signature" && body.includes("\n") && !body.includes("\r")) {
+    const asSent = verifyBody(body.replace(/\n/g, "\r\n"));
+    if (!(asSent.error instanceof api.WebhookVerificationError)) {
+      ({ event, error } = asSent);
+      signed.push("It was signed with CRLF line breaks, which the editor shows as LF. ");
+    }
+  }
+  if (error === undefined) {
+    const type = String(/** @type {Record<string, unknown>} */ (event).event_type);
     showVerdict({
       outcome: "authentic",
       state: "valid",
@@ -347,43 +404,39 @@ function verifyNow() {
       headline: ["Authentic: ", h("span", { class: "badge", "data-type": type, id: "verify-event-type" }, [type])],
       detail: [...signed, "The event is valid."],
     });
-  } catch (error) {
-    if (error instanceof api.WebhookVerificationError) {
-      showVerdict({
-        outcome: "not_authentic",
-        state: "invalid",
-        code: error.code,
-        headline: ["Not authentic: ", h("code", {}, [error.code])],
-        detail: sentence(error.message),
-        help: VERIFY_HELP[error.code] ?? "",
-      });
-    } else if (error instanceof api.DecodeError && error.issues.some((issue) => issue.code === "payload_too_large")) {
-      // Refused for its size before the signature was checked.
-      showVerdict({
-        outcome: "not_checked",
-        state: "invalid",
-        code: "payload_too_large",
-        headline: ["Not checked: ", h("code", {}, ["payload_too_large"])],
-        detail: sentence(error.issues[0].message),
-        help: "The body is refused for its size before its signature is checked.",
-      });
-    } else if (error instanceof api.DecodeError) {
-      const text = payload.value;
-      const ranges = valueRanges(text);
-      verifyIssues.replaceChildren(
-        ...error.issues.map((issue) => h("li", {}, [issueButton(issue, choose(locateIssue(text, issue, ranges)))])),
-      );
-      verifyIssues.hidden = false;
-      showVerdict({
-        outcome: "invalid_event",
-        state: "warn",
-        code: "decode_error",
-        headline: ["Authentic, but the event is invalid"],
-        detail: [...signed, `The signature matches, but the body is not a valid Seam event: ${issues(error.issues.length)}.`],
-      });
-    } else {
-      showVerdict({ outcome: "error", state: "invalid", headline: ["Error"], detail: error instanceof Error ? error.message : String(error) });
-    }
+  } else if (error instanceof api.WebhookVerificationError) {
+    showVerdict({
+      outcome: "not_authentic",
+      state: "invalid",
+      code: error.code,
+      headline: ["Not authentic: ", h("code", {}, [error.code])],
+      detail: sentence(error.message),
+      help: VERIFY_HELP[error.code] ?? "",
+    });
+  } else if (error instanceof api.DecodeError && error.issues.some((issue) => issue.code === "payload_too_large")) {
+    // Refused for its size before the signature was checked.
+    showVerdict({
+      outcome: "not_checked",
+      state: "invalid",
+      code: "payload_too_large",
+      headline: ["Not checked: ", h("code", {}, ["payload_too_large"])],
+      detail: sentence(error.issues[0].message),
+      help: "The body is refused for its size before its signature is checked.",
+    });
+  } else if (error instanceof api.DecodeError) {
+    const text = payload.value;
+    const ranges = valueRanges(text);
+    verifyIssues.replaceChildren(...issueItems(error.issues, (issue) => locateIssue(text, issue, ranges)));
+    verifyIssues.hidden = false;
+    showVerdict({
+      outcome: "invalid_event",
+      state: "warn",
+      code: "decode_error",
+      headline: ["Authentic, but the event is invalid"],
+      detail: [...signed, `The signature matches, but the body is not a valid Seam event: ${issues(error.issues.length)}.`],
+    });
+  } else {
+    showVerdict({ outcome: "error", state: "invalid", headline: ["Error"], detail: error instanceof Error ? error.message : String(error) });
   }
 }
 

@@ -18,8 +18,18 @@ export function h(tag, attributes = {}, children = []) {
   return element;
 }
 
-/** Text with a line-break opportunity after each "_", "/" and ".". @param {string} text */
-export const breakable = (text) => text.split(/(?<=[_/.])/).flatMap((part, i) => (i === 0 ? [part] : [h("wbr"), part]));
+/**
+ * Text with a line-break opportunity after each "_", "/", "." and "-",
+ * between a lowercase letter and a capital (`reservationNumber`), and every
+ * 16 characters of a run that has none and no space: a path cell breaks only there
+ * (its CSS keeps words whole), and a long key must not widen the page.
+ * @param {string} text
+ */
+export const breakable = (text) =>
+  text
+    .split(/(?<=[_/.-])|(?<=\p{Ll})(?=\p{Lu})/u)
+    .flatMap((part) => (part.length > 16 && !/\s/.test(part) ? (part.match(/.{1,16}/gsu) ?? [part]) : [part]))
+    .flatMap((part, i) => (i === 0 ? [part] : [h("wbr"), part]));
 
 /** A JSON Pointer as a row shows it: the enclosing path muted, the last token stressed. @param {string} pointer */
 function pathLabel(pointer) {

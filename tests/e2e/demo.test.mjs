@@ -23,6 +23,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
 import { EXAMPLES, pretty } from "../../www/examples.js";
+import { fieldRows as rowsOf } from "../../www/fields.js";
 import { openDemo, shot, scrollsSideways as sideways } from "./harness.mjs";
 
 const root = new URL("../../", import.meta.url);
@@ -121,6 +122,23 @@ function fieldIssues() {
       ]),
     ),
   );
+}
+
+/**
+ * Puts a long text in the editor as a paste does (an input event of type
+ * insertFromPaste), then waits for the decode: page.fill types it in, which
+ * takes seconds for a few hundred KB.
+ */
+async function paste(/** @type {string} */ text) {
+  await page.$eval(
+    "#payload",
+    (payload, value) => {
+      /** @type {HTMLTextAreaElement} */ (payload).value = value;
+      payload.dispatchEvent(new InputEvent("input", { inputType: "insertFromPaste", bubbles: true }));
+    },
+    text,
+  );
+  await settled();
 }
 
 /** Loads an example by its button and waits for its verdict. */
@@ -374,7 +392,7 @@ describe("demo page", { timeout: 30_000 }, () => {
       "unknown",
       "kept, not in the schema",
     ]);
-    assert.equal(await page.textContent("#verdict"), "Valid connect_webview.login_succeeded event: 11 fields, 1 kept outside the schema.");
+    assert.equal(await page.textContent("#verdict"), "Valid connect_webview.login_succeeded event: 11 fields (14 values with the nested ones), 1 kept outside the schema.");
     await page.check("#strict");
     assert.deepEqual(await shownIssues(), [["unknown_field", "/hint", null]]);
     await page.click('.issue[data-code="unknown_field"]');
@@ -473,7 +491,7 @@ describe("demo page", { timeout: 30_000 }, () => {
     const withExtra = exampleText("access_code").replace('"error_code": "error_code text",', '"error_code": "error_code text",\n      "zz": [1],');
     assert.notEqual(withExtra, exampleText("access_code"));
     await type(withExtra);
-    assert.match((await page.textContent("#verdict")) ?? "", /^Valid access_code\.failed_to_set_on_device event: \d+ fields, 1 kept outside the schema\.$/);
+    assert.match((await page.textContent("#verdict")) ?? "", /^Valid access_code\.failed_to_set_on_device event: \d+ fields \(\d+ values with the nested ones\), 1 kept outside the schema\.$/);
     assert.deepEqual((await fieldRow("/access_code_errors/0/zz")).slice(1, 4), ["[1]", "kept, not in the schema", "extra"]);
     await page.check("#strict");
     assert.deepEqual(await shownIssues(), [["unknown_field", "/access_code_errors/0/zz", null]]);
@@ -495,11 +513,67 @@ describe("demo page", { timeout: 30_000 }, () => {
     assert.equal(await page.textContent("#event-type"), "acs_user.deleted");
   });
 
+  it("shows no field table for text the decoder refused as text, whatever the browser's JSON.parse makes of it", async () => {
+    const unlocked = exampleText("lock_unlocked");
+    const cases = [
+      // JSON.parse: null for 1e999, U+FFFD for the escape, a deep array, a long string.
+      [unlocked.replace('"is_via_nfc": true', '"is_via_nfc": 1e999'), "invalid_json"],
+      [unlocked.replace('"code": "code text"', '"code": "a\\uD800b"'), "invalid_json"],
+      [unlocked.replace('"is_via_nfc": true', `"is_via_nfc": ${"[".repeat(200)}${"]".repeat(200)}`), "invalid_json"],
+      [unlocked.replace('"code": "code text"', `"code": "${"x".repeat(1 << 20)}"`), "payload_too_large"],
+    ];
+    assert.ok(cases.every(([text]) => text !== unlocked));
+    for (const [text, code] of cases) {
+      await paste(text);
+      assert.deepEqual((await shownIssues()).map(([c]) => c), [code]);
+      assert.equal(await page.isVisible("#fields-view"), false, code);
+    }
+    // An invalid event the decoder read as JSON still has its table.
+    await load("lock_unlocked_broken");
+    assert.equal(await page.isVisible("#fields-view"), true);
+  });
+
+  it("cuts a long table and a long issue list short, and says how many more, with the verdict's counts whole", async () => {
+    const event = structuredClone(EXAMPLES_JSON["access_code.failed_to_set_on_device"].full);
+    const [item] = event.access_code_errors;
+    assert.ok(item);
+    event.access_code_errors = Array.from({ length: 1000 }, () => ({ ...item, created_at: "nope" }));
+    // How many rows the whole table would have, by the page's own rules (www/fields.js).
+    const total = rowsOf("access_code.failed_to_set_on_device", event).length;
+    assert.ok(total > 1000 * (1 + Object.keys(item).length), String(total));
+    await paste(JSON.stringify(event, null, 2));
+    assert.equal(await page.textContent("#verdict"), "Invalid: 1,000 issues.");
+    const listed = await shownIssues();
+    assert.equal(listed.length, 200);
+    assert.deepEqual(listed[199], ["invalid_datetime", "/access_code_errors/199/created_at", null]);
+    assert.equal(await page.textContent("#issues li.more"), "and 800 more issues: the list shows the first 200");
+    assert.equal((await marks()).length, 200);
+    const rows = await page.$$eval("#fields tr:not(.field-issues):not(.more)", (trs) => trs.length);
+    assert.equal(rows, 500);
+    assert.equal(await page.textContent("#fields tr.more"), `and ${(total - 500).toLocaleString("en-US")} more values: the table shows the first 500`);
+    // Valid: the verdict counts the top-level fields and, apart, every value.
+    event.access_code_errors = event.access_code_errors.map(() => item);
+    await paste(JSON.stringify(event));
+    assert.equal(
+      await page.textContent("#verdict"),
+      `Valid access_code.failed_to_set_on_device event: ${Object.keys(event).length} fields (${total.toLocaleString("en-US")} values with the nested ones).`,
+    );
+    assert.equal(await page.$$eval("#fields tr:not(.more)", (trs) => trs.length), 500);
+  });
+
   it("is usable at phone width, by keyboard, and in dark mode", async () => {
     await page.setViewportSize({ width: 375, height: 800 });
     for (const id of ["with_metadata", "bad_uuid", "syntax_error", "access_code", "access_code_broken", "lock_unlocked"]) {
       await page.click(`[data-example="${id}"]`);
       assert.equal(await scrollsSideways(), false, `${id} scrolls sideways at 375px`);
+    }
+    // A long key with no "_" in it, in a record and at the top level.
+    const unlocked = exampleText("lock_unlocked");
+    for (const key of ["externalReservationConfirmationNumber", "x".repeat(300)]) {
+      await type(unlocked.replace('"tenant": "acme"', `"${key}": "v"`));
+      assert.equal(await scrollsSideways(), false, `a key of ${key.length} characters scrolls sideways at 375px`);
+      await type(unlocked.replace("{", `{"${key}": 1,`));
+      assert.equal(await scrollsSideways(), false, `a top-level key of ${key.length} characters scrolls sideways at 375px`);
     }
     await page.click('[data-example="with_metadata"]');
     await page.screenshot({ path: shot("demo-phone.png"), fullPage: true });

@@ -201,6 +201,33 @@ describe("demo page: verify signature", { timeout: 30_000 }, () => {
     assert.equal((await verdict()).outcome, "authentic");
   });
 
+  it("checks a body that was signed with CRLF line breaks as it was sent, which the editor shows with LF", async () => {
+    // The tests after this one go on from the body and headers left here.
+    const before = { body: await page.inputValue("#payload"), headers: await page.inputValue("#headers") };
+    const sent = LOGIN_FAILED.replace(/\n/g, "\r\n");
+    const signature = new Webhook(SECRET).sign(OLD.id, new Date(OLD.timestamp * 1000), sent);
+    const headers = `svix-id: ${OLD.id}\nsvix-timestamp: ${OLD.timestamp}\nsvix-signature: ${signature}`;
+    const shown = await check({ body: sent, secret: SECRET, headers });
+    // The text box turned each CRLF into LF, as HTML says.
+    assert.equal(await page.inputValue("#payload"), LOGIN_FAILED);
+    assert.deepEqual(shown, {
+      outcome: "authentic",
+      code: "connect_webview.login_failed",
+      headline: "Authentic: connect_webview.login_failed",
+      detail: `Signed at 2023-11-14T22:13:20Z as message ${OLD.id}; the time was not checked against now. It was signed with CRLF line breaks, which the editor shows as LF. The event is valid.`,
+      help: "",
+    });
+    // Only the line breaks: a changed character is still not authentic either way.
+    await page.fill("#payload", LOGIN_FAILED.replace('"connect_webview_id": "0', '"connect_webview_id": "1'));
+    assert.equal((await verdict()).code, "invalid_signature");
+    // Signed as shown (LF): no note.
+    const lf = new Webhook(SECRET).sign(OLD.id, new Date(OLD.timestamp * 1000), LOGIN_FAILED);
+    const plain = await check({ body: LOGIN_FAILED, headers: `svix-id: ${OLD.id}\nsvix-timestamp: ${OLD.timestamp}\nsvix-signature: ${lf}` });
+    assert.equal(plain.outcome, "authentic");
+    assert.doesNotMatch(plain.detail ?? "", /CRLF/);
+    assert.equal((await check(before)).outcome, "authentic");
+  });
+
   it("reports a removed signature header as missing_header, and a changed one as invalid_signature", async () => {
     const signed = await page.inputValue("#headers");
     const withoutSignature = signed.split("\n").filter((line) => !line.startsWith("webhook-signature")).join("\n");
