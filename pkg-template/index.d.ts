@@ -29,7 +29,7 @@ export type IssueCode =
   | "invalid_input"
   /** The payload is longer than `maxBytes`. */
   | "payload_too_large"
-  /** Bytes that are not UTF-8, or a string with a lone surrogate. */
+  /** Bytes that are not UTF-8, or a string with a lone surrogate in it (an escaped one, `"\ud800"` in JSON text, is `invalid_json`). */
   | "invalid_utf8"
   /** Not JSON text; `line` and `column` say where. */
   | "invalid_json"

@@ -45,7 +45,7 @@ pub fn check_event(text: &str, strict: bool) -> Result<SeamEventType, DecodeErro
 /// in characters, and the character found there.
 fn syntax_issue(text: &str, e: &serde_json::Error) -> Issue {
     let full = e.to_string();
-    let what = full.rsplit_once(" at line ").map_or(full.as_str(), |(what, _)| what);
+    let what = crate::scan::ours(full.rsplit_once(" at line ").map_or(full.as_str(), |(what, _)| what));
     // serde_json's own limit points at the bracket that goes too deep; the
     // same error from inside the visitor (ours, one level later) comes after
     // serde_json has read on, so its position is found here instead.

@@ -30,7 +30,31 @@ pub(crate) fn moved_message(message: &str, (line, column): (usize, usize)) -> St
     format!("not valid JSON at line {line}, column {column}:{rest}")
 }
 
-/// What is wrong with a JSON text, in `serde_json`'s words.
+/// `serde_json`'s words for an escaped surrogate that is not half of a
+/// pair, and ours: it says "leading" of a lone trailing surrogate
+/// (`"\uDC00"`), and "end of hex escape" of a leading one with no `\u`
+/// after it (`"\uD800b"`). Each is read as ours, here and by the reference
+/// validator ([`ours`]), so that the two still say the same.
+const SURROGATE_WORDS: [(&str, &str); 2] = [
+    (
+        "lone leading surrogate in hex escape",
+        "lone surrogate in a \\u escape (a pair is \\uD800-\\uDBFF, then \\uDC00-\\uDFFF; one alone has no UTF-8 form)",
+    ),
+    (
+        "unexpected end of hex escape",
+        "leading surrogate in a \\u escape with no \\u escape of its trailing half after it (a lone surrogate has no UTF-8 form)",
+    ),
+];
+
+/// `serde_json`'s description of a syntax error in our words, where they
+/// differ ([`SURROGATE_WORDS`]).
+#[cfg(any(test, fuzzing))]
+pub(crate) fn ours(what: &str) -> &str {
+    SURROGATE_WORDS.iter().find(|(theirs, _)| *theirs == what).map_or(what, |(_, ours)| ours)
+}
+
+/// What is wrong with a JSON text, in `serde_json`'s words (but for
+/// [`SURROGATE_WORDS`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Syntax {
     EofWhileParsingList,
@@ -73,10 +97,10 @@ impl Syntax {
                 "control character (\\u0000-\\u001F) found while parsing a string"
             }
             Syntax::KeyMustBeAString => "key must be a string",
-            Syntax::LoneLeadingSurrogateInHexEscape => "lone leading surrogate in hex escape",
+            Syntax::LoneLeadingSurrogateInHexEscape => SURROGATE_WORDS[0].1,
             Syntax::TrailingComma => "trailing comma",
             Syntax::TrailingCharacters => "trailing characters",
-            Syntax::UnexpectedEndOfHexEscape => "unexpected end of hex escape",
+            Syntax::UnexpectedEndOfHexEscape => SURROGATE_WORDS[1].1,
             Syntax::RecursionLimitExceeded => "recursion limit exceeded",
         }
     }

@@ -310,6 +310,31 @@ fn syntax_errors_table() {
 }
 
 #[test]
+fn an_escaped_lone_surrogate_is_named_as_one() {
+    // Not serde_json's words, which call a lone trailing surrogate "leading"
+    // and a leading one with no pair "the end of hex escape".
+    const LONE: &str = "lone surrogate in a \\u escape (a pair is \\uD800-\\uDBFF, then \\uDC00-\\uDFFF; one alone has no UTF-8 form)";
+    const NO_PAIR: &str =
+        "leading surrogate in a \\u escape with no \\u escape of its trailing half after it (a lone surrogate has no UTF-8 form)";
+    let cases = [
+        (r#"{"a": "x\udc00y"}"#, format!("line 1, column 14: {LONE}, found '0'")),
+        (r#"{"a": "\ud800\u0041"}"#, format!("line 1, column 19: {LONE}, found '1'")),
+        (r#"{"a": "\ud800\ud800"}"#, format!("line 1, column 19: {LONE}, found '0'")),
+        (r#"{"a": "x\ud800y"}"#, format!("line 1, column 15: {NO_PAIR}, found 'y'")),
+        (r#"{"a": "\ud800"}"#, format!("line 1, column 14: {NO_PAIR}, found '\"'")),
+    ];
+    for (text, expected) in cases {
+        let err = decode(text).unwrap_err();
+        let issue = &err.issues()[0];
+        assert_eq!(issue.code, IssueCode::InvalidJson, "{text}");
+        assert_eq!(issue.message, format!("not valid JSON at {expected}"), "{text}");
+    }
+    // A pair is one character.
+    let pair = r#"{"a": "\ud83d\ude00"}"#;
+    assert_eq!(decode(pair).unwrap_err().issues()[0].code, IssueCode::MissingField);
+}
+
+#[test]
 fn invalid_utf8_names_the_byte_and_position() {
     let err = decode_slice(b"{\n  \"customer_key\": \"caf\xc3\xa9 \xff\"\n}").unwrap_err();
     let issue = &err.issues()[0];
