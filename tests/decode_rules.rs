@@ -313,7 +313,8 @@ fn syntax_errors_table() {
 fn an_escaped_lone_surrogate_is_named_as_one() {
     // Not serde_json's words, which call a lone trailing surrogate "leading"
     // and a leading one with no pair "the end of hex escape".
-    const LONE: &str = "lone surrogate in a \\u escape (a pair is \\uD800-\\uDBFF, then \\uDC00-\\uDFFF; one alone has no UTF-8 form)";
+    const LONE: &str =
+        "lone surrogate in a \\u escape (a pair is \\uD800-\\uDBFF, then \\uDC00-\\uDFFF; one alone has no UTF-8 form)";
     const NO_PAIR: &str =
         "leading surrogate in a \\u escape with no \\u escape of its trailing half after it (a lone surrogate has no UTF-8 form)";
     let cases = [
