@@ -527,11 +527,14 @@ function parseHeadersFile(file, text) {
     return headers;
   }
   const lines = source.split(/\r?\n/);
-  const request = REQUEST_LINE.test(lines[0].trim());
+  // The request line, if any, comes before the headers: the first line that
+  // is neither blank nor a comment.
+  const first = lines.findIndex((line) => line.trim() !== "" && !line.trimStart().startsWith("#"));
+  const request = first !== -1 && REQUEST_LINE.test(lines[first].trim());
   let blank = false;
   lines.forEach((line, i) => {
-    if (line.trim() === "") return void (blank = true);
-    if ((i === 0 && request) || line.trimStart().startsWith("#")) return;
+    if (line.trim() === "") return void (blank = i > first);
+    if ((i === first && request) || line.trimStart().startsWith("#")) return;
     if (request && blank && headerOf(line) === undefined) {
       throw new UsageError(
         `--headers-file ${file} line ${i + 1}: found ${quoted(line)} after the blank line that ends an HTTP request's headers: for a whole request, headers then body, use --request ${file}`,

@@ -228,8 +228,9 @@ export declare function signatureHeaders(headers: WebhookHeaders): SignatureHead
  * @throws {WebhookVerificationError} when the request cannot be trusted.
  * @throws {DecodeError} when it can, but the event is not valid (or, as
  *   `payload_too_large`, is over `maxBytes`: authenticated, not decoded).
- * @throws {TypeError} for bad options, or a payload or headers that are not
- *   a body and headers.
+ * @throws {TypeError} for bad options, or a payload that is not a body (a
+ *   parsed object: the signature is over the raw bytes). Headers that are
+ *   not an object are a `WebhookVerificationError`, `missing_header`.
  *
  * @example
  * ```ts
@@ -256,12 +257,16 @@ export interface SignArgs {
   timestamp?: Date | number;
 }
 
-/** The headers {@link sign} returns. */
-export interface SignedHeaders {
+/**
+ * The headers {@link sign} returns. A type, not an interface, so that it is
+ * {@link WebhookHeaders} and `HeadersInit` as it is: it goes straight to
+ * {@link verify} or `fetch`.
+ */
+export type SignedHeaders = {
   "webhook-id": string;
   "webhook-timestamp": string;
   "webhook-signature": string;
-}
+};
 
 /**
  * Signs a body as Seam (through Svix) would: for your own tests.

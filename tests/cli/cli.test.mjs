@@ -325,6 +325,11 @@ describe("verify", () => {
       const r = run(["verify", "--secret", SECRET, "--headers-file", file, WITH_METADATA]);
       assert.equal(r.status, 0, r.stderr);
     }
+    // The request line after comments and blank lines; not after a header.
+    const commented = ["# captured by the tunnel", "", ...lines.filter((line) => !line.startsWith("#"))];
+    assert.equal(run(["verify", "--secret", SECRET, "--headers-file", temp(commented.join("\n")), WITH_METADATA]).status, 0);
+    const late = [lines[2], lines[0], ...lines.slice(3)];
+    assertUsage(run(["verify", "--secret", SECRET, "--headers-file", temp(late.join("\n")), WITH_METADATA]), /line 2: expected NAME:VALUE or NAME=VALUE, found 'POST \/webhooks\/seam HTTP\/1\.1'/);
     const bad = run(["verify", "--secret", SECRET, "--headers-file", temp("webhook-id msg_1\n"), WITH_METADATA]);
     assertUsage(bad, /--headers-file .* line 1: expected NAME:VALUE or NAME=VALUE/);
   });

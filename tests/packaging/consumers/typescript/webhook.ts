@@ -9,6 +9,7 @@ import {
   DecodeError,
   safeDecode,
   sign,
+  signatureHeaders,
   verify,
   WebhookVerificationError,
   type ConnectWebviewEvent,
@@ -68,10 +69,19 @@ export function fromLog(text: string): SeamEventType | IssueCode[] {
 export function roundTrip(body: Uint8Array, secret: string): string {
   const headers: SignedHeaders = sign({ payload: body, secret, timestamp: new Date() });
   const webhook = new ConnectWebviewWebhook(secret, { toleranceSeconds: 60 });
-  const event = webhook.verify(body, new Headers({ ...headers }), { now: new Date(), strict: true });
+  // What sign gives is headers as verify, signatureHeaders and fetch take them.
+  const event = webhook.verify(body, headers, { now: new Date(), strict: true });
+  verify(body, headers, secret);
+  if (signatureHeaders(headers).id !== headers["webhook-id"]) throw new Error("unreachable");
   if (event.event_type === "connect_webview.login_failed") return event.connect_webview_id;
   if (event.event_type === "connect_webview.login_succeeded") return event.connected_account_id;
   return event.event_type; // any other Seam event
+}
+
+/** A signed test request to an endpoint, as the sign example in index.d.ts sends it. */
+export function sendSigned(url: string, body: string, secret: string): Promise<Response> {
+  const headers = sign({ payload: body, secret });
+  return fetch(url, { method: "POST", body, headers });
 }
 
 export const fromBytes: SeamEvent = decode(new TextEncoder().encode("{}").buffer);
