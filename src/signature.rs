@@ -143,7 +143,8 @@ impl<'a> WebhookHeaders<'a> {
     /// timestamp and signature, the `svix-` header, else the `webhook-` one.
     /// Names match in any case; where one name comes in several spellings, the
     /// lowercase one (as HTTP/2, Node and Fetch give them) is taken, else the
-    /// first.
+    /// first. A header with an empty value is not there, as svix has it: an
+    /// empty `svix-id` leaves `webhook-id` to be read.
     ///
     /// # Examples
     ///
@@ -157,11 +158,17 @@ impl<'a> WebhookHeaders<'a> {
     /// let err = WebhookHeaders::from_pairs([("webhook-id", "msg_1")]).unwrap_err();
     /// assert_eq!(err.code(), VerifyErrorCode::MissingHeader);
     /// assert_eq!(err.message(), "missing header webhook-timestamp (or svix-timestamp)");
+    ///
+    /// let err = WebhookHeaders::from_pairs([("svix-id", ""), ("webhook-timestamp", "1"), ("webhook-signature", "v1,")]);
+    /// assert_eq!(err.unwrap_err().message(), "missing header webhook-id (or svix-id)");
     /// ```
     pub fn from_pairs<I: IntoIterator<Item = (&'a str, &'a str)>>(pairs: I) -> Result<Self, VerifyError> {
         // Each value found, and whether its name was spelled in lowercase.
         let mut found: [[Option<(&'a str, bool)>; 2]; 3] = Default::default();
         for (name, value) in pairs {
+            if value.is_empty() {
+                continue;
+            }
             let Some((prefix, field)) = split_name(name) else { continue };
             let lowercase = !name.bytes().any(|b| b.is_ascii_uppercase());
             let slot = &mut found[field][prefix];
@@ -177,8 +184,10 @@ impl<'a> WebhookHeaders<'a> {
     }
 
     /// The headers from their values, id, timestamp and signature in that
-    /// order, once picked out: `missing_header` names the first absent one.
-    pub(crate) fn from_values([id, timestamp, signature]: [Option<&'a str>; 3]) -> Result<Self, VerifyError> {
+    /// order, once picked out: `missing_header` names the first absent (or
+    /// empty) one.
+    pub(crate) fn from_values(values: [Option<&'a str>; 3]) -> Result<Self, VerifyError> {
+        let [id, timestamp, signature] = values.map(|value| value.filter(|v| !v.is_empty()));
         let missing = |field: usize| {
             let name = FIELDS[field];
             VerifyError::new(VerifyErrorCode::MissingHeader, format!("missing header webhook-{name} (or svix-{name})"))
@@ -188,6 +197,11 @@ impl<'a> WebhookHeaders<'a> {
             timestamp: timestamp.ok_or_else(|| missing(1))?,
             signature: signature.ok_or_else(|| missing(2))?,
         })
+    }
+
+    /// `missing_header` for the first empty value, as if it were not there.
+    fn present(&self) -> Result<(), VerifyError> {
+        Self::from_values([Some(self.id), Some(self.timestamp), Some(self.signature)]).map(drop)
     }
 }
 
@@ -308,7 +322,9 @@ impl Webhook {
 
     /// Checks the signature headers against the raw body, with `now` in Unix
     /// seconds. Says nothing about the body's content.
+    /// A header with an empty value is `missing_header`, as svix has it.
     pub fn verify_signature(&self, body: &[u8], headers: &WebhookHeaders<'_>, now: i64) -> Result<(), VerifyError> {
+        headers.present()?;
         let timestamp = self.timestamp_within_tolerance(headers, now)?;
         check_signature(headers.signature, &self.mac_of(headers.id, timestamp, &mut |mac| mac.update(body)))
     }

@@ -37,7 +37,8 @@ fn signature_header_table() {
         (format!("v1,{}", &good[..20]), Err(VerifyErrorCode::InvalidSignature)),
         (format!("v1,{}", &good[..good.len() - 4]), Err(VerifyErrorCode::InvalidSignature)),
         ("v1,".into(), Err(VerifyErrorCode::InvalidSignature)),
-        ("".into(), Err(VerifyErrorCode::InvalidSignature)),
+        // Empty: not there, as for svix.
+        ("".into(), Err(VerifyErrorCode::MissingHeader)),
         ("v1".into(), Err(VerifyErrorCode::InvalidSignature)),
         // 31 and 33 bytes: right prefix, wrong length.
         ("v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1A==".into(), Err(VerifyErrorCode::InvalidSignature)),
@@ -91,7 +92,7 @@ fn timestamp_table() {
         ("1614265330", TIMESTAMP + 301, Err(VerifyErrorCode::TimestampTooOld)),
         ("1614265330", TIMESTAMP - 301, Err(VerifyErrorCode::TimestampTooNew)),
         ("01614265330", TIMESTAMP, Ok(())),
-        ("", TIMESTAMP, Err(VerifyErrorCode::InvalidTimestamp)),
+        ("", TIMESTAMP, Err(VerifyErrorCode::MissingHeader)),
         ("abc", TIMESTAMP, Err(VerifyErrorCode::InvalidTimestamp)),
         ("1614265330abc", TIMESTAMP, Err(VerifyErrorCode::InvalidTimestamp)),
         ("1614265330.0", TIMESTAMP, Err(VerifyErrorCode::InvalidTimestamp)),
@@ -116,6 +117,18 @@ fn timestamp_table() {
     let wide = webhook().tolerance_seconds(3600);
     let headers = WebhookHeaders { id: ID, timestamp: "1614265330", signature: SIGNATURE };
     assert_eq!(wide.verify_signature(BODY, &headers, TIMESTAMP + 3600), Ok(()));
+}
+
+#[test]
+fn an_empty_header_value_is_not_there_as_for_svix() {
+    let signed_for_no_id = webhook().sign("", TIMESTAMP, BODY);
+    let headers = WebhookHeaders { id: "", timestamp: "1614265330", signature: &signed_for_no_id };
+    let err = webhook().verify_signature(BODY, &headers, TIMESTAMP).unwrap_err();
+    assert_eq!((err.code(), err.message()), (VerifyErrorCode::MissingHeader, "missing header webhook-id (or svix-id)"));
+    // From pairs, an empty svix- value leaves the webhook- one to be read.
+    let pairs = [("svix-id", ""), ("webhook-id", ID), ("svix-timestamp", "1614265330"), ("svix-signature", SIGNATURE)];
+    let headers = WebhookHeaders::from_pairs(pairs).unwrap();
+    assert_eq!(webhook().verify_signature(BODY, &headers, TIMESTAMP), Ok(()));
 }
 
 #[test]

@@ -102,7 +102,8 @@ function bodyBytes(payload) {
  * for which header is read, as Rust's `WebhookHeaders::from_pairs` states it
  * (both tested against tests/fixtures/signature_headers.json): for each
  * field, the `svix-` header, else the `webhook-` one; names in any case; of
- * several spellings of one name, the lowercase one, else the first.
+ * several spellings of one name, the lowercase one, else the first; a header
+ * with an empty value is not there (as svix has it).
  */
 const NAMES = [
   ["svix-id", "webhook-id"],
@@ -129,15 +130,15 @@ function fieldOf(name) {
 
 /**
  * A header's value as text: an array is joined with spaces (as several
- * signatures are). A value that is not text is treated as absent. Text is
- * taken as it is: one with a line break cannot come from HTTP, but it is
- * what `sign` was given, and svix reads it the same way.
+ * signatures are). A value that is not text, or empty text, is treated as
+ * absent. Text is taken as it is: one with a line break cannot come from
+ * HTTP, but it is what `sign` was given, and svix reads it the same way.
  * @param {unknown} value
  */
 function headerText(value) {
-  if (!Array.isArray(value)) return typeof value === "string" ? value : undefined;
-  const texts = value.filter((v) => typeof v === "string");
-  return texts.length > 0 ? texts.join(" ") : undefined;
+  if (!Array.isArray(value)) return typeof value === "string" && value !== "" ? value : undefined;
+  const text = value.filter((v) => typeof v === "string" && v !== "").join(" ");
+  return text !== "" ? text : undefined;
 }
 
 /**
@@ -149,7 +150,7 @@ function ownHeader(headers, name) {
   // hasOwnProperty, not Object.hasOwn: that is Firefox 92, after the
   // Firefox 89 the package supports (scripts/engines.mjs).
   if (value === undefined || !Object.prototype.hasOwnProperty.call(headers, name)) return undefined;
-  return typeof value === "string" ? value : headerText(value);
+  return typeof value === "string" && value !== "" ? value : headerText(value);
 }
 
 /**
@@ -211,7 +212,7 @@ function readHeaders(headers) {
 /**
  * The three signature header values that {@link verify} reads, by the one
  * rule of the package (`NAMES`): `svix-*` before `webhook-*`, names in any
- * case, an array joined with spaces. The command-line tool and the demo page
+ * case, an array joined with spaces, an empty value absent. The command-line tool and the demo page
  * show what was verified through this, so that they cannot disagree with it.
  * @param {unknown} headers as for verify
  */
