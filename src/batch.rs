@@ -348,6 +348,46 @@ mod tests {
     }
 
     #[test]
+    fn an_element_past_i_jsons_limits_is_that_elements_failure_in_an_array_as_on_its_own_line() {
+        let one = FAILED.replace('\n', "");
+        let failed = Ok(SeamEventType::at(crate::catalogue::event_type::CONNECT_WEBVIEW_LOGIN_FAILED));
+        let outcomes = |input: &str| -> Vec<_> {
+            let items = BatchOptions::default().validate(input).unwrap();
+            items.iter().map(|i| i.result.as_ref().copied().map_err(|e| e.issues()[0].clone())).collect()
+        };
+        // JSON's syntax, past I-JSON's limits: a number beyond a double, and
+        // escaped surrogates that are not a pair, keys too, and after them
+        // the escapes read on their own (a lone one cannot hide a quote).
+        let elements = [
+            r#"{"n": 1e400}"#,
+            r#"{"s": "\ud800"}"#,
+            r#"{"s": "a\udc00b"}"#,
+            r#"{"\ud800\n": 1}"#,
+            r#"{"s": "\ud800\""}"#,
+            r#"{"s": "\ud800\ud800\udc00"}"#,
+        ];
+        for element in elements {
+            let array = format!("[{one},\n {element},\n {one}]");
+            let ndjson = format!("{one}\n {element}\n{one}");
+            let [in_array, on_its_line] = [&array, &ndjson].map(|input| outcomes(input));
+            assert_eq!(in_array.len(), 3, "{array}");
+            assert_eq!((&in_array[0], &in_array[2]), (&failed, &failed), "{array}");
+            let (Err(a), Err(b)) = (&in_array[1], &on_its_line[1]) else { panic!("{array}: {in_array:?}") };
+            assert_eq!(a.code, IssueCode::InvalidJson, "{array}");
+            // The same issue where it is in the whole input: line 2, after one space.
+            assert_eq!((a.message.as_str(), a.line, a.column), (b.message.as_str(), b.line, b.column), "{array}");
+            assert_eq!(a.line, Some(2), "{array}");
+        }
+        // A pair is one character, not a failure.
+        let pair = outcomes(&format!(r#"[{one}, {{"s": "\ud83d\ude00"}}]"#));
+        assert_eq!(pair[1].as_ref().unwrap_err().code, IssueCode::MissingField);
+        // A control character in a string is not JSON at all: the array is refused where it is.
+        let broken = format!("[{one},\n {{\"s\": \"a\u{1}b\"}},\n {one}]");
+        let err = BatchOptions::default().validate(&broken).unwrap_err();
+        assert_eq!((err.issues()[0].code, err.issues()[0].line), (IssueCode::InvalidJson, Some(2)));
+    }
+
+    #[test]
     fn an_element_nests_as_deep_in_an_array_as_on_its_own_line() {
         let one = FAILED.replace('\n', "");
         let nested = |levels: usize| {

@@ -159,17 +159,23 @@ pub(crate) struct Reader<'a> {
     index: usize,
     /// Containers that may still be opened.
     remaining_depth: u32,
+    /// Whether I-JSON's limits hold: numbers within a double, no escaped
+    /// lone surrogate. Both are JSON's syntax (RFC 8259) all the same.
+    i_json: bool,
 }
 
 impl<'a> Reader<'a> {
     pub(crate) fn new(text: &'a str) -> Reader<'a> {
-        Reader { text, bytes: text.as_bytes(), index: 0, remaining_depth: RECURSION_LIMIT }
+        Reader { text, bytes: text.as_bytes(), index: 0, remaining_depth: RECURSION_LIMIT, i_json: true }
     }
 
-    /// A reader with no limit on nesting, for a reading that does not
-    /// recurse: a batch array's syntax check.
+    /// A reader of JSON's syntax alone, with no limit on nesting and none of
+    /// I-JSON's, for a reading that does not recurse: a batch array's syntax
+    /// check. Each element is then checked with every limit, on its own, so
+    /// that one too deep, with `1e400` or with `"\ud800"` is that element's
+    /// failure, not the whole batch's.
     pub(crate) fn unbounded(text: &'a str) -> Reader<'a> {
-        Reader { remaining_depth: u32::MAX, ..Reader::new(text) }
+        Reader { remaining_depth: u32::MAX, i_json: false, ..Reader::new(text) }
     }
 
     /// How far it has got: the byte offset of the next byte to read.
@@ -387,25 +393,28 @@ impl<'a> Reader<'a> {
         Ok(())
     }
 
-    /// `\uXXXX`, after the `u`; a surrogate pair must be complete.
+    /// `\uXXXX`, after the `u`; a surrogate pair must be complete (unless
+    /// not `i_json`: then a lone one stands for U+FFFD, and
+    /// an escape after it is read as one of its own).
     fn unicode_escape(&mut self, out: &mut String) -> Result<()> {
         let first = self.hex4()?;
         let code = match first {
-            0xDC00..=0xDFFF => return Err(self.error(Syntax::LoneLeadingSurrogateInHexEscape)),
+            0xDC00..=0xDFFF if self.i_json => return Err(self.error(Syntax::LoneLeadingSurrogateInHexEscape)),
             0xD800..=0xDBFF => {
+                let after = self.index;
                 for expected in [b'\\', b'u'] {
                     match self.peek() {
                         None => return Err(self.error(Syntax::EofWhileParsingString)),
                         Some(b) if b != expected => {
                             self.index += 1;
-                            return Err(self.error(Syntax::UnexpectedEndOfHexEscape));
+                            return self.lone_surrogate(after, out, Syntax::UnexpectedEndOfHexEscape);
                         }
                         Some(_) => self.index += 1,
                     }
                 }
                 let second = self.hex4()?;
                 if !(0xDC00..=0xDFFF).contains(&second) {
-                    return Err(self.error(Syntax::LoneLeadingSurrogateInHexEscape));
+                    return self.lone_surrogate(after, out, Syntax::LoneLeadingSurrogateInHexEscape);
                 }
                 0x1_0000 + ((u32::from(first) - 0xD800) << 10 | (u32::from(second) - 0xDC00))
             }
@@ -413,6 +422,19 @@ impl<'a> Reader<'a> {
         };
         // Not a surrogate: a char.
         out.push(char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER));
+        Ok(())
+    }
+
+    /// A leading surrogate with no trailing one after it (the escape ends
+    /// at `after`): the error `syntax` under I-JSON's limits, else U+FFFD,
+    /// and what follows it read from `after` on.
+    #[cold]
+    fn lone_surrogate(&mut self, after: usize, out: &mut String, syntax: Syntax) -> Result<()> {
+        if self.i_json {
+            return Err(self.error(syntax));
+        }
+        self.index = after;
+        out.push(char::REPLACEMENT_CHARACTER);
         Ok(())
     }
 
@@ -498,7 +520,7 @@ impl<'a> Reader<'a> {
                     // serde_json's exponent is an i32: past it, a positive
                     // exponent of a non-zero number is out of range, and
                     // anything else is zero.
-                    if !zero && !negative {
+                    if !zero && !negative && self.i_json {
                         return Err(self.error(Syntax::NumberOutOfRange));
                     }
                     self.digits();
@@ -509,7 +531,9 @@ impl<'a> Reader<'a> {
                 exponent = -exponent;
             }
         }
-        if overflows(&self.bytes[int_start..int_end], &self.bytes[(int_end + 1).min(frac_end)..frac_end], exponent) {
+        if self.i_json
+            && overflows(&self.bytes[int_start..int_end], &self.bytes[(int_end + 1).min(frac_end)..frac_end], exponent)
+        {
             return Err(self.error(Syntax::NumberOutOfRange));
         }
         Ok(())
