@@ -191,8 +191,14 @@ fn utf8_issue(bytes: &[u8], e: &std::str::Utf8Error) -> Issue {
     let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
     let column = crate::text::char_count(before.get(line_start..).unwrap_or_default()) + 1;
     let byte = bytes.get(offset).copied().unwrap_or_default();
+    let what = match (e.error_len(), byte) {
+        (None, _) => "that starts a UTF-8 character the input ends before",
+        (Some(_), 0x80..=0xbf) => "that continues a UTF-8 character, with none to continue",
+        (Some(_), 0xc2..=0xf4) => "that starts a UTF-8 character the bytes after it do not make",
+        (Some(_), _) => "that is never in UTF-8 text",
+    };
     let message = format!(
-        "expected UTF-8 text, found byte 0x{byte:02x} at byte offset {offset} (line {line}, column {column}) that does not start or continue a UTF-8 character"
+        "expected UTF-8 text, found byte 0x{byte:02x} at byte offset {offset} (line {line}, column {column}) {what}"
     );
     Issue::at(IssueCode::InvalidUtf8, message, line, column)
 }

@@ -2,9 +2,12 @@
 //! event types of the fast lane. The typed events of the whole catalogue are
 //! generated: [`seam_event`](crate::seam_event).
 //!
-//! Identifiers and timestamps keep the exact text that was sent. Fields that
-//! the schema does not know are kept, in order, in `extra`, so that
-//! serialising an event gives back the JSON object it was decoded from.
+//! In the typed events, timestamps keep the exact text that was sent; UUIDs
+//! are [`uuid::Uuid`], which serialise in lower case (the JavaScript package,
+//! whose result is `JSON.parse` of the payload, keeps them as sent). Fields
+//! that the schema does not know are kept, in order, in `extra`, so that
+//! serialising an event gives back the JSON object it was decoded from, but
+//! for the case of UUIDs.
 
 use serde::de::{Deserializer, MapAccess, Visitor};
 use serde::ser::{SerializeMap, Serializer};

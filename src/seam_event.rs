@@ -15,6 +15,8 @@
 //!   objects.
 //! - Every struct keeps the fields the catalogue does not name in `extra`, in the order they came
 //!   in, so that an event serialises back to the JSON value it was decoded from.
+//! - [`SeamEvent`]'s `Deserialize` checks an event as [`decode`](crate::decode) does; a struct's
+//!   own only fits its fields (for values already checked, or made by hand).
 //!
 //! Enum fields get an enum of their values, objects a struct named after the event and field; a
 //! type that is the same at several places is written once. [`SeamEvent`] and the value enums are
@@ -865,7 +867,9 @@ impl AccessCodeBackupAccessCodePulledEvent {
     }
 }
 
-/// Reads a JSON object by [`AccessCodeBackupAccessCodePulledEvent::from_map`].
+/// Reads a JSON object by [`AccessCodeBackupAccessCodePulledEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for AccessCodeBackupAccessCodePulledEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, AccessCodeBackupAccessCodePulledEvent::from_map)
@@ -937,7 +941,9 @@ impl AccessCodeChangedEvent {
     }
 }
 
-/// Reads a JSON object by [`AccessCodeChangedEvent::from_map`].
+/// Reads a JSON object by [`AccessCodeChangedEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for AccessCodeChangedEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, AccessCodeChangedEvent::from_map)
@@ -1011,7 +1017,9 @@ impl AccessCodeCodeChangedEvent {
     }
 }
 
-/// Reads a JSON object by [`AccessCodeCodeChangedEvent::from_map`].
+/// Reads a JSON object by [`AccessCodeCodeChangedEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for AccessCodeCodeChangedEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, AccessCodeCodeChangedEvent::from_map)
@@ -1075,7 +1083,9 @@ impl AccessCodeCreatedEvent {
     }
 }
 
-/// Reads a JSON object by [`AccessCodeCreatedEvent::from_map`].
+/// Reads a JSON object by [`AccessCodeCreatedEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for AccessCodeCreatedEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, AccessCodeCreatedEvent::from_map)
@@ -1157,7 +1167,9 @@ impl AccessCodeDelayInRemovingFromDeviceEvent {
     }
 }
 
-/// Reads a JSON object by [`AccessCodeDelayInRemovingFromDeviceEvent::from_map`].
+/// Reads a JSON object by [`AccessCodeDelayInRemovingFromDeviceEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for AccessCodeDelayInRemovingFromDeviceEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, AccessCodeDelayInRemovingFromDeviceEvent::from_map)
@@ -1239,7 +1251,9 @@ impl AccessCodeDelayInSettingOnDeviceEvent {
     }
 }
 
-/// Reads a JSON object by [`AccessCodeDelayInSettingOnDeviceEvent::from_map`].
+/// Reads a JSON object by [`AccessCodeDelayInSettingOnDeviceEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for AccessCodeDelayInSettingOnDeviceEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, AccessCodeDelayInSettingOnDeviceEvent::from_map)
@@ -1308,7 +1322,9 @@ impl AccessCodeDeletedEvent {
     }
 }
 
-/// Reads a JSON object by [`AccessCodeDeletedEvent::from_map`].
+/// Reads a JSON object by [`AccessCodeDeletedEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for AccessCodeDeletedEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, AccessCodeDeletedEvent::from_map)
@@ -1373,7 +1389,9 @@ impl AccessCodeDeletedExternalToSeamEvent {
     }
 }
 
-/// Reads a JSON object by [`AccessCodeDeletedExternalToSeamEvent::from_map`].
+/// Reads a JSON object by [`AccessCodeDeletedExternalToSeamEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for AccessCodeDeletedExternalToSeamEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, AccessCodeDeletedExternalToSeamEvent::from_map)
@@ -1456,7 +1474,9 @@ impl AccessCodeFailedToRemoveFromDeviceEvent {
     }
 }
 
-/// Reads a JSON object by [`AccessCodeFailedToRemoveFromDeviceEvent::from_map`].
+/// Reads a JSON object by [`AccessCodeFailedToRemoveFromDeviceEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for AccessCodeFailedToRemoveFromDeviceEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, AccessCodeFailedToRemoveFromDeviceEvent::from_map)
@@ -1539,7 +1559,9 @@ impl AccessCodeFailedToSetOnDeviceEvent {
     }
 }
 
-/// Reads a JSON object by [`AccessCodeFailedToSetOnDeviceEvent::from_map`].
+/// Reads a JSON object by [`AccessCodeFailedToSetOnDeviceEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for AccessCodeFailedToSetOnDeviceEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, AccessCodeFailedToSetOnDeviceEvent::from_map)
@@ -1604,7 +1626,9 @@ impl AccessCodeModifiedExternalToSeamEvent {
     }
 }
 
-/// Reads a JSON object by [`AccessCodeModifiedExternalToSeamEvent::from_map`].
+/// Reads a JSON object by [`AccessCodeModifiedExternalToSeamEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for AccessCodeModifiedExternalToSeamEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, AccessCodeModifiedExternalToSeamEvent::from_map)
@@ -1673,7 +1697,9 @@ impl AccessCodeMutationsRequestedEvent {
     }
 }
 
-/// Reads a JSON object by [`AccessCodeMutationsRequestedEvent::from_map`].
+/// Reads a JSON object by [`AccessCodeMutationsRequestedEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for AccessCodeMutationsRequestedEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, AccessCodeMutationsRequestedEvent::from_map)
@@ -1747,7 +1773,9 @@ impl AccessCodeNameChangedEvent {
     }
 }
 
-/// Reads a JSON object by [`AccessCodeNameChangedEvent::from_map`].
+/// Reads a JSON object by [`AccessCodeNameChangedEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for AccessCodeNameChangedEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, AccessCodeNameChangedEvent::from_map)
@@ -1812,7 +1840,9 @@ impl AccessCodeRemovedFromDeviceEvent {
     }
 }
 
-/// Reads a JSON object by [`AccessCodeRemovedFromDeviceEvent::from_map`].
+/// Reads a JSON object by [`AccessCodeRemovedFromDeviceEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for AccessCodeRemovedFromDeviceEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, AccessCodeRemovedFromDeviceEvent::from_map)
@@ -1881,7 +1911,9 @@ impl AccessCodeScheduledOnDeviceEvent {
     }
 }
 
-/// Reads a JSON object by [`AccessCodeScheduledOnDeviceEvent::from_map`].
+/// Reads a JSON object by [`AccessCodeScheduledOnDeviceEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for AccessCodeScheduledOnDeviceEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, AccessCodeScheduledOnDeviceEvent::from_map)
@@ -1948,7 +1980,9 @@ impl AccessCodeSetOnDeviceEvent {
     }
 }
 
-/// Reads a JSON object by [`AccessCodeSetOnDeviceEvent::from_map`].
+/// Reads a JSON object by [`AccessCodeSetOnDeviceEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for AccessCodeSetOnDeviceEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, AccessCodeSetOnDeviceEvent::from_map)
@@ -2022,7 +2056,9 @@ impl AccessCodeTimeFrameChangedEvent {
     }
 }
 
-/// Reads a JSON object by [`AccessCodeTimeFrameChangedEvent::from_map`].
+/// Reads a JSON object by [`AccessCodeTimeFrameChangedEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for AccessCodeTimeFrameChangedEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, AccessCodeTimeFrameChangedEvent::from_map)
@@ -2087,7 +2123,9 @@ impl AccessCodeUnmanagedConvertedToManagedEvent {
     }
 }
 
-/// Reads a JSON object by [`AccessCodeUnmanagedConvertedToManagedEvent::from_map`].
+/// Reads a JSON object by [`AccessCodeUnmanagedConvertedToManagedEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for AccessCodeUnmanagedConvertedToManagedEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, AccessCodeUnmanagedConvertedToManagedEvent::from_map)
@@ -2152,7 +2190,9 @@ impl AccessCodeUnmanagedCreatedEvent {
     }
 }
 
-/// Reads a JSON object by [`AccessCodeUnmanagedCreatedEvent::from_map`].
+/// Reads a JSON object by [`AccessCodeUnmanagedCreatedEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for AccessCodeUnmanagedCreatedEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, AccessCodeUnmanagedCreatedEvent::from_map)
@@ -2235,7 +2275,9 @@ impl AccessCodeUnmanagedFailedToConvertToManagedEvent {
     }
 }
 
-/// Reads a JSON object by [`AccessCodeUnmanagedFailedToConvertToManagedEvent::from_map`].
+/// Reads a JSON object by [`AccessCodeUnmanagedFailedToConvertToManagedEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for AccessCodeUnmanagedFailedToConvertToManagedEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, AccessCodeUnmanagedFailedToConvertToManagedEvent::from_map)
@@ -2300,7 +2342,9 @@ impl AccessCodeUnmanagedRemovedEvent {
     }
 }
 
-/// Reads a JSON object by [`AccessCodeUnmanagedRemovedEvent::from_map`].
+/// Reads a JSON object by [`AccessCodeUnmanagedRemovedEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for AccessCodeUnmanagedRemovedEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, AccessCodeUnmanagedRemovedEvent::from_map)
@@ -2365,7 +2409,9 @@ impl AccessGrantAccessGrantedToAllDoorsEvent {
     }
 }
 
-/// Reads a JSON object by [`AccessGrantAccessGrantedToAllDoorsEvent::from_map`].
+/// Reads a JSON object by [`AccessGrantAccessGrantedToAllDoorsEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for AccessGrantAccessGrantedToAllDoorsEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, AccessGrantAccessGrantedToAllDoorsEvent::from_map)
@@ -2419,7 +2465,9 @@ impl AccessGrantAccessGrantedToDoorEvent {
     }
 }
 
-/// Reads a JSON object by [`AccessGrantAccessGrantedToDoorEvent::from_map`].
+/// Reads a JSON object by [`AccessGrantAccessGrantedToDoorEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for AccessGrantAccessGrantedToDoorEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, AccessGrantAccessGrantedToDoorEvent::from_map)
@@ -2480,7 +2528,9 @@ impl AccessGrantAccessTimesChangedEvent {
     }
 }
 
-/// Reads a JSON object by [`AccessGrantAccessTimesChangedEvent::from_map`].
+/// Reads a JSON object by [`AccessGrantAccessTimesChangedEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for AccessGrantAccessTimesChangedEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, AccessGrantAccessTimesChangedEvent::from_map)
@@ -2534,7 +2584,9 @@ impl AccessGrantAccessToDoorLostEvent {
     }
 }
 
-/// Reads a JSON object by [`AccessGrantAccessToDoorLostEvent::from_map`].
+/// Reads a JSON object by [`AccessGrantAccessToDoorLostEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for AccessGrantAccessToDoorLostEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, AccessGrantAccessToDoorLostEvent::from_map)
@@ -2592,7 +2644,9 @@ impl AccessGrantCouldNotCreateRequestedAccessMethodsEvent {
     }
 }
 
-/// Reads a JSON object by [`AccessGrantCouldNotCreateRequestedAccessMethodsEvent::from_map`].
+/// Reads a JSON object by [`AccessGrantCouldNotCreateRequestedAccessMethodsEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for AccessGrantCouldNotCreateRequestedAccessMethodsEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, AccessGrantCouldNotCreateRequestedAccessMethodsEvent::from_map)
@@ -2641,7 +2695,9 @@ impl AccessGrantCreatedEvent {
     }
 }
 
-/// Reads a JSON object by [`AccessGrantCreatedEvent::from_map`].
+/// Reads a JSON object by [`AccessGrantCreatedEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for AccessGrantCreatedEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, AccessGrantCreatedEvent::from_map)
@@ -2690,7 +2746,9 @@ impl AccessGrantDeletedEvent {
     }
 }
 
-/// Reads a JSON object by [`AccessGrantDeletedEvent::from_map`].
+/// Reads a JSON object by [`AccessGrantDeletedEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for AccessGrantDeletedEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, AccessGrantDeletedEvent::from_map)
@@ -2762,7 +2820,9 @@ impl AccessMethodCardEncodingRequiredEvent {
     }
 }
 
-/// Reads a JSON object by [`AccessMethodCardEncodingRequiredEvent::from_map`].
+/// Reads a JSON object by [`AccessMethodCardEncodingRequiredEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for AccessMethodCardEncodingRequiredEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, AccessMethodCardEncodingRequiredEvent::from_map)
@@ -2818,7 +2878,9 @@ impl AccessMethodCreatedEvent {
     }
 }
 
-/// Reads a JSON object by [`AccessMethodCreatedEvent::from_map`].
+/// Reads a JSON object by [`AccessMethodCreatedEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for AccessMethodCreatedEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, AccessMethodCreatedEvent::from_map)
@@ -2877,7 +2939,9 @@ impl AccessMethodDelayInIssuingEvent {
     }
 }
 
-/// Reads a JSON object by [`AccessMethodDelayInIssuingEvent::from_map`].
+/// Reads a JSON object by [`AccessMethodDelayInIssuingEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for AccessMethodDelayInIssuingEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, AccessMethodDelayInIssuingEvent::from_map)
@@ -2933,7 +2997,9 @@ impl AccessMethodDeletedEvent {
     }
 }
 
-/// Reads a JSON object by [`AccessMethodDeletedEvent::from_map`].
+/// Reads a JSON object by [`AccessMethodDeletedEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for AccessMethodDeletedEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, AccessMethodDeletedEvent::from_map)
@@ -2993,7 +3059,9 @@ impl AccessMethodFailedToIssueEvent {
     }
 }
 
-/// Reads a JSON object by [`AccessMethodFailedToIssueEvent::from_map`].
+/// Reads a JSON object by [`AccessMethodFailedToIssueEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for AccessMethodFailedToIssueEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, AccessMethodFailedToIssueEvent::from_map)
@@ -3058,7 +3126,9 @@ impl AccessMethodIssuedEvent {
     }
 }
 
-/// Reads a JSON object by [`AccessMethodIssuedEvent::from_map`].
+/// Reads a JSON object by [`AccessMethodIssuedEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for AccessMethodIssuedEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, AccessMethodIssuedEvent::from_map)
@@ -3123,7 +3193,9 @@ impl AccessMethodReissuedEvent {
     }
 }
 
-/// Reads a JSON object by [`AccessMethodReissuedEvent::from_map`].
+/// Reads a JSON object by [`AccessMethodReissuedEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for AccessMethodReissuedEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, AccessMethodReissuedEvent::from_map)
@@ -3179,7 +3251,9 @@ impl AccessMethodRevokedEvent {
     }
 }
 
-/// Reads a JSON object by [`AccessMethodRevokedEvent::from_map`].
+/// Reads a JSON object by [`AccessMethodRevokedEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for AccessMethodRevokedEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, AccessMethodRevokedEvent::from_map)
@@ -3250,7 +3324,9 @@ impl AcsAccessGroupDeletedEvent {
     }
 }
 
-/// Reads a JSON object by [`AcsAccessGroupDeletedEvent::from_map`].
+/// Reads a JSON object by [`AcsAccessGroupDeletedEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for AcsAccessGroupDeletedEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, AcsAccessGroupDeletedEvent::from_map)
@@ -3323,7 +3399,9 @@ impl AcsCredentialDeletedEvent {
     }
 }
 
-/// Reads a JSON object by [`AcsCredentialDeletedEvent::from_map`].
+/// Reads a JSON object by [`AcsCredentialDeletedEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for AcsCredentialDeletedEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, AcsCredentialDeletedEvent::from_map)
@@ -3381,7 +3459,9 @@ impl AcsCredentialInvalidatedEvent {
     }
 }
 
-/// Reads a JSON object by [`AcsCredentialInvalidatedEvent::from_map`].
+/// Reads a JSON object by [`AcsCredentialInvalidatedEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for AcsCredentialInvalidatedEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, AcsCredentialInvalidatedEvent::from_map)
@@ -3439,7 +3519,9 @@ impl AcsCredentialIssuedEvent {
     }
 }
 
-/// Reads a JSON object by [`AcsCredentialIssuedEvent::from_map`].
+/// Reads a JSON object by [`AcsCredentialIssuedEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for AcsCredentialIssuedEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, AcsCredentialIssuedEvent::from_map)
@@ -3497,7 +3579,9 @@ impl AcsCredentialReissuedEvent {
     }
 }
 
-/// Reads a JSON object by [`AcsCredentialReissuedEvent::from_map`].
+/// Reads a JSON object by [`AcsCredentialReissuedEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for AcsCredentialReissuedEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, AcsCredentialReissuedEvent::from_map)
@@ -3570,7 +3654,9 @@ impl AcsEncoderAddedEvent {
     }
 }
 
-/// Reads a JSON object by [`AcsEncoderAddedEvent::from_map`].
+/// Reads a JSON object by [`AcsEncoderAddedEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for AcsEncoderAddedEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, AcsEncoderAddedEvent::from_map)
@@ -3628,7 +3714,9 @@ impl AcsEncoderRemovedEvent {
     }
 }
 
-/// Reads a JSON object by [`AcsEncoderRemovedEvent::from_map`].
+/// Reads a JSON object by [`AcsEncoderRemovedEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for AcsEncoderRemovedEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, AcsEncoderRemovedEvent::from_map)
@@ -3701,7 +3789,9 @@ impl AcsEntranceAddedEvent {
     }
 }
 
-/// Reads a JSON object by [`AcsEntranceAddedEvent::from_map`].
+/// Reads a JSON object by [`AcsEntranceAddedEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for AcsEntranceAddedEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, AcsEntranceAddedEvent::from_map)
@@ -3759,7 +3849,9 @@ impl AcsEntranceRemovedEvent {
     }
 }
 
-/// Reads a JSON object by [`AcsEntranceRemovedEvent::from_map`].
+/// Reads a JSON object by [`AcsEntranceRemovedEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for AcsEntranceRemovedEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, AcsEntranceRemovedEvent::from_map)
@@ -3828,7 +3920,9 @@ impl AcsSystemAddedEvent {
     }
 }
 
-/// Reads a JSON object by [`AcsSystemAddedEvent::from_map`].
+/// Reads a JSON object by [`AcsSystemAddedEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for AcsSystemAddedEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, AcsSystemAddedEvent::from_map)
@@ -3882,7 +3976,9 @@ impl AcsSystemConnectedEvent {
     }
 }
 
-/// Reads a JSON object by [`AcsSystemConnectedEvent::from_map`].
+/// Reads a JSON object by [`AcsSystemConnectedEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for AcsSystemConnectedEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, AcsSystemConnectedEvent::from_map)
@@ -3948,7 +4044,9 @@ impl AcsSystemDisconnectedEvent {
     }
 }
 
-/// Reads a JSON object by [`AcsSystemDisconnectedEvent::from_map`].
+/// Reads a JSON object by [`AcsSystemDisconnectedEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for AcsSystemDisconnectedEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, AcsSystemDisconnectedEvent::from_map)
@@ -4021,7 +4119,9 @@ impl AcsUserCreatedEvent {
     }
 }
 
-/// Reads a JSON object by [`AcsUserCreatedEvent::from_map`].
+/// Reads a JSON object by [`AcsUserCreatedEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for AcsUserCreatedEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, AcsUserCreatedEvent::from_map)
@@ -4079,7 +4179,9 @@ impl AcsUserDeletedEvent {
     }
 }
 
-/// Reads a JSON object by [`AcsUserDeletedEvent::from_map`].
+/// Reads a JSON object by [`AcsUserDeletedEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for AcsUserDeletedEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, AcsUserDeletedEvent::from_map)
@@ -4157,7 +4259,9 @@ impl ActionAttemptLockDoorFailedEvent {
     }
 }
 
-/// Reads a JSON object by [`ActionAttemptLockDoorFailedEvent::from_map`].
+/// Reads a JSON object by [`ActionAttemptLockDoorFailedEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for ActionAttemptLockDoorFailedEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, ActionAttemptLockDoorFailedEvent::from_map)
@@ -4220,7 +4324,9 @@ impl ActionAttemptLockDoorSucceededEvent {
     }
 }
 
-/// Reads a JSON object by [`ActionAttemptLockDoorSucceededEvent::from_map`].
+/// Reads a JSON object by [`ActionAttemptLockDoorSucceededEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for ActionAttemptLockDoorSucceededEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, ActionAttemptLockDoorSucceededEvent::from_map)
@@ -4284,7 +4390,9 @@ impl ActionAttemptSimulateKeypadCodeEntryFailedEvent {
     }
 }
 
-/// Reads a JSON object by [`ActionAttemptSimulateKeypadCodeEntryFailedEvent::from_map`].
+/// Reads a JSON object by [`ActionAttemptSimulateKeypadCodeEntryFailedEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for ActionAttemptSimulateKeypadCodeEntryFailedEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, ActionAttemptSimulateKeypadCodeEntryFailedEvent::from_map)
@@ -4348,7 +4456,9 @@ impl ActionAttemptSimulateKeypadCodeEntrySucceededEvent {
     }
 }
 
-/// Reads a JSON object by [`ActionAttemptSimulateKeypadCodeEntrySucceededEvent::from_map`].
+/// Reads a JSON object by [`ActionAttemptSimulateKeypadCodeEntrySucceededEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for ActionAttemptSimulateKeypadCodeEntrySucceededEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, ActionAttemptSimulateKeypadCodeEntrySucceededEvent::from_map)
@@ -4412,7 +4522,9 @@ impl ActionAttemptSimulateManualLockViaKeypadFailedEvent {
     }
 }
 
-/// Reads a JSON object by [`ActionAttemptSimulateManualLockViaKeypadFailedEvent::from_map`].
+/// Reads a JSON object by [`ActionAttemptSimulateManualLockViaKeypadFailedEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for ActionAttemptSimulateManualLockViaKeypadFailedEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, ActionAttemptSimulateManualLockViaKeypadFailedEvent::from_map)
@@ -4476,7 +4588,9 @@ impl ActionAttemptSimulateManualLockViaKeypadSucceededEvent {
     }
 }
 
-/// Reads a JSON object by [`ActionAttemptSimulateManualLockViaKeypadSucceededEvent::from_map`].
+/// Reads a JSON object by [`ActionAttemptSimulateManualLockViaKeypadSucceededEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for ActionAttemptSimulateManualLockViaKeypadSucceededEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, ActionAttemptSimulateManualLockViaKeypadSucceededEvent::from_map)
@@ -4539,7 +4653,9 @@ impl ActionAttemptUnlockDoorFailedEvent {
     }
 }
 
-/// Reads a JSON object by [`ActionAttemptUnlockDoorFailedEvent::from_map`].
+/// Reads a JSON object by [`ActionAttemptUnlockDoorFailedEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for ActionAttemptUnlockDoorFailedEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, ActionAttemptUnlockDoorFailedEvent::from_map)
@@ -4602,7 +4718,9 @@ impl ActionAttemptUnlockDoorSucceededEvent {
     }
 }
 
-/// Reads a JSON object by [`ActionAttemptUnlockDoorSucceededEvent::from_map`].
+/// Reads a JSON object by [`ActionAttemptUnlockDoorSucceededEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for ActionAttemptUnlockDoorSucceededEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, ActionAttemptUnlockDoorSucceededEvent::from_map)
@@ -4700,7 +4818,9 @@ impl CameraActivatedEvent {
     }
 }
 
-/// Reads a JSON object by [`CameraActivatedEvent::from_map`].
+/// Reads a JSON object by [`CameraActivatedEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for CameraActivatedEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, CameraActivatedEvent::from_map)
@@ -4764,7 +4884,9 @@ impl ClientSessionDeletedEvent {
     }
 }
 
-/// Reads a JSON object by [`ClientSessionDeletedEvent::from_map`].
+/// Reads a JSON object by [`ClientSessionDeletedEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for ClientSessionDeletedEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, ClientSessionDeletedEvent::from_map)
@@ -4828,7 +4950,9 @@ impl ConnectWebviewLoginFailedEvent {
     }
 }
 
-/// Reads a JSON object by [`ConnectWebviewLoginFailedEvent::from_map`].
+/// Reads a JSON object by [`ConnectWebviewLoginFailedEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for ConnectWebviewLoginFailedEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, ConnectWebviewLoginFailedEvent::from_map)
@@ -4888,7 +5012,9 @@ impl ConnectWebviewLoginSucceededEvent {
     }
 }
 
-/// Reads a JSON object by [`ConnectWebviewLoginSucceededEvent::from_map`].
+/// Reads a JSON object by [`ConnectWebviewLoginSucceededEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for ConnectWebviewLoginSucceededEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, ConnectWebviewLoginSucceededEvent::from_map)
@@ -4957,7 +5083,9 @@ impl ConnectedAccountCompletedFirstSyncEvent {
     }
 }
 
-/// Reads a JSON object by [`ConnectedAccountCompletedFirstSyncEvent::from_map`].
+/// Reads a JSON object by [`ConnectedAccountCompletedFirstSyncEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for ConnectedAccountCompletedFirstSyncEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, ConnectedAccountCompletedFirstSyncEvent::from_map)
@@ -5012,7 +5140,9 @@ impl ConnectedAccountCompletedFirstSyncAfterReconnectionEvent {
     }
 }
 
-/// Reads a JSON object by [`ConnectedAccountCompletedFirstSyncAfterReconnectionEvent::from_map`].
+/// Reads a JSON object by [`ConnectedAccountCompletedFirstSyncAfterReconnectionEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for ConnectedAccountCompletedFirstSyncAfterReconnectionEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, ConnectedAccountCompletedFirstSyncAfterReconnectionEvent::from_map)
@@ -5074,7 +5204,9 @@ impl ConnectedAccountConnectedEvent {
     }
 }
 
-/// Reads a JSON object by [`ConnectedAccountConnectedEvent::from_map`].
+/// Reads a JSON object by [`ConnectedAccountConnectedEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for ConnectedAccountConnectedEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, ConnectedAccountConnectedEvent::from_map)
@@ -5130,7 +5262,9 @@ impl ConnectedAccountCreatedEvent {
     }
 }
 
-/// Reads a JSON object by [`ConnectedAccountCreatedEvent::from_map`].
+/// Reads a JSON object by [`ConnectedAccountCreatedEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for ConnectedAccountCreatedEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, ConnectedAccountCreatedEvent::from_map)
@@ -5193,7 +5327,9 @@ impl ConnectedAccountDeletedEvent {
     }
 }
 
-/// Reads a JSON object by [`ConnectedAccountDeletedEvent::from_map`].
+/// Reads a JSON object by [`ConnectedAccountDeletedEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for ConnectedAccountDeletedEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, ConnectedAccountDeletedEvent::from_map)
@@ -5252,7 +5388,9 @@ impl ConnectedAccountDisconnectedEvent {
     }
 }
 
-/// Reads a JSON object by [`ConnectedAccountDisconnectedEvent::from_map`].
+/// Reads a JSON object by [`ConnectedAccountDisconnectedEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for ConnectedAccountDisconnectedEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, ConnectedAccountDisconnectedEvent::from_map)
@@ -5314,7 +5452,9 @@ impl ConnectedAccountReauthorizationRequestedEvent {
     }
 }
 
-/// Reads a JSON object by [`ConnectedAccountReauthorizationRequestedEvent::from_map`].
+/// Reads a JSON object by [`ConnectedAccountReauthorizationRequestedEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for ConnectedAccountReauthorizationRequestedEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, ConnectedAccountReauthorizationRequestedEvent::from_map)
@@ -5373,7 +5513,9 @@ impl ConnectedAccountSuccessfulLoginEvent {
     }
 }
 
-/// Reads a JSON object by [`ConnectedAccountSuccessfulLoginEvent::from_map`].
+/// Reads a JSON object by [`ConnectedAccountSuccessfulLoginEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for ConnectedAccountSuccessfulLoginEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, ConnectedAccountSuccessfulLoginEvent::from_map)
@@ -5452,7 +5594,9 @@ impl DeviceAccessoryKeypadConnectedEvent {
     }
 }
 
-/// Reads a JSON object by [`DeviceAccessoryKeypadConnectedEvent::from_map`].
+/// Reads a JSON object by [`DeviceAccessoryKeypadConnectedEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for DeviceAccessoryKeypadConnectedEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, DeviceAccessoryKeypadConnectedEvent::from_map)
@@ -5528,7 +5672,9 @@ impl DeviceAccessoryKeypadDisconnectedEvent {
     }
 }
 
-/// Reads a JSON object by [`DeviceAccessoryKeypadDisconnectedEvent::from_map`].
+/// Reads a JSON object by [`DeviceAccessoryKeypadDisconnectedEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for DeviceAccessoryKeypadDisconnectedEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, DeviceAccessoryKeypadDisconnectedEvent::from_map)
@@ -5592,7 +5738,9 @@ impl DeviceAddedEvent {
     }
 }
 
-/// Reads a JSON object by [`DeviceAddedEvent::from_map`].
+/// Reads a JSON object by [`DeviceAddedEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for DeviceAddedEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, DeviceAddedEvent::from_map)
@@ -5667,7 +5815,9 @@ impl DeviceBatteryStatusChangedEvent {
     }
 }
 
-/// Reads a JSON object by [`DeviceBatteryStatusChangedEvent::from_map`].
+/// Reads a JSON object by [`DeviceBatteryStatusChangedEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for DeviceBatteryStatusChangedEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, DeviceBatteryStatusChangedEvent::from_map)
@@ -5734,7 +5884,9 @@ impl DeviceConnectedEvent {
     }
 }
 
-/// Reads a JSON object by [`DeviceConnectedEvent::from_map`].
+/// Reads a JSON object by [`DeviceConnectedEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for DeviceConnectedEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, DeviceConnectedEvent::from_map)
@@ -5810,7 +5962,9 @@ impl DeviceConnectionBecameFlakyEvent {
     }
 }
 
-/// Reads a JSON object by [`DeviceConnectionBecameFlakyEvent::from_map`].
+/// Reads a JSON object by [`DeviceConnectionBecameFlakyEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for DeviceConnectionBecameFlakyEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, DeviceConnectionBecameFlakyEvent::from_map)
@@ -5875,7 +6029,9 @@ impl DeviceConnectionStabilizedEvent {
     }
 }
 
-/// Reads a JSON object by [`DeviceConnectionStabilizedEvent::from_map`].
+/// Reads a JSON object by [`DeviceConnectionStabilizedEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for DeviceConnectionStabilizedEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, DeviceConnectionStabilizedEvent::from_map)
@@ -5940,7 +6096,9 @@ impl DeviceConvertedToUnmanagedEvent {
     }
 }
 
-/// Reads a JSON object by [`DeviceConvertedToUnmanagedEvent::from_map`].
+/// Reads a JSON object by [`DeviceConvertedToUnmanagedEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for DeviceConvertedToUnmanagedEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, DeviceConvertedToUnmanagedEvent::from_map)
@@ -6012,7 +6170,9 @@ impl DeviceDeletedEvent {
     }
 }
 
-/// Reads a JSON object by [`DeviceDeletedEvent::from_map`].
+/// Reads a JSON object by [`DeviceDeletedEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for DeviceDeletedEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, DeviceDeletedEvent::from_map)
@@ -6092,7 +6252,9 @@ impl DeviceDisconnectedEvent {
     }
 }
 
-/// Reads a JSON object by [`DeviceDisconnectedEvent::from_map`].
+/// Reads a JSON object by [`DeviceDisconnectedEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for DeviceDisconnectedEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, DeviceDisconnectedEvent::from_map)
@@ -6168,7 +6330,9 @@ impl DeviceDoorbellRangEvent {
     }
 }
 
-/// Reads a JSON object by [`DeviceDoorbellRangEvent::from_map`].
+/// Reads a JSON object by [`DeviceDoorbellRangEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for DeviceDoorbellRangEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, DeviceDoorbellRangEvent::from_map)
@@ -6245,7 +6409,9 @@ impl DeviceErrorSubscriptionRequiredEvent {
     }
 }
 
-/// Reads a JSON object by [`DeviceErrorSubscriptionRequiredEvent::from_map`].
+/// Reads a JSON object by [`DeviceErrorSubscriptionRequiredEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for DeviceErrorSubscriptionRequiredEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, DeviceErrorSubscriptionRequiredEvent::from_map)
@@ -6310,7 +6476,9 @@ impl DeviceErrorSubscriptionRequiredResolvedEvent {
     }
 }
 
-/// Reads a JSON object by [`DeviceErrorSubscriptionRequiredResolvedEvent::from_map`].
+/// Reads a JSON object by [`DeviceErrorSubscriptionRequiredResolvedEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for DeviceErrorSubscriptionRequiredResolvedEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, DeviceErrorSubscriptionRequiredResolvedEvent::from_map)
@@ -6381,7 +6549,9 @@ impl DeviceLowBatteryEvent {
     }
 }
 
-/// Reads a JSON object by [`DeviceLowBatteryEvent::from_map`].
+/// Reads a JSON object by [`DeviceLowBatteryEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for DeviceLowBatteryEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, DeviceLowBatteryEvent::from_map)
@@ -6448,7 +6618,9 @@ impl DeviceNameChangedEvent {
     }
 }
 
-/// Reads a JSON object by [`DeviceNameChangedEvent::from_map`].
+/// Reads a JSON object by [`DeviceNameChangedEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for DeviceNameChangedEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, DeviceNameChangedEvent::from_map)
@@ -6512,7 +6684,9 @@ impl DeviceRemovedEvent {
     }
 }
 
-/// Reads a JSON object by [`DeviceRemovedEvent::from_map`].
+/// Reads a JSON object by [`DeviceRemovedEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for DeviceRemovedEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, DeviceRemovedEvent::from_map)
@@ -6578,7 +6752,9 @@ impl DeviceSaltoPrivacyModeActivatedEvent {
     }
 }
 
-/// Reads a JSON object by [`DeviceSaltoPrivacyModeActivatedEvent::from_map`].
+/// Reads a JSON object by [`DeviceSaltoPrivacyModeActivatedEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for DeviceSaltoPrivacyModeActivatedEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, DeviceSaltoPrivacyModeActivatedEvent::from_map)
@@ -6644,7 +6820,9 @@ impl DeviceSaltoPrivacyModeDeactivatedEvent {
     }
 }
 
-/// Reads a JSON object by [`DeviceSaltoPrivacyModeDeactivatedEvent::from_map`].
+/// Reads a JSON object by [`DeviceSaltoPrivacyModeDeactivatedEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for DeviceSaltoPrivacyModeDeactivatedEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, DeviceSaltoPrivacyModeDeactivatedEvent::from_map)
@@ -6708,7 +6886,9 @@ impl DeviceTamperedEvent {
     }
 }
 
-/// Reads a JSON object by [`DeviceTamperedEvent::from_map`].
+/// Reads a JSON object by [`DeviceTamperedEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for DeviceTamperedEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, DeviceTamperedEvent::from_map)
@@ -6773,7 +6953,9 @@ impl DeviceThirdPartyIntegrationDetectedEvent {
     }
 }
 
-/// Reads a JSON object by [`DeviceThirdPartyIntegrationDetectedEvent::from_map`].
+/// Reads a JSON object by [`DeviceThirdPartyIntegrationDetectedEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for DeviceThirdPartyIntegrationDetectedEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, DeviceThirdPartyIntegrationDetectedEvent::from_map)
@@ -6838,7 +7020,9 @@ impl DeviceThirdPartyIntegrationNoLongerDetectedEvent {
     }
 }
 
-/// Reads a JSON object by [`DeviceThirdPartyIntegrationNoLongerDetectedEvent::from_map`].
+/// Reads a JSON object by [`DeviceThirdPartyIntegrationNoLongerDetectedEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for DeviceThirdPartyIntegrationNoLongerDetectedEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, DeviceThirdPartyIntegrationNoLongerDetectedEvent::from_map)
@@ -6905,7 +7089,9 @@ impl DeviceUnmanagedConnectedEvent {
     }
 }
 
-/// Reads a JSON object by [`DeviceUnmanagedConnectedEvent::from_map`].
+/// Reads a JSON object by [`DeviceUnmanagedConnectedEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for DeviceUnmanagedConnectedEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, DeviceUnmanagedConnectedEvent::from_map)
@@ -6971,7 +7157,9 @@ impl DeviceUnmanagedConvertedToManagedEvent {
     }
 }
 
-/// Reads a JSON object by [`DeviceUnmanagedConvertedToManagedEvent::from_map`].
+/// Reads a JSON object by [`DeviceUnmanagedConvertedToManagedEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for DeviceUnmanagedConvertedToManagedEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, DeviceUnmanagedConvertedToManagedEvent::from_map)
@@ -7053,7 +7241,9 @@ impl DeviceUnmanagedDisconnectedEvent {
     }
 }
 
-/// Reads a JSON object by [`DeviceUnmanagedDisconnectedEvent::from_map`].
+/// Reads a JSON object by [`DeviceUnmanagedDisconnectedEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for DeviceUnmanagedDisconnectedEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, DeviceUnmanagedDisconnectedEvent::from_map)
@@ -7122,7 +7312,9 @@ impl EnrollmentAutomationDeletedEvent {
     }
 }
 
-/// Reads a JSON object by [`EnrollmentAutomationDeletedEvent::from_map`].
+/// Reads a JSON object by [`EnrollmentAutomationDeletedEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for EnrollmentAutomationDeletedEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, EnrollmentAutomationDeletedEvent::from_map)
@@ -7235,7 +7427,9 @@ impl LockAccessDeniedEvent {
     }
 }
 
-/// Reads a JSON object by [`LockAccessDeniedEvent::from_map`].
+/// Reads a JSON object by [`LockAccessDeniedEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for LockAccessDeniedEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, LockAccessDeniedEvent::from_map)
@@ -7363,7 +7557,9 @@ impl LockLockedEvent {
     }
 }
 
-/// Reads a JSON object by [`LockLockedEvent::from_map`].
+/// Reads a JSON object by [`LockLockedEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for LockLockedEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, LockLockedEvent::from_map)
@@ -7493,7 +7689,9 @@ impl LockUnlockedEvent {
     }
 }
 
-/// Reads a JSON object by [`LockUnlockedEvent::from_map`].
+/// Reads a JSON object by [`LockUnlockedEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for LockUnlockedEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, LockUnlockedEvent::from_map)
@@ -7598,7 +7796,9 @@ impl NoiseSensorNoiseThresholdTriggeredEvent {
     }
 }
 
-/// Reads a JSON object by [`NoiseSensorNoiseThresholdTriggeredEvent::from_map`].
+/// Reads a JSON object by [`NoiseSensorNoiseThresholdTriggeredEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for NoiseSensorNoiseThresholdTriggeredEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, NoiseSensorNoiseThresholdTriggeredEvent::from_map)
@@ -7666,7 +7866,9 @@ impl PhoneDeactivatedEvent {
     }
 }
 
-/// Reads a JSON object by [`PhoneDeactivatedEvent::from_map`].
+/// Reads a JSON object by [`PhoneDeactivatedEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for PhoneDeactivatedEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, PhoneDeactivatedEvent::from_map)
@@ -7740,7 +7942,9 @@ impl SpaceCreatedEvent {
     }
 }
 
-/// Reads a JSON object by [`SpaceCreatedEvent::from_map`].
+/// Reads a JSON object by [`SpaceCreatedEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for SpaceCreatedEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, SpaceCreatedEvent::from_map)
@@ -7799,7 +8003,9 @@ impl SpaceDeletedEvent {
     }
 }
 
-/// Reads a JSON object by [`SpaceDeletedEvent::from_map`].
+/// Reads a JSON object by [`SpaceDeletedEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for SpaceDeletedEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, SpaceDeletedEvent::from_map)
@@ -7858,7 +8064,9 @@ impl SpaceDeviceMembershipChangedEvent {
     }
 }
 
-/// Reads a JSON object by [`SpaceDeviceMembershipChangedEvent::from_map`].
+/// Reads a JSON object by [`SpaceDeviceMembershipChangedEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for SpaceDeviceMembershipChangedEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, SpaceDeviceMembershipChangedEvent::from_map)
@@ -7951,7 +8159,9 @@ impl ThermostatClimatePresetActivatedEvent {
     }
 }
 
-/// Reads a JSON object by [`ThermostatClimatePresetActivatedEvent::from_map`].
+/// Reads a JSON object by [`ThermostatClimatePresetActivatedEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for ThermostatClimatePresetActivatedEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, ThermostatClimatePresetActivatedEvent::from_map)
@@ -8052,7 +8262,9 @@ impl ThermostatManuallyAdjustedEvent {
     }
 }
 
-/// Reads a JSON object by [`ThermostatManuallyAdjustedEvent::from_map`].
+/// Reads a JSON object by [`ThermostatManuallyAdjustedEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for ThermostatManuallyAdjustedEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, ThermostatManuallyAdjustedEvent::from_map)
@@ -8126,7 +8338,9 @@ impl ThermostatTemperatureChangedEvent {
     }
 }
 
-/// Reads a JSON object by [`ThermostatTemperatureChangedEvent::from_map`].
+/// Reads a JSON object by [`ThermostatTemperatureChangedEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for ThermostatTemperatureChangedEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, ThermostatTemperatureChangedEvent::from_map)
@@ -8211,7 +8425,9 @@ impl ThermostatTemperatureReachedSetPointEvent {
     }
 }
 
-/// Reads a JSON object by [`ThermostatTemperatureReachedSetPointEvent::from_map`].
+/// Reads a JSON object by [`ThermostatTemperatureReachedSetPointEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for ThermostatTemperatureReachedSetPointEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, ThermostatTemperatureReachedSetPointEvent::from_map)
@@ -8310,7 +8526,9 @@ impl ThermostatTemperatureThresholdExceededEvent {
     }
 }
 
-/// Reads a JSON object by [`ThermostatTemperatureThresholdExceededEvent::from_map`].
+/// Reads a JSON object by [`ThermostatTemperatureThresholdExceededEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for ThermostatTemperatureThresholdExceededEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, ThermostatTemperatureThresholdExceededEvent::from_map)
@@ -8409,7 +8627,9 @@ impl ThermostatTemperatureThresholdNoLongerExceededEvent {
     }
 }
 
-/// Reads a JSON object by [`ThermostatTemperatureThresholdNoLongerExceededEvent::from_map`].
+/// Reads a JSON object by [`ThermostatTemperatureThresholdNoLongerExceededEvent::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for ThermostatTemperatureThresholdNoLongerExceededEvent {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, ThermostatTemperatureThresholdNoLongerExceededEvent::from_map)
@@ -8446,7 +8666,9 @@ impl AccessCodeChangedEventChangedProperties {
     }
 }
 
-/// Reads a JSON object by [`AccessCodeChangedEventChangedProperties::from_map`].
+/// Reads a JSON object by [`AccessCodeChangedEventChangedProperties::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for AccessCodeChangedEventChangedProperties {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, AccessCodeChangedEventChangedProperties::from_map)
@@ -8472,7 +8694,9 @@ impl AccessCodeCodeChangedEventFrom {
     }
 }
 
-/// Reads a JSON object by [`AccessCodeCodeChangedEventFrom::from_map`].
+/// Reads a JSON object by [`AccessCodeCodeChangedEventFrom::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for AccessCodeCodeChangedEventFrom {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, AccessCodeCodeChangedEventFrom::from_map)
@@ -8498,7 +8722,9 @@ impl AccessCodeCodeChangedEventTo {
     }
 }
 
-/// Reads a JSON object by [`AccessCodeCodeChangedEventTo::from_map`].
+/// Reads a JSON object by [`AccessCodeCodeChangedEventTo::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for AccessCodeCodeChangedEventTo {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, AccessCodeCodeChangedEventTo::from_map)
@@ -8538,7 +8764,9 @@ impl ErrorsItem {
     }
 }
 
-/// Reads a JSON object by [`ErrorsItem::from_map`].
+/// Reads a JSON object by [`ErrorsItem::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for ErrorsItem {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, ErrorsItem::from_map)
@@ -8579,7 +8807,9 @@ impl WarningsItem {
     }
 }
 
-/// Reads a JSON object by [`WarningsItem::from_map`].
+/// Reads a JSON object by [`WarningsItem::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for WarningsItem {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, WarningsItem::from_map)
@@ -8617,7 +8847,9 @@ impl AccessCodeMutationsRequestedEventRequestedMutations {
     }
 }
 
-/// Reads a JSON object by [`AccessCodeMutationsRequestedEventRequestedMutations::from_map`].
+/// Reads a JSON object by [`AccessCodeMutationsRequestedEventRequestedMutations::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for AccessCodeMutationsRequestedEventRequestedMutations {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, AccessCodeMutationsRequestedEventRequestedMutations::from_map)
@@ -8668,7 +8900,9 @@ impl AccessCodeNameChangedEventFrom {
     }
 }
 
-/// Reads a JSON object by [`AccessCodeNameChangedEventFrom::from_map`].
+/// Reads a JSON object by [`AccessCodeNameChangedEventFrom::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for AccessCodeNameChangedEventFrom {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, AccessCodeNameChangedEventFrom::from_map)
@@ -8694,7 +8928,9 @@ impl AccessCodeNameChangedEventTo {
     }
 }
 
-/// Reads a JSON object by [`AccessCodeNameChangedEventTo::from_map`].
+/// Reads a JSON object by [`AccessCodeNameChangedEventTo::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for AccessCodeNameChangedEventTo {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, AccessCodeNameChangedEventTo::from_map)
@@ -8728,7 +8964,9 @@ impl AccessCodeTimeFrameChangedEventFrom {
     }
 }
 
-/// Reads a JSON object by [`AccessCodeTimeFrameChangedEventFrom::from_map`].
+/// Reads a JSON object by [`AccessCodeTimeFrameChangedEventFrom::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for AccessCodeTimeFrameChangedEventFrom {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, AccessCodeTimeFrameChangedEventFrom::from_map)
@@ -8762,7 +9000,9 @@ impl AccessCodeTimeFrameChangedEventTo {
     }
 }
 
-/// Reads a JSON object by [`AccessCodeTimeFrameChangedEventTo::from_map`].
+/// Reads a JSON object by [`AccessCodeTimeFrameChangedEventTo::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for AccessCodeTimeFrameChangedEventTo {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, AccessCodeTimeFrameChangedEventTo::from_map)
@@ -8855,7 +9095,9 @@ impl LockAccessDeniedEventReason {
     }
 }
 
-/// Reads a JSON object by [`LockAccessDeniedEventReason::from_map`].
+/// Reads a JSON object by [`LockAccessDeniedEventReason::from_map`]: it fits the fields, and checks neither the
+/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use
+/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].
 impl<'de> Deserialize<'de> for LockAccessDeniedEventReason {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         wire::object(deserializer, LockAccessDeniedEventReason::from_map)

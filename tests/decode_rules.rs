@@ -345,6 +345,31 @@ fn invalid_utf8_names_the_byte_and_position() {
     // A truncated multi-byte character at the very end.
     let err = decode_slice(b"{\"a\": \"\xe2\x82").unwrap_err();
     assert_eq!(err.issues()[0].code, IssueCode::InvalidUtf8);
+    // What is wrong with the byte, in each of the ways it can be.
+    let cases: [(&[u8], &str); 6] = [
+        (
+            b"{\"a\": \"\xe2\x82",
+            "0xe2 at byte offset 7 (line 1, column 8) that starts a UTF-8 character the input ends before",
+        ),
+        (
+            b"{\"a\": \"\xc3\x28\"}",
+            "0xc3 at byte offset 7 (line 1, column 8) that starts a UTF-8 character the bytes after it do not make",
+        ),
+        (
+            b"{\"a\": \"\xed\xa0\x80\"}",
+            "0xed at byte offset 7 (line 1, column 8) that starts a UTF-8 character the bytes after it do not make",
+        ),
+        (
+            b"{\"a\": \"\x80\"}",
+            "0x80 at byte offset 7 (line 1, column 8) that continues a UTF-8 character, with none to continue",
+        ),
+        (b"{\"a\": \"\xc0\x80\"}", "0xc0 at byte offset 7 (line 1, column 8) that is never in UTF-8 text"),
+        (b"{\"a\": \"\xff\"}", "0xff at byte offset 7 (line 1, column 8) that is never in UTF-8 text"),
+    ];
+    for (bytes, expected) in cases {
+        let err = decode_slice(bytes).unwrap_err();
+        assert_eq!(err.issues()[0].message, format!("expected UTF-8 text, found byte {expected}"), "{bytes:?}");
+    }
 }
 
 #[test]

@@ -303,7 +303,9 @@ function renderStruct(name, docs, fields, path, cx, example = []) {
     "    }",
     "}",
     "",
-    `/// Reads a JSON object by [\`${name}::from_map\`].`,
+    `/// Reads a JSON object by [\`${name}::from_map\`]: it fits the fields, and checks neither the`,
+    "/// catalogue's rules of format nor `event_type` (kept in `extra`). To check an event, use",
+    "/// [`decode`](crate::decode), or deserialise a [`SeamEvent`].",
     `impl<'de> Deserialize<'de> for ${name} {`,
     "    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {",
     `        wire::object(deserializer, ${name}::from_map)`,
@@ -370,6 +372,7 @@ const moduleDoc = (/** @type {string[]} */ doubleOptions) => [
     `An optional field that may be \`null\` (${doubleOptions.map((p) => `\`${p}\``).join(", ") || "none here"}) is an \`Option<Option<_>>\`: \`None\` when absent, \`Some(None)\` when \`null\`.`,
   "- Custom metadata is [`CustomMetadata`], keys in the order sent; records of anything are JSON objects.",
   "- Every struct keeps the fields the catalogue does not name in `extra`, in the order they came in, so that an event serialises back to the JSON value it was decoded from.",
+  "- [`SeamEvent`]'s `Deserialize` checks an event as [`decode`](crate::decode) does; a struct's own only fits its fields (for values already checked, or made by hand).",
   "Enum fields get an enum of their values, objects a struct named after the event and field; a type that is the same at several places is written once. [`SeamEvent`] and the value enums are `#[non_exhaustive]`: a newer catalogue adds variants.",
 ];
 
