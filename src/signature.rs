@@ -28,8 +28,20 @@ const SECRET_PREFIX: &str = "whsec_";
 /// The only signature version there is.
 const VERSION: &str = "v1";
 
-/// Why a webhook cannot be trusted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// Why a webhook cannot be trusted. Shown and serialised in `snake_case`
+/// (`"timestamp_too_old"`), the codes of the JavaScript package's
+/// `WebhookVerificationError`.
+///
+/// # Examples
+///
+/// ```
+/// use connect_webview_events::VerifyErrorCode;
+///
+/// assert_eq!(VerifyErrorCode::TimestampTooOld.to_string(), "timestamp_too_old");
+/// assert_eq!(serde_json::to_string(&VerifyErrorCode::MissingHeader).unwrap(), r#""missing_header""#);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum VerifyErrorCode {
     /// `webhook-id`/`svix-id`, `-timestamp` or `-signature` is absent.
@@ -57,6 +69,12 @@ impl VerifyErrorCode {
             VerifyErrorCode::InvalidSignature => "invalid_signature",
             VerifyErrorCode::InvalidSecret => "invalid_secret",
         }
+    }
+}
+
+impl fmt::Display for VerifyErrorCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 

@@ -132,6 +132,16 @@ fn an_empty_header_value_is_not_there_as_for_svix() {
 }
 
 #[test]
+fn a_verify_error_code_is_shown_and_serialised_as_its_as_str() {
+    use VerifyErrorCode::*;
+    let codes = [MissingHeader, InvalidTimestamp, TimestampTooOld, TimestampTooNew, InvalidSignature, InvalidSecret];
+    for code in codes {
+        assert_eq!(code.to_string(), code.as_str());
+        assert_eq!(serde_json::to_value(code).unwrap(), serde_json::Value::from(code.as_str()));
+    }
+}
+
+#[test]
 fn secrets_table() {
     for (secret, ok) in [
         (SECRET, true),
