@@ -170,6 +170,29 @@ impl fmt::Display for DecodeError {
 
 impl std::error::Error for DecodeError {}
 
+/// Serialised as `JSON.stringify` writes the JavaScript package's
+/// `DecodeError`: `{"name": "DecodeError", "message", "issues"}`, e.g. for the
+/// body of a `422`.
+///
+/// # Examples
+///
+/// ```
+/// let err = connect_webview_events::decode("[]").unwrap_err();
+/// let json = serde_json::to_string(&err).unwrap();
+/// assert!(json.starts_with(r#"{"name":"DecodeError","message":"invalid Seam event: (root): expected a JSON object"#));
+/// assert!(json.ends_with(r#""issues":[{"code":"invalid_type","path":"","message":"expected a JSON object, found an array"}]}"#));
+/// ```
+impl Serialize for DecodeError {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut error = serializer.serialize_struct("DecodeError", 3)?;
+        error.serialize_field("name", "DecodeError")?;
+        error.serialize_field("message", &self.to_string())?;
+        error.serialize_field("issues", &self.issues)?;
+        error.end()
+    }
+}
+
 /// A string value for a message: quoted, escaped as Rust's `{:?}` would for
 /// the common cases, with invisible characters spelled out, and cut after 64
 /// characters so that a huge value stays readable.

@@ -336,6 +336,18 @@ fn an_escaped_lone_surrogate_is_named_as_one() {
 }
 
 #[test]
+fn a_decode_error_serialises_as_the_javascript_one_stringifies() {
+    let doc: serde_json::Value = serde_json::from_str(include_str!("fixtures/decode_errors.json")).unwrap();
+    let cases = doc["cases"].as_array().unwrap();
+    assert!(cases.len() >= 5);
+    for case in cases {
+        let input = case["input"].as_str().unwrap();
+        let err = decode(input).unwrap_err();
+        assert_eq!(serde_json::to_string(&err).unwrap(), case["json"].as_str().unwrap(), "{input}");
+    }
+}
+
+#[test]
 fn invalid_utf8_names_the_byte_and_position() {
     let err = decode_slice(b"{\n  \"customer_key\": \"caf\xc3\xa9 \xff\"\n}").unwrap_err();
     let issue = &err.issues()[0];

@@ -93,6 +93,14 @@ export function contractCases(api, via, { test, assert, fixtures, bytesOf }) {
     assert.deepEqual(JSON.parse(JSON.stringify(error)).issues, error.issues);
   });
 
+  test(`${via}: a DecodeError as JSON is what the Rust crate serialises (tests/fixtures/decode_errors.json)`, () => {
+    for (const { input, json } of fixtures.DECODE_ERRORS.cases) {
+      const result = api.safeDecode(input);
+      assert.equal(result.success, false, input);
+      assert.equal(JSON.stringify(result.error), json, input);
+    }
+  });
+
   test(`${via}: each rule of the spec gives its code and path`, () => {
     const table = [
       [withField(SUCCEEDED, "event_id", "00000000000000000000000000000000"), "invalid_uuid", "/event_id"],

@@ -17,6 +17,7 @@ export const host = {
     WITH_METADATA: fixture("login_succeeded_with_metadata"),
     SIGNATURE_HEADERS: JSON.parse(fixture("signature_headers")),
     DATE_TIMES: JSON.parse(fixture("date_times")),
+    DECODE_ERRORS: JSON.parse(fixture("decode_errors")),
   },
   bytesOf: (text) => Buffer.from(text),
   /** The value of a script run in a realm of its own (its own Date, Object, ...). */
