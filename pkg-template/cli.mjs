@@ -388,12 +388,12 @@ const BOM_HINT = "(the input starts with a UTF-8 byte order mark, which an edito
 /** @param {Buffer} bytes */
 const startsWithBom = (bytes) => bytes.subarray(0, 3).equals(BOM);
 
-/** The first line of `text` that is not blank, without its line break. @param {string} text */
-function firstLine(text) {
-  const start = text.search(/[^ \t\r\n]/);
+/** The first line of `bytes` that is not blank (`firstNonBlank`), as text, without its line break. @param {Buffer} bytes */
+function firstLine(bytes) {
+  const start = firstNonBlank(bytes, 0);
   if (start === -1) return "";
-  const end = text.indexOf("\n", start);
-  return text.slice(start, end === -1 ? undefined : end).trimEnd();
+  const end = bytes.indexOf(0x0a, start);
+  return bytes.subarray(start, end === -1 ? undefined : end).toString("utf8").trimEnd();
 }
 
 /** Whether `text` is one whole JSON value (duplicate keys and all). @param {string} text */
@@ -573,8 +573,9 @@ function parseRequest(file, bytes) {
   }
   const headers = lines.map((line, i) => splitHeader(line, `${where} line ${i + 2}`));
   const value = (/** @type {string} */ name) => headers.find((h) => h.name === name)?.value;
-  if (value("transfer-encoding") !== undefined) {
-    throw new UsageError(`${where}: the body is sent in chunks (Transfer-Encoding: ${quoted(value("transfer-encoding") ?? "")}): save the body itself as FILE, and the headers with --headers-file`, "verify");
+  const encoding = value("transfer-encoding");
+  if (encoding !== undefined) {
+    throw new UsageError(`${where}: the body is sent in chunks (Transfer-Encoding: ${quoted(encoding)}): save the body itself as FILE, and the headers with --headers-file`, "verify");
   }
   const rest = bytes.subarray(start);
   const length = value("content-length");
@@ -882,9 +883,8 @@ function batchHints(summary, bytes) {
   const c = colorsFor(process.stderr);
   let out = startsWithBom(bytes) ? `${c.dim(BOM_HINT)}\n` : "";
   if (summary.total > 1 && summary.valid === 0 && !mayBeJsonArray(bytes)) {
-    const text = bytes.toString("utf8");
-    const first = firstLine(text);
-    if (isJsonValue(text)) out += `${c.dim(`(one event over several lines? try '${NAME} decode')`)}\n`;
+    const first = firstLine(bytes);
+    if (isJsonValue(bytes.toString("utf8"))) out += `${c.dim(`(one event over several lines? try '${NAME} decode')`)}\n`;
     else if (first.startsWith("{") && !isJsonValue(first)) {
       out += `${c.dim(`(events over several lines each? batch reads one event a line, or a JSON array: try 'jq -c . FILE | ${NAME} batch')`)}\n`;
     }

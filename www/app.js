@@ -424,9 +424,8 @@ function verifyNow() {
       help: "The body is refused for its size before its signature is checked.",
     });
   } else if (error instanceof api.DecodeError) {
-    const text = payload.value;
-    const ranges = valueRanges(text);
-    verifyIssues.replaceChildren(...issueItems(error.issues, (issue) => locateIssue(text, issue, ranges)));
+    const ranges = valueRanges(body);
+    verifyIssues.replaceChildren(...issueItems(error.issues, (issue) => locateIssue(body, issue, ranges)));
     verifyIssues.hidden = false;
     showVerdict({
       outcome: "invalid_event",
