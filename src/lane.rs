@@ -328,7 +328,7 @@ mod tests {
     use super::*;
     use crate::catalogue::event_type;
 
-    const LOCKED: &str = r#"{"connected_account_id":"00000000-0000-4000-8000-000000000001","created_at":"2025-01-01T00:00:00.000Z","device_id":"00000000-0000-4000-8000-000000000002","event_id":"00000000-0000-4000-8000-000000000003","event_type":"lock.locked","method":"card","occurred_at":"2025-01-01T00:00:00.000Z","workspace_id":"00000000-0000-4000-8000-000000000004"}"#;
+    const LOCKED: &str = r#"{"connected_account_id":"00000000-0000-4000-8000-000000000001","created_at":"2025-01-01T00:00:00.000Z","device_id":"00000000-0000-4000-8000-000000000002","event_id":"00000000-0000-4000-8000-000000000003","event_type":"lock.locked","method":"manual","occurred_at":"2025-01-01T00:00:00.000Z","workspace_id":"00000000-0000-4000-8000-000000000004"}"#;
 
     fn forget_guesses() {
         for guess in &NEXT_KEY {
@@ -500,14 +500,14 @@ mod tests {
             (r#"{"connected_account_id""#, r#"{ "connected_account_id""#, [locked, locked]),
             // Cut off in the middle of the name guessed.
             (
-                r#""event_id":"00000000-0000-4000-8000-000000000003","event_type":"lock.locked","method":"card","occurred_at":"2025-01-01T00:00:00.000Z","workspace_id":"00000000-0000-4000-8000-000000000004"}"#,
+                r#""event_id":"00000000-0000-4000-8000-000000000003","event_type":"lock.locked","method":"manual","occurred_at":"2025-01-01T00:00:00.000Z","workspace_id":"00000000-0000-4000-8000-000000000004"}"#,
                 r#""event_i"#,
                 [None, None],
             ),
             // An unknown key in place of a name, then the names again.
             (r#""device_id""#, r#""x":1,"device_id""#, [locked, None]),
             // A name that comes twice, the second time where the guess expects it.
-            (r#","method":"card""#, r#","method":"card","method":"card""#, [None, None]),
+            (r#","method":"manual""#, r#","method":"manual","method":"manual""#, [None, None]),
             (
                 r#","device_id":"00000000-0000-4000-8000-000000000002""#,
                 r#","device_id":"00000000-0000-4000-8000-000000000002","device_id":"00000000-0000-4000-8000-000000000002""#,

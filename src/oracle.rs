@@ -303,7 +303,8 @@ mod tests {
     #[test]
     fn the_catalogue_lane_takes_every_example_and_agrees_on_every_one_byte_change() {
         let examples = examples();
-        assert_eq!(examples.len(), 227);
+        // Minimal and full of every event type, and nulls of some (227 at 1.977.0).
+        assert!(examples.len() > 2 * crate::catalogue::EVENT_TYPES.len(), "{}", examples.len());
         for text in &examples {
             let verdict = crate::lane::accept(text.as_bytes(), true);
             assert_eq!(verdict, crate::check::check_event(text, true).ok(), "{text}");

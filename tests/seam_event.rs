@@ -34,13 +34,14 @@ fn every_example_decodes_to_its_variant_and_serialises_back_unchanged() {
             count += 1;
         }
     }
-    assert_eq!(count, 227);
+    // Minimal and full of every event type, and nulls of some (227 at 1.977.0).
+    assert!(count > 2 * SeamEvent::EVENT_TYPES.len(), "{count}");
 }
 
 #[test]
 fn every_event_type_of_the_catalogue_is_a_variant_in_order() {
     let types: Vec<String> = examples().keys().cloned().collect();
-    assert_eq!(SeamEvent::EVENT_TYPES.len(), 109);
+    assert!(!types.is_empty());
     assert_eq!(SeamEvent::EVENT_TYPES.to_vec(), types);
 }
 

@@ -191,7 +191,7 @@ export function renderSummary(catalogue, versions) {
     "",
     "# The Seam event catalogue, counted",
     "",
-    `@seamapi/types ${versions.types} with zod ${versions.zod}: ${s.eventTypes} event types in ${Object.keys(s.families).length} families. The description itself is \`events.json\`; \`../shared/spec/catalogue.md\` states the same counts.`,
+    `@seamapi/types ${versions.types} with zod ${versions.zod}: ${s.eventTypes} event types in ${Object.keys(s.families).length} families. The description itself is \`events.json\`; \`tests/catalogue/spec.mjs\` holds these counts to the ones \`../shared/spec/catalogue.md\` states, for the version it describes.`,
     "",
     "## Features, all depths",
     "",

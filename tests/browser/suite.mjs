@@ -11,13 +11,14 @@ import WITH_METADATA from "../fixtures/login_succeeded_with_metadata.json";
 import SIGNATURE_HEADERS from "../fixtures/signature_headers.json";
 import DATE_TIMES from "../fixtures/date_times.json";
 import DECODE_ERRORS from "../fixtures/decode_errors.json";
+import CATALOGUE from "../../catalogue/events.json";
 import * as assert from "./assert.mjs";
 
 const tests = [];
 const host = {
   test: (name, fn) => tests.push({ name, fn }),
   assert,
-  fixtures: { SUCCEEDED, FAILED, WITH_METADATA, SIGNATURE_HEADERS: JSON.parse(SIGNATURE_HEADERS), DATE_TIMES: JSON.parse(DATE_TIMES), DECODE_ERRORS: JSON.parse(DECODE_ERRORS) },
+  fixtures: { SUCCEEDED, FAILED, WITH_METADATA, SIGNATURE_HEADERS: JSON.parse(SIGNATURE_HEADERS), DATE_TIMES: JSON.parse(DATE_TIMES), DECODE_ERRORS: JSON.parse(DECODE_ERRORS), CATALOGUE: JSON.parse(CATALOGUE) },
   bytesOf: (text) => new TextEncoder().encode(text),
   /** The value of a script run in a realm of its own: an iframe's window. */
   otherRealm: (source) => {

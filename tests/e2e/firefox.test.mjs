@@ -71,9 +71,11 @@ test("the demo page in headless Firefox shows what the package decides, for ever
   const texts = Object.values(CATALOGUE).flatMap((/** @type {Record<string, unknown>} */ modes) =>
     Object.values(modes).map((example) => JSON.stringify(example)),
   );
-  assert.equal(texts.length, 227);
+  // Minimal and full of every event type, and nulls of some (227 at 1.977.0).
+  assert.ok(texts.length > 2 * Object.keys(CATALOGUE).length, `${texts.length} examples`);
   const brokenTexts = texts.map(broken).filter((text, i) => text !== texts[i]);
-  assert.ok(brokenTexts.length > 200, `only ${brokenTexts.length} examples were broken`);
+  // A string after event_type to break: most examples (203 of 227 at 1.977.0).
+  assert.ok(brokenTexts.length > 0.8 * texts.length, `only ${brokenTexts.length} of ${texts.length} examples were broken`);
   await withPage(firefox, demo.url, async (page) => {
     // The page has loaded the decoder once its first example shows a verdict.
     await page.execute(`

@@ -4,7 +4,8 @@
 // dist/web.js in Chromium and Firefox (a small harness with the same API).
 //
 // `api` is the package's module object; `host` brings the runtime's pieces:
-// `{ test, assert, fixtures: { SUCCEEDED, FAILED, WITH_METADATA }, bytesOf }`,
+// `{ test, assert, fixtures: { SUCCEEDED, FAILED, WITH_METADATA, ... }, bytesOf }`
+// (CATALOGUE is catalogue/events.json),
 // where `bytesOf(text)` gives a Node Buffer in Node, a Uint8Array elsewhere.
 
 const utf8Length = (text) => new TextEncoder().encode(text).length;
@@ -36,8 +37,18 @@ function assertIssues(api, assert, payload, expected, options) {
   });
 }
 
+/**
+ * How an unknown event type's message names the catalogue the package was
+ * built from (catalogue/events.json): "the 109 event types of
+ * @seamapi/types 1.977.0" at that version of the reference.
+ */
+function catalogueWords({ reference, events }) {
+  return `the ${events.length} event types of ${reference.package} ${reference.version}`;
+}
+
 export function contractCases(api, via, { test, assert, fixtures, bytesOf }) {
   const { SUCCEEDED, FAILED, WITH_METADATA } = fixtures;
+  const catalogue = catalogueWords(fixtures.CATALOGUE);
 
   test(`${via}: exports every name of the contract`, () => {
     const names = ["decode", "safeDecode", "decodeBatch", "DecodeError", "verify", "sign", "ConnectWebviewWebhook", "WebhookVerificationError", "signatureHeaders"];
@@ -97,7 +108,7 @@ export function contractCases(api, via, { test, assert, fixtures, bytesOf }) {
     for (const { input, json } of fixtures.DECODE_ERRORS.cases) {
       const result = api.safeDecode(input);
       assert.equal(result.success, false, input);
-      assert.equal(JSON.stringify(result.error), json, input);
+      assert.equal(JSON.stringify(result.error), json.replaceAll("{catalogue}", catalogue), input);
     }
   });
 
@@ -158,7 +169,7 @@ export function contractCases(api, via, { test, assert, fixtures, bytesOf }) {
 
   test(`${via}: other event types are named in the message`, () => {
     const { error } = api.safeDecode(withField(FAILED, "event_type", "lock.teleported"));
-    assert.match(error.issues[0].message, /^expected one of the 109 event types of @seamapi\/types 1\.977\.0, found "lock\.teleported"$/);
+    assert.equal(error.issues[0].message, `expected one of ${catalogue}, found "lock.teleported"`);
     assert.equal(error.issues.length, 1);
   });
 

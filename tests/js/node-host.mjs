@@ -1,4 +1,5 @@
-// What the shared cases need from Node: node:test, node:assert, the fixtures,
+// What the shared cases need from Node: node:test, node:assert, the fixtures
+// (and catalogue/events.json, which scripts/test-package.sh copies beside them),
 // Buffer as the byte payload (a Buffer is the Uint8Array Node users have), and
 // another realm (node:vm).
 import assert from "node:assert/strict";
@@ -18,6 +19,7 @@ export const host = {
     SIGNATURE_HEADERS: JSON.parse(fixture("signature_headers")),
     DATE_TIMES: JSON.parse(fixture("date_times")),
     DECODE_ERRORS: JSON.parse(fixture("decode_errors")),
+    CATALOGUE: JSON.parse(readFileSync(new URL("./catalogue/events.json", import.meta.url), "utf8")),
   },
   bytesOf: (text) => Buffer.from(text),
   /** The value of a script run in a realm of its own (its own Date, Object, ...). */
