@@ -33,9 +33,10 @@ catalogue: setup
 # Every generated file (catalogue/, src/catalogue.rs, src/seam_event.rs,
 # pkg-template/events.d.ts, www/catalogue.js) is what the generator writes
 # now; the generator's own tests (its counts against
-# ../shared/spec/catalogue.md, that it fails on what it does not understand,
-# the examples against zod); the declarations and the demo's table read back
-# against catalogue/events.json (src/schema.rs's fast-lane fields: in cargo test).
+# ../shared/spec/catalogue.md at the version it describes, that it fails on
+# what it does not understand, the examples against zod); the declarations,
+# the demo's table and the prose that names the count read back against
+# catalogue/events.json (src/schema.rs's fast-lane fields: in cargo test).
 test-catalogue:
 	node scripts/catalogue.mjs --check
 	node --test --test-reporter=spec tests/catalogue/
