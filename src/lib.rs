@@ -34,7 +34,7 @@ pub use decode::{decode, decode_slice, DecodeOptions, DEFAULT_MAX_BYTES};
 pub use error::{DecodeError, Issue, IssueCode};
 pub use event::{CustomMetadata, MetadataValue};
 pub use seam_event::*;
-pub use shape::SeamEventType;
+pub use shape::{SeamEventType, UnknownEventType};
 pub use signature::{
     verify, VerifyError, VerifyErrorCode, Webhook, WebhookError, WebhookHeaders, TOLERANCE_IN_SECONDS,
 };

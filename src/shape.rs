@@ -255,6 +255,83 @@ impl fmt::Display for SeamEventType {
     }
 }
 
+/// Parses an event type's name: an error, [`UnknownEventType`], for a name
+/// the catalogue does not have.
+///
+/// ```
+/// use connect_webview_events::SeamEventType;
+///
+/// let locked: SeamEventType = "lock.locked".parse().unwrap();
+/// assert_eq!(locked.as_str(), "lock.locked");
+/// let err = "lock.exploded".parse::<SeamEventType>().unwrap_err();
+/// assert_eq!(err.name(), "lock.exploded");
+/// assert!(err.to_string().ends_with(r#"found "lock.exploded""#));
+/// ```
+impl std::str::FromStr for SeamEventType {
+    type Err = UnknownEventType;
+
+    fn from_str(name: &str) -> Result<Self, Self::Err> {
+        SeamEventType::from_name(name).ok_or_else(|| UnknownEventType { name: name.to_owned() })
+    }
+}
+
+/// As its name, the JSON string `"lock.locked"`.
+///
+/// ```
+/// use connect_webview_events::SeamEventType;
+///
+/// let locked = SeamEventType::from_name("lock.locked").unwrap();
+/// assert_eq!(serde_json::to_string(&locked).unwrap(), r#""lock.locked""#);
+/// assert_eq!(serde_json::from_str::<SeamEventType>(r#""lock.locked""#).unwrap(), locked);
+/// assert!(serde_json::from_str::<SeamEventType>(r#""lock.exploded""#).is_err());
+/// ```
+impl serde::Serialize for SeamEventType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+/// From its name; any other string is an error, with [`UnknownEventType`]'s text.
+impl<'de> serde::Deserialize<'de> for SeamEventType {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        String::deserialize(deserializer)?.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// A name that is not an event type of the catalogue, from parsing a
+/// [`SeamEventType`]. Its text is that of decode's `unknown_event_type`
+/// issue: `expected one of the 109 event types of @seamapi/types 1.977.0,
+/// found "lock.exploded"`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownEventType {
+    name: String,
+}
+
+impl UnknownEventType {
+    /// The name that was not found.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The message of an `unknown_event_type` issue for `name`.
+    pub(crate) fn message(name: &str) -> String {
+        format!(
+            "expected one of the {} event types of {}, found {}",
+            EVENT_TYPES.len(),
+            SeamEventType::reference(),
+            crate::error::quote(name)
+        )
+    }
+}
+
+impl fmt::Display for UnknownEventType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&UnknownEventType::message(&self.name))
+    }
+}
+
+impl std::error::Error for UnknownEventType {}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,7 +6,7 @@
 use crate::error::{quote, Issue, IssueCode};
 use crate::pointer::{member, Pointer};
 use crate::rules::{check_datetime, check_url, check_uuid};
-use crate::shape::{find, Field, Kind, SeamEventType};
+use crate::shape::{find, Field, Kind, SeamEventType, UnknownEventType};
 use crate::tree::Node;
 
 /// Checks one parsed event: its type, or `None` when there is none to go by
@@ -161,13 +161,7 @@ fn missing(path: &Pointer<'_>, name: &str, kind: &Kind) -> Issue {
 #[cold]
 #[inline(never)]
 fn unknown_event_type(name: &str) -> Issue {
-    let message = format!(
-        "expected one of the {} event types of {}, found {}",
-        crate::catalogue::EVENT_TYPES.len(),
-        SeamEventType::reference(),
-        quote(name)
-    );
-    Issue::new(IssueCode::UnknownEventType, member("event_type"), message)
+    Issue::new(IssueCode::UnknownEventType, member("event_type"), UnknownEventType::message(name))
 }
 
 #[cold]

@@ -434,6 +434,21 @@ fn messages_name_what_was_expected_and_what_was_found() {
     }
 }
 
+#[test]
+fn an_unknown_name_parses_to_the_error_whose_text_is_the_issue_message() {
+    let err = "device.exploded".parse::<SeamEventType>().unwrap_err();
+    assert_eq!(err.name(), "device.exploded");
+    let decoded = decode(&with(FAILED, "event_type", Some(json!("device.exploded")))).unwrap_err();
+    assert_eq!(err.to_string(), decoded.issues()[0].message);
+    // serde gives the same text, for a config file or a queue message that names event types.
+    let err = serde_json::from_str::<Vec<SeamEventType>>(r#"["lock.locked", "device.exploded"]"#).unwrap_err();
+    assert!(err.to_string().starts_with(&decoded.issues()[0].message), "{err}");
+    // Names are exact: no case folding, no trimming.
+    for name in ["Lock.locked", "lock.locked ", "", "lock"] {
+        assert!(name.parse::<SeamEventType>().is_err(), "{name:?}");
+    }
+}
+
 /// How an unknown event type's message names the catalogue: "the 109 event
 /// types of @seamapi/types 1.977.0" at that version of the reference.
 fn catalogue() -> String {

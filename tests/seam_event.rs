@@ -4,7 +4,7 @@
 //! land in `extra`, in order, at every depth; UUIDs are `uuid::Uuid`.
 
 use connect_webview_events::{
-    AccessCodeChangedEventChangedProperties, ErrorsItem, LockAccessDeniedEventReason, SeamEvent,
+    AccessCodeChangedEventChangedProperties, ErrorsItem, LockAccessDeniedEventReason, SeamEvent, SeamEventType,
 };
 use serde_json::{json, Value};
 use uuid::Uuid;
@@ -43,6 +43,23 @@ fn every_event_type_of_the_catalogue_is_a_variant_in_order() {
     let types: Vec<String> = examples().keys().cloned().collect();
     assert!(!types.is_empty());
     assert_eq!(SeamEvent::EVENT_TYPES.to_vec(), types);
+}
+
+#[test]
+fn every_event_type_parses_from_its_name_and_serialises_as_it() {
+    let all: Vec<SeamEventType> = SeamEventType::all().collect();
+    assert_eq!(all.iter().map(|t| t.as_str()).collect::<Vec<_>>(), SeamEvent::EVENT_TYPES.to_vec());
+    for t in all {
+        assert_eq!(t.as_str().parse::<SeamEventType>(), Ok(t));
+        assert_eq!(serde_json::to_value(t).unwrap(), json!(t.as_str()));
+        assert_eq!(serde_json::from_value::<SeamEventType>(json!(t.as_str())).unwrap(), t);
+    }
+    // An event's own type, for a map keyed by type or a metric label.
+    for (event_type, kinds) in examples() {
+        let event = SeamEvent::from_value(kinds["minimal"].clone()).unwrap();
+        assert_eq!(event.event_type().parse::<SeamEventType>().map(|t| t.as_str()), Ok(event_type.as_str()));
+    }
+    assert!(serde_json::from_value::<SeamEventType>(json!(1)).is_err());
 }
 
 #[test]

@@ -37,6 +37,7 @@ const SENTENCES = [
   ["README.md", /\(`@seamapi\/types` (?<version>[\d.]+) and its `zod` (?<zod>[\d.]+)\), takes the structure of all (?<types>\d+) event types/g],
   ["Cargo.toml", /\(the (?<types>\d+) types of the reference schemas\)/g],
   ["pkg-template/package.json", /\(the (?<types>\d+) types of the reference schemas\)/g],
+  ["src/shape.rs", /`expected one of the (?<types>\d+) event types of @seamapi\/types (?<version>[\d.]+), found "lock\.exploded"`/g],
   ["src/shape.rs", /one of \[`all`\]\(Self::all\), the (?<types>\d+) of the reference it was made from \(\[`reference`\]\(Self::reference\), `@seamapi\/types` (?<version>[\d.]+)\)/g],
 ];
 
