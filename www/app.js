@@ -154,7 +154,7 @@ function renderFields(rows, locate) {
   const shown = fieldTableRows(rows.slice(0, MAX_ROWS), locate && ((issue) => choose(locate(issue))));
   const more = rows.length - MAX_ROWS;
   if (more > 0) {
-    const note = `and ${count(more)} more ${more === 1 ? "value" : "values"}: the table shows the first ${count(MAX_ROWS)}`;
+    const note = cutShort(more, "value", "table", MAX_ROWS);
     shown.push(h("tr", { class: "more", role: "row" }, [h("td", { colspan: "4", role: "cell" }, [note])]));
   }
   fieldsBody.replaceChildren(...shown);
@@ -163,6 +163,16 @@ function renderFields(rows, locate) {
 
 /** @param {number} n */
 const count = (n) => n.toLocaleString("en-US");
+
+/** `noun`, or its plural for any `n` but 1: `issue`, `issues`. @param {number} n @param {string} noun */
+const plural = (n, noun) => (n === 1 ? noun : `${noun}s`);
+
+/**
+ * The note after a table or list cut short at `max`, with `more` left out:
+ * "and 3 more values: the table shows the first 500".
+ * @param {number} more @param {string} noun @param {string} where @param {number} max
+ */
+const cutShort = (more, noun, where, max) => `and ${count(more)} more ${plural(more, noun)}: the ${where} shows the first ${count(max)}`;
 
 /**
  * The list items of `issues`, at most MAX_ISSUES, each able to select the
@@ -173,7 +183,7 @@ const count = (n) => n.toLocaleString("en-US");
 function issueItems(issues, locate) {
   const items = issues.slice(0, MAX_ISSUES).map((issue) => h("li", {}, [issueButton(issue, choose(locate(issue)))]));
   const more = issues.length - MAX_ISSUES;
-  if (more > 0) items.push(h("li", { class: "more" }, [`and ${count(more)} more ${more === 1 ? "issue" : "issues"}: the list shows the first ${count(MAX_ISSUES)}`]));
+  if (more > 0) items.push(h("li", { class: "more" }, [cutShort(more, "issue", "list", MAX_ISSUES)]));
   return items;
 }
 
@@ -214,7 +224,7 @@ function renderInvalid(issues) {
   const ranges = valueRanges(text);
   const locate = (/** @type {import("../pkg/index.js").Issue} */ issue) => locateIssue(text, issue, ranges);
   const n = issues.length;
-  say(verdict, `Invalid: ${count(n)} ${n === 1 ? "issue" : "issues"}.`, "invalid");
+  say(verdict, `Invalid: ${count(n)} ${plural(n, "issue")}.`, "invalid");
 
   issueList.replaceChildren(...issueItems(issues, locate));
   // Mark where each listed issue is, except those about the whole payload or
@@ -326,8 +336,8 @@ function describeHeaders(parsed) {
   if (!parsed.ok) return void (headersRead.textContent = `Not readable: ${parsed.error}.`);
   const { signature, others, duplicates, skipped } = parsed;
   const parts = [signature.length > 0 ? `Read ${signature.join(", ")}` : "No webhook-* or svix-* header found"];
-  if (others > 0) parts.push(`${others} other ${others === 1 ? "header" : "headers"} ignored`);
-  if (skipped.length > 0) parts.push(`${skipped.length === 1 ? "line" : "lines"} ${skipped.join(", ")} not a header`);
+  if (others > 0) parts.push(`${others} other ${plural(others, "header")} ignored`);
+  if (skipped.length > 0) parts.push(`${plural(skipped.length, "line")} ${skipped.join(", ")} not a header`);
   if (duplicates.length > 0) parts.push(`${duplicates.join(", ")} given more than once: the first counts`);
   headersRead.textContent = `${parts.join("; ")}.`;
 }
@@ -336,7 +346,7 @@ function describeHeaders(parsed) {
 const sentence = (message) => `${message.charAt(0).toUpperCase()}${message.slice(1)}${/[.!?]$/.test(message) ? "" : "."}`;
 
 /** `1 issue`, `6 issues`. @param {number} n */
-const issues = (n) => `${n} ${n === 1 ? "issue" : "issues"}`;
+const issues = (n) => `${n} ${plural(n, "issue")}`;
 
 function verifyNow() {
   clearTimeout(verifyPending);

@@ -136,7 +136,9 @@ function fieldOf(name) {
  * @param {unknown} value
  */
 function headerText(value) {
-  if (!Array.isArray(value)) return typeof value === "string" && value !== "" ? value : undefined;
+  // Text first: a header is almost always one string.
+  if (typeof value === "string") return value !== "" ? value : undefined;
+  if (!Array.isArray(value)) return undefined;
   const text = value.filter((v) => typeof v === "string" && v !== "").join(" ");
   return text !== "" ? text : undefined;
 }
@@ -150,7 +152,7 @@ function ownHeader(headers, name) {
   // hasOwnProperty, not Object.hasOwn: that is Firefox 92, after the
   // Firefox 89 the package supports (scripts/engines.mjs).
   if (value === undefined || !Object.prototype.hasOwnProperty.call(headers, name)) return undefined;
-  return typeof value === "string" && value !== "" ? value : headerText(value);
+  return headerText(value);
 }
 
 /**
