@@ -86,14 +86,16 @@ impl BatchOptions {
         DecodeOptions::new().max_bytes(self.max_batch_bytes).utf8(input)
     }
 
-    /// [`validate_slice`](Self::validate_slice), and how the input was read:
-    /// for JavaScript, which then parses the valid events itself.
+    /// [`validate_slice`](Self::validate_slice) one event at a time, and how
+    /// the input was read: for JavaScript, which writes each item into its
+    /// report as it comes (holding them all at once could take more memory
+    /// than a wasm32 instance has) and then parses the valid events itself.
     #[cfg(any(target_arch = "wasm32", test))]
-    pub(crate) fn validate_slice_as(
-        &self,
-        input: &[u8],
-    ) -> Result<(Layout, Vec<BatchItem<SeamEventType>>), DecodeError> {
-        self.read(self.utf8(input)?, |_, event_type| Ok(event_type))
+    pub(crate) fn validate_slice_as<'a>(
+        &'a self,
+        input: &'a [u8],
+    ) -> Result<(Layout, impl Iterator<Item = BatchItem<SeamEventType>> + 'a), DecodeError> {
+        self.items(self.utf8(input)?, |_, event_type| Ok(event_type))
     }
 
     /// Checks each event, then `finish`es the valid ones with their text.
@@ -102,23 +104,24 @@ impl BatchOptions {
         input: &str,
         finish: impl Fn(&str, SeamEventType) -> Result<T, DecodeError>,
     ) -> Result<Vec<BatchItem<T>>, DecodeError> {
-        self.read(input, finish).map(|(_, items)| items)
+        self.items(input, finish).map(|(_, items)| items.collect())
     }
 
-    /// [`each`](Self::each), and the layout it read the input as.
-    fn read<T>(
-        &self,
-        input: &str,
-        finish: impl Fn(&str, SeamEventType) -> Result<T, DecodeError>,
-    ) -> Result<(Layout, Vec<BatchItem<T>>), DecodeError> {
+    /// The layout of `input`, and its events as they are checked and
+    /// `finish`ed, in order.
+    fn items<'a, T>(
+        &'a self,
+        input: &'a str,
+        finish: impl Fn(&str, SeamEventType) -> Result<T, DecodeError> + 'a,
+    ) -> Result<(Layout, impl Iterator<Item = BatchItem<T>> + 'a), DecodeError> {
         DecodeOptions::new().max_bytes(self.max_batch_bytes).check_size(input.len())?;
         let (layout, spans) = layout_of(input)?;
-        let items = spans.into_iter().enumerate().map(|(index, span)| {
+        let items = spans.into_iter().enumerate().map(move |(index, span)| {
             let text = input.get(span.start..span.end).unwrap_or_default();
             let result = self.decode.validate(text).and_then(|t| finish(text, t)).map_err(|e| span.relocate(e));
             BatchItem { index, line: span.line, result }
         });
-        Ok((layout, items.collect()))
+        Ok((layout, items))
     }
 }
 
@@ -137,20 +140,40 @@ pub(crate) enum Layout {
 /// line is a whole JSON value and more lines follow (which is why the whole
 /// does not parse): then it is NDJSON whose first line is not an event, and
 /// that line's own result says so.
-fn layout_of(input: &str) -> Result<(Layout, Vec<Span>), DecodeError> {
+#[allow(clippy::type_complexity)]
+fn layout_of(
+    input: &str,
+) -> Result<(Layout, Spans<impl Iterator<Item = Span> + '_, impl Iterator<Item = Span> + '_>), DecodeError> {
     if !input.trim_start_matches(is_blank).starts_with('[') {
-        return Ok((Layout::Ndjson, ndjson_spans(input)));
+        return Ok((Layout::Ndjson, Spans::Lines(ndjson_spans(input))));
     }
     let error = match array_elements(input) {
-        Ok(elements) => return Ok((Layout::Array, spans_of(input, elements))),
+        Ok(elements) => return Ok((Layout::Array, Spans::Elements(spans_of(input, elements)))),
         Err(error) => error,
     };
-    let lines = ndjson_spans(input);
-    let first_line = lines.first().and_then(|span| input.get(span.start..span.end)).unwrap_or_default();
+    let first_line = ndjson_spans(input).next().and_then(|span| input.get(span.start..span.end)).unwrap_or_default();
     if array_elements(first_line).is_ok() {
-        Ok((Layout::Ndjson, lines))
+        Ok((Layout::Ndjson, Spans::Lines(ndjson_spans(input))))
     } else {
         Err(error)
+    }
+}
+
+/// Where each event of a batch is, found as they are read: a batch of
+/// millions of short lines needs no list of them all.
+enum Spans<L, E> {
+    Lines(L),
+    Elements(E),
+}
+
+impl<L: Iterator<Item = Span>, E: Iterator<Item = Span>> Iterator for Spans<L, E> {
+    type Item = Span;
+
+    fn next(&mut self) -> Option<Span> {
+        match self {
+            Spans::Lines(lines) => lines.next(),
+            Spans::Elements(elements) => elements.next(),
+        }
     }
 }
 
@@ -194,24 +217,21 @@ impl Span {
 
 /// Every non-blank line, without the `\r` of a CRLF line end (which is not
 /// the event's, so it does not count toward `max_bytes`).
-fn ndjson_spans(input: &str) -> Vec<Span> {
-    let mut spans = Vec::new();
+fn ndjson_spans(input: &str) -> impl Iterator<Item = Span> + '_ {
     let mut start = 0;
-    for (number, line) in crate::text::split_byte(input, b'\n').enumerate() {
-        if !line.chars().all(is_blank) {
-            let event = line.strip_suffix('\r').unwrap_or(line);
-            spans.push(Span { start, end: start + event.len(), line: number + 1, column: 1 });
-        }
+    crate::text::split_byte(input, b'\n').enumerate().filter_map(move |(number, line)| {
+        let at = start;
         start += line.len() + 1;
-    }
-    spans
+        let event = line.strip_suffix('\r').unwrap_or(line);
+        (!line.chars().all(is_blank)).then_some(Span { start: at, end: at + event.len(), line: number + 1, column: 1 })
+    })
 }
 
 /// The elements' spans, with the line and character column where each
 /// starts, counted in one walk through the input.
-fn spans_of(input: &str, elements: Vec<Range<usize>>) -> Vec<Span> {
+fn spans_of(input: &str, elements: Vec<Range<usize>>) -> impl Iterator<Item = Span> + '_ {
     let (mut at, mut line, mut column) = (0, 1, 1);
-    let spans = elements.into_iter().map(|Range { start, end }| {
+    elements.into_iter().map(move |Range { start, end }| {
         for &byte in input.as_bytes().get(at..start).unwrap_or_default() {
             if byte == b'\n' {
                 (line, column) = (line + 1, 1);
@@ -221,8 +241,7 @@ fn spans_of(input: &str, elements: Vec<Range<usize>>) -> Vec<Span> {
         }
         at = start;
         Span { start, end, line, column }
-    });
-    spans.collect()
+    })
 }
 
 #[cfg(test)]
@@ -301,12 +320,14 @@ mod tests {
             summary(&format!("  [1]\r\n\n{one}\n[]\n{one}")),
             vec![(0, 1, invalid_type.clone()), (1, 3, vec![]), (2, 4, invalid_type), (3, 5, vec![])]
         );
-        let (layout, items) = BatchOptions::default().validate_slice_as(format!("[1]\n{one}").as_bytes()).unwrap();
-        assert_eq!((layout, items.len()), (Layout::Ndjson, 2));
+        let options = BatchOptions::default();
+        let input = format!("[1]\n{one}");
+        let (layout, items) = options.validate_slice_as(input.as_bytes()).unwrap();
+        assert_eq!((layout, items.count()), (Layout::Ndjson, 2));
         // One array, on one line or many, with nothing after it, is an array.
         for input in [format!("[{one}, {one}]\n\n"), format!("[\n{one},\n{one}\n]")] {
-            let (layout, items) = BatchOptions::default().validate_slice_as(input.as_bytes()).unwrap();
-            assert_eq!((layout, items.len()), (Layout::Array, 2), "{input}");
+            let (layout, items) = options.validate_slice_as(input.as_bytes()).unwrap();
+            assert_eq!((layout, items.count()), (Layout::Array, 2), "{input}");
         }
         // A first line that is not whole is an array that does not parse,
         // refused where it breaks, whatever follows.
@@ -330,7 +351,7 @@ mod tests {
     fn element_spans_start_at_their_line_and_character_column() {
         let input = "[ {\"a\": \"],[\\\"{\"}, [1, [2]],\n  \"x\\\\\" , -1.5e3 ,{}]";
         let spans = |input| spans_of(input, array_elements(input).unwrap());
-        let texts: Vec<_> = spans(input).iter().map(|s| (&input[s.start..s.end], s.line, s.column)).collect();
+        let texts: Vec<_> = spans(input).map(|s| (&input[s.start..s.end], s.line, s.column)).collect();
         assert_eq!(
             texts,
             [
@@ -343,7 +364,7 @@ mod tests {
         );
         // Characters, not bytes, and lines after a multi-line element.
         let input = "[\"é\u{1F600}\", {\n\"k\": \"ü\"}, 1,\n\n   \"ö\", 2]";
-        let starts: Vec<_> = spans(input).iter().map(|s| (s.line, s.column)).collect();
+        let starts: Vec<_> = spans(input).map(|s| (s.line, s.column)).collect();
         assert_eq!(starts, [(1, 2), (1, 8), (2, 12), (4, 4), (4, 9)]);
     }
 

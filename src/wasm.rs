@@ -16,9 +16,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::batch::Layout;
 use crate::signature::{check_signature, BodyMac};
-use crate::{
-    BatchItem, BatchOptions, DecodeError, DecodeOptions, Issue, SeamEventType, VerifyError, Webhook, WebhookHeaders,
-};
+use crate::{BatchOptions, DecodeError, DecodeOptions, Issue, IssueCode, VerifyError, Webhook, WebhookHeaders};
 
 /// The allocator: talc, made as a drop-in for WebAssembly's default
 /// (dlmalloc). The .wasm is 2,261 bytes smaller gzipped with it (44,939 to
@@ -339,7 +337,7 @@ fn verify_error(error: &VerifyError) -> String {
 /// `[{ index, issues }]`, or `{"issues"}` when the input as a whole is refused.
 #[wasm_bindgen(js_name = validateBatchBytes)]
 pub fn validate_batch_bytes(input: &[u8], strict: bool, max_bytes: f64, max_batch_bytes: f64) -> JsValue {
-    batch_outcome(batch_options(strict, max_bytes, max_batch_bytes).validate_slice_as(input))
+    JsValue::from_str(&batch_outcome(&batch_options(strict, max_bytes, max_batch_bytes), input))
 }
 
 fn batch_options(strict: bool, max_bytes: f64, max_batch_bytes: f64) -> BatchOptions {
@@ -350,35 +348,67 @@ fn batch_options(strict: bool, max_bytes: f64, max_batch_bytes: f64) -> BatchOpt
     }
 }
 
-fn batch_outcome(outcome: Result<(Layout, Vec<BatchItem<SeamEventType>>), DecodeError>) -> JsValue {
-    let (layout, items) = match outcome {
+/// The most a batch's report (its JSON text) may take, in MiB: far below the
+/// longest string an engine makes (about 2^29 characters in V8) and the
+/// memory a wasm32 instance has, and more than the report of any batch of
+/// valid events within the default `maxBatchBytes`. Millions of failing
+/// lines (3 million one-byte lines in a 6 MiB input) would pass both.
+macro_rules! max_batch_report_mib {
+    () => {
+        64
+    };
+}
+
+/// [`max_batch_report_mib`] in bytes.
+pub(crate) const MAX_BATCH_REPORT_BYTES: usize = max_batch_report_mib!() << 20;
+
+/// The report of a batch, each event written as it is checked: with
+/// [`MAX_BATCH_REPORT_BYTES`] on its size, past which the batch as a whole
+/// is refused as `payload_too_large`.
+fn batch_outcome(options: &BatchOptions, input: &[u8]) -> String {
+    let mut lines = String::from("[");
+    let mut failures = String::from("[");
+    let outcome = options.validate_slice_as(input).and_then(|(layout, items)| {
+        for item in items {
+            let comma = if item.index > 0 { "," } else { "" };
+            let _ = write!(lines, "{comma}{}", item.line);
+            if let Err(error) = &item.result {
+                let comma = if failures.len() > 1 { "," } else { "" };
+                let _ = write!(failures, "{comma}{{\"index\":{},\"issues\":", item.index);
+                push_issues(&mut failures, error.issues());
+                failures.push('}');
+            }
+            if lines.len() + failures.len() > MAX_BATCH_REPORT_BYTES {
+                let message = concat!(
+                    "expected a batch whose results take at most ",
+                    max_batch_report_mib!(),
+                    " MiB as JSON, found more: decode it in parts, fewer events a call"
+                );
+                return Err(DecodeError::new(vec![Issue::new(
+                    IssueCode::PayloadTooLarge,
+                    String::new(),
+                    message.into(),
+                )]));
+            }
+        }
+        Ok(layout)
+    });
+    let layout = match outcome {
         Err(error) => {
             let mut json = String::from("{\"issues\":");
             push_issues(&mut json, error.issues());
             json.push('}');
-            return JsValue::from_str(&json);
+            return json;
         }
-        Ok(items) => items,
+        Ok(layout) => layout,
     };
     let mut json = String::from(if layout == Layout::Array { "{\"array\":true" } else { "{\"array\":false" });
-    json.push_str(",\"lines\":[");
-    for (i, item) in items.iter().enumerate() {
-        let comma = if i > 0 { "," } else { "" };
-        let _ = write!(json, "{comma}{}", item.line);
-    }
-    json.push_str("],\"failures\":[");
-    let mut first = true;
-    for item in &items {
-        if let Err(error) = &item.result {
-            let comma = if first { "" } else { "," };
-            let _ = write!(json, "{comma}{{\"index\":{},\"issues\":", item.index);
-            push_issues(&mut json, error.issues());
-            json.push('}');
-            first = false;
-        }
-    }
+    json.push_str(",\"lines\":");
+    json.push_str(&lines);
+    json.push_str("],\"failures\":");
+    json.push_str(&failures);
     json.push_str("]}");
-    JsValue::from_str(&json)
+    json
 }
 
 /// `issues` as JSON text, for JavaScript.

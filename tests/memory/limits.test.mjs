@@ -64,3 +64,23 @@ test("a valid event longer than the engine's longest string is payload_too_large
   tooLong(issuesOf(() => api.verify(body, headers, secret, { maxBytes: Infinity })));
   assert.equal(api.decode(FAILED).event_type, "connect_webview.login_failed");
 });
+
+test("a batch of millions of failing events is payload_too_large as a whole, not the engine's Error or a trap", () => {
+  // Each failing line adds about 140 bytes of results for 2 of input: past
+  // 64 MiB of results (src/wasm.rs), the string would soon be longer than
+  // the engine makes, and the results more than wasm32 memory holds.
+  const tooMany = (issues) => {
+    assert.deepEqual(issues, [["payload_too_large", "", "expected a batch whose results take at most 64 MiB as JSON, found more: decode it in parts, fewer events a call"]]);
+  };
+  for (const mib of [6, 256]) tooMany(issuesOf(() => api.decodeBatch(Buffer.alloc(mib << 20, "x\n"))));
+  // A JSON array of 16 million numbers.
+  tooMany(issuesOf(() => api.decodeBatch(Buffer.concat([Buffer.from("["), Buffer.alloc(32 << 20, "1,"), Buffer.from("1]")]))));
+  // Within it, every result, each with its own issue.
+  const results = api.decodeBatch(Buffer.alloc(400_000, "x\n"));
+  assert.equal(results.length, 200_000);
+  assert.deepEqual(
+    [results[199_999].success, results[199_999].line, results[199_999].error.issues[0].code],
+    [false, 200_000, "invalid_json"],
+  );
+  assert.equal(api.decode(FAILED).event_type, "connect_webview.login_failed");
+});
