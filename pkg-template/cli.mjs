@@ -9,10 +9,8 @@
 //   batch  [FILE|-]   NDJSON or a JSON array: counts by type and issue code
 //
 // Exit status: 0 valid (and authentic), 1 invalid or not authentic, 2 usage
-// error or unreadable input.
-import { readFileSync } from "node:fs";
-import { readFile } from "node:fs/promises";
-import { isUtf8 } from "node:buffer";
+// error, unreadable input or unwritable output.
+import { createReadStream, fstatSync, readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { parseArgs } from "node:util";
 
@@ -33,7 +31,7 @@ function loadApi() {
   return api;
 }
 
-/** NDJSON lines per decodeBatch call when a progress bar is drawn. */
+/** NDJSON lines per decodeBatch call in batch. */
 const CHUNK_LINES = 5000;
 
 /** `CONNECT_WEBVIEW_EVENTS_PROGRESS`: `1` always draws the bar (on stderr), `0` never; unset: when stderr is a terminal. */
@@ -66,7 +64,7 @@ Options:
   -v, --version     print the version
 
 Exit status: 0 valid (and authentic), 1 invalid or not authentic,
-2 usage error or unreadable input.
+2 usage error, unreadable input or unwritable output.
 
 Run '${NAME} <command> --help' for a command's options.
 `;
@@ -85,7 +83,8 @@ Options:
   --max-bytes N     refuse a payload over N bytes (default 1048576, 1 MiB)
   -h, --help        show this help
 
-Exit status: 0 valid, 1 invalid, 2 usage error or unreadable input.
+Exit status: 0 valid, 1 invalid, 2 usage error, unreadable input or
+unwritable output.
 
 Examples:
   ${NAME} decode event.json
@@ -120,7 +119,7 @@ Options:
   -h, --help            show this help
 
 Exit status: 0 authentic and valid, 1 not authentic or invalid,
-2 usage error or unreadable input.
+2 usage error, unreadable input or unwritable output.
 
 Examples:
   export ${SECRET_ENV}=whsec_...
@@ -135,9 +134,9 @@ const BATCH_HELP = `Usage: ${NAME} batch [options] [FILE|-]
 Checks every event of NDJSON (one event a line; blank lines are skipped) or of
 a JSON array, events of any types mixed, and prints a summary: how many
 events, valid and invalid; valid events by type; issues by code; then the
-failing lines as "line N: code path: message". An input of any size is read
-(NDJSON in chunks of lines); on a large NDJSON input a progress bar is drawn
-on stderr when stderr is a terminal.
+failing lines as "line N: code path: message". An input of any size is read:
+NDJSON as it comes, in chunks of lines, a JSON array whole. On a large NDJSON
+input a progress bar is drawn on stderr when stderr is a terminal.
 
 Options:
   --json              print the summary as one JSON object
@@ -153,7 +152,8 @@ Environment:
                       draw the bar on stderr even when it is not a terminal (=0: never)
 
 Exit status: 0 every event valid, 1 any invalid (or the input as a whole
-unreadable: not UTF-8, a broken JSON array), 2 usage error or unreadable file.
+unreadable: not UTF-8, a broken JSON array), 2 usage error, unreadable file
+or unwritable output.
 
 Example:
   ${NAME} batch webhooks.ndjson --max-failures 5
@@ -286,32 +286,68 @@ function integerOption(text, name, command, fallback) {
   return value;
 }
 
+/** How many bytes of a file are read at a time. */
+const READ_BYTES = 1 << 20;
+
+/** How much of a batch's input its hints look at (a pretty-printed event, the first line). */
+const HEAD_BYTES = 16 << 20;
+
 /**
- * The raw bytes of FILE, or of standard input for `-` or no FILE.
+ * FILE, or standard input for `-` or no FILE, as the pieces of bytes it is
+ * read in, and its size when that is known before it is read (a regular
+ * file), for the progress bar. A file that cannot be read is an InputError,
+ * when it is opened or at the piece where reading fails.
  * @param {string | undefined} file
+ * @returns {{ pieces: AsyncIterable<Buffer>, size: number | undefined }}
  */
-async function readInput(file) {
+function openInput(file) {
   if (file === undefined || file === "-") {
+    const stats = statsOf(() => fstatSync(0));
+    // Node reads a directory on standard input as no bytes at all.
+    if (stats?.isDirectory()) throw new InputError("cannot read standard input: is a directory");
     if (file === undefined && process.stdin.isTTY) {
       writeErr(`${NAME}: reading standard input (end with Ctrl-D; --help for usage)\n`);
     }
-    try {
-      /** @type {Buffer[]} */
-      const chunks = [];
-      for await (const chunk of process.stdin) chunks.push(chunk);
-      return Buffer.concat(chunks);
-    } catch (error) {
-      throw new InputError(`cannot read standard input: ${/** @type {Error} */ (error).message}`);
-    }
+    return { pieces: readOrSay(process.stdin, "standard input"), size: stats?.isFile() ? stats.size : undefined };
   }
+  const stats = statsOf(() => statSync(file));
+  return { pieces: readOrSay(createReadStream(file, { highWaterMark: READ_BYTES }), file), size: stats?.isFile() ? stats.size : undefined };
+}
+
+/** What `stat` says, or undefined when it cannot say (reading will then say why). @param {() => import("node:fs").Stats} stat */
+function statsOf(stat) {
   try {
-    return await readFile(file);
+    return stat();
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The pieces of `stream`, with a failure to read it as an InputError naming
+ * `what`.
+ * @param {AsyncIterable<Buffer>} stream @param {string} what
+ */
+async function* readOrSay(stream, what) {
+  try {
+    for await (const piece of stream) yield piece;
   } catch (error) {
     const { code, message } = /** @type {NodeJS.ErrnoException} */ (error);
     const reason =
       code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : code === "EACCES" ? "permission denied" : message;
-    throw new InputError(`cannot read ${file}: ${reason}`);
+    throw new InputError(`cannot read ${what}: ${reason}`);
   }
+}
+
+/**
+ * The raw bytes of FILE, or of standard input for `-` or no FILE, whole.
+ * @param {string | undefined} file
+ */
+async function readInput(file) {
+  /** @type {Buffer[]} */
+  const pieces = [];
+  for await (const piece of openInput(file).pieces) pieces.push(piece);
+  return Buffer.concat(pieces);
 }
 
 // ---------------------------------------------------------------------------
@@ -368,7 +404,9 @@ function unknownFields(bytes, maxBytes) {
       if (code !== "unknown_field" || !path.startsWith("/")) continue;
       const end = path.indexOf("/", 1);
       const name = unescapePointer(path.slice(1, end === -1 ? undefined : end));
-      fields.set(name, [...(fields.get(name) ?? []), path]);
+      const paths = fields.get(name);
+      if (paths === undefined) fields.set(name, [path]);
+      else paths.push(path);
     }
   }
   return fields;
@@ -709,63 +747,206 @@ function mayBeJsonArray(bytes) {
 }
 
 /**
- * decodeBatch over NDJSON in chunks of about CHUNK_LINES lines, with the same
- * results as one call: indexes and line numbers (of results and of issues)
- * are moved to the whole input. A chunk never starts with a line whose first
- * non-blank byte is `[`, which decodeBatch might read as a JSON array. The
- * caller has checked the whole input's size and UTF-8.
- * @param {Buffer} bytes @param {{ strict: boolean, maxBytes: number }} options
- * @param {(done: number, total: number, events: number) => void} onProgress
+ * An input as it is read: the bytes read and not yet handed on, in the
+ * pieces they came in (joined only when they are looked at), with how many
+ * line breaks they hold.
  */
-function decodeBatchChunked(bytes, options, onProgress) {
-  /** @type {BatchResult[]} */
-  const results = [];
-  let start = 0;
-  let lineOffset = 0;
-  while (start < bytes.length) {
-    let end = start;
-    let newlines = 0;
-    /** Moves `end` past the line holding `from`. @param {number} from */
-    const pastLine = (from) => {
-      for (let i = end; i < from; i++) if (bytes[i] === 0x0a) newlines++;
-      const newline = bytes.indexOf(0x0a, from);
-      end = newline === -1 ? bytes.length : newline + 1;
-      if (newline !== -1) newlines++;
-    };
-    for (let lines = 0; lines < CHUNK_LINES && end < bytes.length; lines++) pastLine(end);
-    for (let next = firstNonBlank(bytes, end); next !== -1 && bytes[next] === 0x5b; next = firstNonBlank(bytes, end)) pastLine(next);
-    const first = results.length;
-    let part;
-    try {
-      part = /** @type {BatchResult[]} */ (api.decodeBatch(bytes.subarray(start, end), options));
-    } catch (error) {
-      if (error instanceof api.DecodeError) for (const issue of error.issues) moveIssue(issue, lineOffset);
-      throw error;
-    }
-    for (const result of part) {
-      result.index += first;
-      result.line += lineOffset;
-      if (!result.success) for (const issue of result.error.issues) moveIssue(issue, lineOffset);
-      results.push(result);
-    }
-    lineOffset += newlines;
-    start = end;
-    onProgress(end, bytes.length, results.length);
+class Reader {
+  /** @param {AsyncIterable<Buffer>} pieces */
+  constructor(pieces) {
+    this.iterator = pieces[Symbol.asyncIterator]();
+    /** @type {Buffer[]} */
+    this.pieces = [];
+    /** Line breaks in `pieces`. */
+    this.newlines = 0;
+    /** Bytes read so far, and bytes handed on. */
+    this.read = 0;
+    this.taken = 0;
+    this.ended = false;
+    /** @type {Buffer[]} the pieces that begin within the first HEAD_BYTES bytes, for `head` */
+    this.headPieces = [];
   }
-  return results;
+
+  /**
+   * The first HEAD_BYTES bytes read (or fewer, all the input), and whether
+   * they are all of it: what the hints after a batch look at.
+   */
+  get head() {
+    const bytes = Buffer.concat(this.headPieces).subarray(0, HEAD_BYTES);
+    return { bytes, whole: this.ended && bytes.length === this.read };
+  }
+
+  /** Reads one more piece; false at the end of the input. */
+  async more() {
+    if (this.ended) return false;
+    const { value, done } = await this.iterator.next();
+    if (done) {
+      this.ended = true;
+      return false;
+    }
+    this.pieces.push(value);
+    if (this.read < HEAD_BYTES) this.headPieces.push(value);
+    this.read += value.length;
+    this.newlines += newlinesIn(value);
+    return true;
+  }
+
+  /** Reads until `enough()` or the end of the input. @param {() => boolean} enough */
+  async readUntil(enough) {
+    while (!enough() && (await this.more()));
+  }
+
+  /** The bytes read and not yet handed on, as one buffer. */
+  get pending() {
+    if (this.pieces.length > 1) this.pieces = [Buffer.concat(this.pieces)];
+    return this.pieces[0] ?? Buffer.alloc(0);
+  }
+
+  /** Hands on the first `end` bytes of `pending`. @param {number} end */
+  take(end) {
+    const pending = this.pending;
+    const taken = pending.subarray(0, end);
+    this.pieces = end === pending.length ? [] : [pending.subarray(end)];
+    this.newlines -= newlinesIn(taken);
+    this.taken += end;
+    return taken;
+  }
+
+  /** Reads the rest of the input and hands on all of it. */
+  async rest() {
+    await this.readUntil(() => false);
+    return this.take(this.pending.length);
+  }
+}
+
+/** @param {Buffer} bytes */
+function newlinesIn(bytes) {
+  let count = 0;
+  for (let i = bytes.indexOf(0x0a); i !== -1; i = bytes.indexOf(0x0a, i + 1)) count++;
+  return count;
 }
 
 /**
- * Moves an issue of a chunk `lines` lines down, to its place in the whole
- * input: its line, and the line its message names ("at line N, column M",
- * as an invalid_json message has it).
- * @param {{ line?: number, column?: number, message: string }} issue @param {number} lines
+ * The end of the next chunk of NDJSON in `reader`: past its first
+ * CHUNK_LINES lines (or all that is left), and past every line after them
+ * whose first non-blank byte is `[`, since decodeBatch might read a chunk
+ * that starts so as a JSON array.
+ * @param {Reader} reader
  */
-function moveIssue(issue, lines) {
-  if (issue.line === undefined || lines === 0) return;
+async function nextChunk(reader) {
+  await reader.readUntil(() => reader.newlines >= CHUNK_LINES);
+  let bytes = reader.pending;
+  let end = 0;
+  for (let lines = 0; lines < CHUNK_LINES && end < bytes.length; lines++) {
+    const newline = bytes.indexOf(0x0a, end);
+    end = newline === -1 ? bytes.length : newline + 1;
+  }
+  for (;;) {
+    const next = firstNonBlank(bytes, end);
+    const newline = next === -1 ? -1 : bytes.indexOf(0x0a, next);
+    if ((next === -1 || (bytes[next] === 0x5b && newline === -1)) && (await reader.more())) {
+      bytes = reader.pending;
+      continue;
+    }
+    // Only blanks are left, or a last line that starts with `[`: all of it.
+    if (next === -1 || (bytes[next] === 0x5b && newline === -1)) end = bytes.length;
+    else if (bytes[next] === 0x5b) end = newline + 1;
+    else break;
+    if (end === bytes.length && reader.ended) break;
+  }
+  return reader.take(end);
+}
+
+/**
+ * decodeBatch over an input as it is read, with the same results as one call
+ * over all of it: what may be a JSON array (its first non-blank byte is `[`)
+ * in one call, since the core decides (src/batch.rs); NDJSON in chunks of
+ * about CHUNK_LINES lines, with indexes and places (the line of each result
+ * and issue, and the line and byte offset an issue's message names) moved to
+ * the whole input. Each result goes to `onResult`, none is kept, so that a
+ * log of any size is read.
+ * @param {Reader} reader @param {{ strict: boolean, maxBytes: number }} options
+ * @param {(result: BatchResult) => void} onResult
+ * @param {(done: number, events: number, more: boolean) => void} onProgress
+ */
+async function decodeBatchStream(reader, options, onResult, onProgress) {
+  await reader.readUntil(() => firstNonBlank(reader.pending, 0) !== -1);
+  if (mayBeJsonArray(reader.pending)) {
+    for (const result of /** @type {BatchResult[]} */ (api.decodeBatch(await reader.rest(), options))) onResult(result);
+    return;
+  }
+  const at = { events: 0, lines: 0, bytes: 0 };
+  while (!reader.ended || reader.pending.length > 0) {
+    at.bytes = reader.taken;
+    const chunk = await nextChunk(reader);
+    at.events += decodeChunk(chunk, at, options, onResult);
+    at.lines += newlinesIn(chunk);
+    await reader.readUntil(() => reader.pending.length > 0);
+    onProgress(reader.taken, at.events, reader.pending.length > 0);
+  }
+}
+
+/**
+ * decodeBatch of one chunk of NDJSON found `at` so many events, lines and
+ * bytes into the input, with its results moved there and handed to
+ * `onResult`; returns how many there were. A chunk whose results are more
+ * than one call returns (payload_too_large: millions of issues) is decoded
+ * in two halves.
+ * @param {Buffer} chunk @param {{ events: number, lines: number, bytes: number }} at
+ * @param {{ strict: boolean, maxBytes: number }} options @param {(result: BatchResult) => void} onResult
+ * @returns {number}
+ */
+function decodeChunk(chunk, at, options, onResult) {
+  let part;
+  try {
+    part = /** @type {BatchResult[]} */ (api.decodeBatch(chunk, options));
+  } catch (error) {
+    if (!(error instanceof api.DecodeError)) throw error;
+    const half = error.issues[0]?.code === "payload_too_large" ? halfway(chunk) : -1;
+    if (half === -1) {
+      for (const issue of error.issues) moveIssue(issue, at.lines, at.bytes);
+      throw error;
+    }
+    const first = decodeChunk(chunk.subarray(0, half), at, options, onResult);
+    const rest = { events: at.events + first, lines: at.lines + newlinesIn(chunk.subarray(0, half)), bytes: at.bytes + half };
+    return first + decodeChunk(chunk.subarray(half), rest, options, onResult);
+  }
+  for (const result of part) {
+    result.index += at.events;
+    result.line += at.lines;
+    if (!result.success) for (const issue of result.error.issues) moveIssue(issue, at.lines, at.bytes);
+    onResult(result);
+  }
+  return part.length;
+}
+
+/**
+ * Where to cut a chunk in two: the first line end past its middle after
+ * which some line follows that does not start with `[`; -1 if there is none.
+ * @param {Buffer} chunk
+ */
+function halfway(chunk) {
+  for (let end = chunk.indexOf(0x0a, chunk.length >> 1); end !== -1; end = chunk.indexOf(0x0a, end + 1)) {
+    const next = firstNonBlank(chunk, end + 1);
+    if (next !== -1 && chunk[next] !== 0x5b) return end + 1;
+  }
+  return -1;
+}
+
+/**
+ * Moves an issue of a chunk `lines` lines and `bytes` bytes down, to its
+ * place in the whole input: its line, and the place its message names ("at
+ * line N, column M" as an invalid_json message has it, "at byte offset B
+ * (line N, column M)" as an invalid_utf8 one does).
+ * @param {{ line?: number, column?: number, message: string }} issue @param {number} lines @param {number} bytes
+ */
+function moveIssue(issue, lines, bytes) {
+  if (issue.line === undefined || (lines === 0 && bytes === 0)) return;
   const at = `line ${issue.line}, column ${issue.column}`;
+  const offset = /byte offset (\d+) \(/.exec(issue.message);
   issue.line += lines;
   issue.message = issue.message.replace(at, `line ${issue.line}, column ${issue.column}`);
+  if (offset) issue.message = issue.message.replace(offset[0], `byte offset ${Number(offset[1]) + bytes} (`);
 }
 
 /**
@@ -775,12 +956,21 @@ function moveIssue(issue, lines) {
 function progressBar() {
   let drawn = 0;
   return {
-    /** @param {number} done @param {number} total @param {number} events */
+    /**
+     * `total` is the input's size, undefined when it is not known before the
+     * end (a pipe): then the bytes read are shown instead of a bar.
+     * @param {number} done @param {number | undefined} total @param {number} events
+     */
     update(done, total, events) {
-      const width = Math.max(10, Math.min(40, (process.stderr.columns || 80) - 40));
-      const ratio = total === 0 ? 1 : done / total;
-      const filled = Math.round(ratio * width);
-      const text = `[${"#".repeat(filled)}${".".repeat(width - filled)}] ${String(Math.floor(ratio * 100)).padStart(3)}%  ${events.toLocaleString("en-US")} events`;
+      const count = `${events.toLocaleString("en-US")} events`;
+      let text;
+      if (total === undefined) text = `${(done / 1e6).toFixed(1)} MB read  ${count}`;
+      else {
+        const width = Math.max(10, Math.min(40, (process.stderr.columns || 80) - 40));
+        const ratio = total === 0 ? 1 : Math.min(1, done / total);
+        const filled = Math.round(ratio * width);
+        text = `[${"#".repeat(filled)}${".".repeat(width - filled)}] ${String(Math.floor(ratio * 100)).padStart(3)}%  ${count}`;
+      }
       process.stderr.write(`\r${text}${" ".repeat(Math.max(0, drawn - text.length))}`);
       drawn = text.length;
     },
@@ -811,37 +1001,48 @@ function sortedCounts(counts) {
 }
 
 /**
- * The summary of a batch.
- * @param {BatchResult[]} results @param {number} maxFailures
+ * The summary of a batch, added to a result at a time: counts, and the first
+ * `maxFailures` failures.
+ * @param {number} maxFailures
  */
-function summarize(results, maxFailures) {
+function tally(maxFailures) {
   const types = new Map();
   const codes = new Map();
   /** @type {{ index: number, line: number, issues: Issue[] }[]} */
   const failures = [];
+  let total = 0;
   let invalid = 0;
-  for (const result of results) {
-    if (result.success) {
-      const type = String(result.data.event_type);
-      types.set(type, (types.get(type) ?? 0) + 1);
-      continue;
-    }
-    invalid++;
-    for (const issue of result.error.issues) codes.set(issue.code, (codes.get(issue.code) ?? 0) + 1);
-    if (failures.length < maxFailures) failures.push({ index: result.index, line: result.line, issues: result.error.issues });
-  }
   return {
-    total: results.length,
-    valid: results.length - invalid,
-    invalid,
-    event_types: sortedCounts(types),
-    issue_codes: sortedCounts(codes),
-    failures,
-    failures_not_listed: invalid - failures.length,
+    get total() {
+      return total;
+    },
+    /** @param {BatchResult} result */
+    add(result) {
+      total++;
+      if (result.success) {
+        const type = String(result.data.event_type);
+        types.set(type, (types.get(type) ?? 0) + 1);
+        return;
+      }
+      invalid++;
+      for (const issue of result.error.issues) codes.set(issue.code, (codes.get(issue.code) ?? 0) + 1);
+      if (failures.length < maxFailures) failures.push({ index: result.index, line: result.line, issues: result.error.issues });
+    },
+    summary() {
+      return {
+        total,
+        valid: total - invalid,
+        invalid,
+        event_types: sortedCounts(types),
+        issue_codes: sortedCounts(codes),
+        failures,
+        failures_not_listed: invalid - failures.length,
+      };
+    },
   };
 }
 
-/** @param {ReturnType<typeof summarize>} summary */
+/** @param {ReturnType<ReturnType<typeof tally>["summary"]>} summary */
 function describeSummary(summary) {
   const c = colorsFor(process.stdout);
   const count = (/** @type {number} */ n) => n.toLocaleString("en-US");
@@ -876,15 +1077,17 @@ function describeSummary(summary) {
 /**
  * Hints after a batch's summary, on stderr: for an input that starts with a
  * byte order mark, and for one whose events each take several lines (one
- * pretty-printed event, or many), which is neither NDJSON nor an array.
- * @param {{ total: number, valid: number }} summary @param {Buffer} bytes
+ * pretty-printed event, or many), which is neither NDJSON nor an array. They
+ * look at the input's head (`Reader.head`), and call it one event only when
+ * it is the whole input.
+ * @param {{ total: number, valid: number }} summary @param {{ bytes: Buffer, whole: boolean }} head
  */
-function batchHints(summary, bytes) {
+function batchHints(summary, { bytes, whole }) {
   const c = colorsFor(process.stderr);
   let out = startsWithBom(bytes) ? `${c.dim(BOM_HINT)}\n` : "";
   if (summary.total > 1 && summary.valid === 0 && !mayBeJsonArray(bytes)) {
     const first = firstLine(bytes);
-    if (isJsonValue(bytes.toString("utf8"))) out += `${c.dim(`(one event over several lines? try '${NAME} decode')`)}\n`;
+    if (whole && isJsonValue(bytes.toString("utf8"))) out += `${c.dim(`(one event over several lines? try '${NAME} decode')`)}\n`;
     else if (first.startsWith("{") && !isJsonValue(first)) {
       out += `${c.dim(`(events over several lines each? batch reads one event a line, or a JSON array: try 'jq -c . FILE | ${NAME} batch')`)}\n`;
     }
@@ -906,34 +1109,27 @@ async function runBatch(args) {
     strict: values.strict === true,
     maxBytes: integerOption(values["max-bytes"], "max-bytes", "batch", undefined),
     // A log on disk is the user's own: no limit on the whole (NDJSON is read
-    // in chunks; a JSON array in one call).
+    // in chunks as it comes; a JSON array in one call).
     maxBatchBytes: Infinity,
   };
   const maxFailures = integerOption(values["max-failures"], "max-failures", "batch", 20);
-  const bytes = await readInput(file);
+  const input = openInput(file);
+  const reader = new Reader(input.pieces);
+  // A usage error or an unreadable file is said before the WebAssembly loads.
+  await reader.more();
   loadApi();
   const progress = progressWanted(values["no-progress"] === true);
 
-  /** @type {BatchResult[]} */
-  let results;
+  const counts = tally(maxFailures);
   try {
-    // One call for what may be a JSON array (the core decides), and for an
-    // input the core refuses as a whole (not UTF-8), so that its issue is
-    // exactly the one-call issue. Otherwise chunks of lines: for the bar, and
-    // so that a log of any size is read.
-    const oneCall = mayBeJsonArray(bytes) || !isUtf8(bytes);
-    if (oneCall) {
-      results = /** @type {BatchResult[]} */ (api.decodeBatch(bytes, options));
-    } else {
-      const bar = progressBar();
-      try {
-        results = decodeBatchChunked(bytes, options, (done, total, events) => {
-          // On a terminal, only inputs of more than one chunk get a bar.
-          if (progress.on && (progress.forced || done < total || bar.shown)) bar.update(done, total, events);
-        });
-      } finally {
-        bar.clear();
-      }
+    const bar = progressBar();
+    try {
+      await decodeBatchStream(reader, options, counts.add, (done, events, more) => {
+        // On a terminal, only inputs of more than one chunk get a bar.
+        if (progress.on && (progress.forced || more || bar.shown)) bar.update(done, input.size, events);
+      });
+    } finally {
+      bar.clear();
     }
   } catch (error) {
     if (!(error instanceof api.DecodeError)) throw error;
@@ -945,9 +1141,9 @@ async function runBatch(args) {
     return EXIT_INVALID;
   }
 
-  const summary = summarize(results, maxFailures);
+  const summary = counts.summary();
   writeOut(values.json ? json(summary) : describeSummary(summary));
-  if (!values.json) writeErr(batchHints(summary, bytes));
+  if (!values.json) writeErr(batchHints(summary, reader.head));
   return summary.invalid === 0 ? EXIT_VALID : EXIT_INVALID;
 }
 
@@ -999,7 +1195,10 @@ function collectSecrets(argv) {
 process.stdout.on("error", (error) => {
   // `| head`: the reader left; nothing more to say.
   if (/** @type {NodeJS.ErrnoException} */ (error).code === "EPIPE") process.exit(process.exitCode ?? EXIT_VALID);
-  throw error;
+  // A full disk, a closed descriptor: the verdict did not reach its reader,
+  // which is not "invalid" (1), whatever the input was.
+  writeErr(`${NAME}: cannot write standard output: ${error.message}\n`);
+  process.exit(EXIT_USAGE);
 });
 
 const argv = process.argv.slice(2);

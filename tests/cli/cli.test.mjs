@@ -7,8 +7,8 @@
 // Needs pkg/ built (`make test-package` or `node scripts/build-pkg.mjs`).
 // Run: node --test tests/cli/
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
-import { accessSync, constants, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { accessSync, constants, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, test } from "node:test";
@@ -162,9 +162,24 @@ describe("usage errors: exit 2, stderr, a usage hint", () => {
     }
     const directory = run(["batch", scratch]);
     assert.deepEqual(directory, { status: 2, stdout: "", stderr: `connect-webview-events: cannot read ${scratch}: is a directory\n` });
+    const stdinDirectory = spawnSync(process.execPath, [CLI, "batch"], { stdio: [openSync(scratch, "r"), "pipe", "pipe"], encoding: "utf8", env: cleanEnv() });
+    assert.deepEqual(
+      [stdinDirectory.status, stdinDirectory.stdout, stdinDirectory.stderr],
+      [2, "", "connect-webview-events: cannot read standard input: is a directory\n"],
+      "not 'events: 0', which Node's read of a directory would give",
+    );
     const headers = run(["verify", "--secret", SECRET, "--headers-file", missing, FAILED]);
     assert.equal(headers.status, 2);
     assert.match(headers.stderr, /cannot read .*no-such-file\.json: no such file/);
+  });
+});
+
+describe("output that cannot be written", { skip: existsSync("/dev/full") ? false : "needs /dev/full" }, () => {
+  test("a full disk is exit 2 with the reason, not 1 (invalid) with a stack trace, for a valid event too", () => {
+    for (const args of [["decode", SUCCEEDED], ["decode", "--json", FAILED], ["batch", temp(`${oneLine(SUCCEEDED)}\n`)]]) {
+      const r = spawnSync(process.execPath, [CLI, ...args], { stdio: ["pipe", openSync("/dev/full", "w"), "pipe"], encoding: "utf8", env: cleanEnv() });
+      assert.deepEqual([r.status, r.stderr], [2, "connect-webview-events: cannot write standard output: ENOSPC: no space left on device, write\n"], args.join(" "));
+    }
   });
 });
 
@@ -694,6 +709,17 @@ describe("events of every family (the catalogue's examples)", () => {
     assert.deepEqual(JSON.parse(json.stdout), event);
   });
 
+  test("thousands of fields outside the schema inside one field: the first three paths and a count of the rest", () => {
+    // Each top-level field's list of paths grows by a push: a copy of the
+    // list per path made 80,000 of them take 44 s.
+    const event = example("access_code.delay_in_setting_on_device");
+    for (let i = 0; i < 30_000; i++) event.device_errors[0][`x${i}`] = i;
+    const r = run(["decode", temp(JSON.stringify(event))]);
+    assert.equal(r.status, 0, r.stderr);
+    const line = r.stdout.split("\n").find((l) => l.startsWith("  device_errors: "));
+    assert.ok(line.endsWith("  (unknown fields inside, kept: /device_errors/0/x0, /device_errors/0/x1, /device_errors/0/x2 and 29997 more)"), line.slice(-200));
+  });
+
   test("a field outside the schema inside an array of objects is marked with its path; --strict reports it there", () => {
     const event = example("access_code.delay_in_setting_on_device");
     event.access_code_errors[1].added_later = "kept";
@@ -878,6 +904,76 @@ describe("batch in chunks, as with a progress bar", () => {
     assert.equal(chunked.stdout, oneCall.stdout);
     const quiet = run(["batch", "--no-progress", input], { env: { CONNECT_WEBVIEW_EVENTS_PROGRESS: "1" } });
     assert.deepEqual(quiet, { ...oneCall, stderr: "" });
+  });
+
+  test("on standard input (a pipe, of no size known before its end), the same summary; the bar counts what is read", () => {
+    const args = ["batch", "--json", "--max-failures", "100000"];
+    const fromFile = run([...args, input]);
+    const piped = run(args, { input: readFileSync(input), env: { CONNECT_WEBVIEW_EVENTS_PROGRESS: "1" } });
+    assert.equal(piped.status, 1);
+    assert.equal(piped.stdout, fromFile.stdout);
+    assert.match(piped.stderr, /^\r\d+\.\d MB read  4,995 events/);
+    assert.match(piped.stderr, /\r +\r$/, "cleared");
+  });
+
+  test("NDJSON is decoded as it is read, not once all of it is in", { timeout: 60_000 }, async () => {
+    // The first 6,000 lines, then nothing more until the bar has shown the
+    // first chunk's events: a CLI that read all its input first would never
+    // draw it, and the test would time out.
+    const child = spawn(process.execPath, [CLI, "batch", "--json", "--max-failures", "100000"], { env: cleanEnv({ CONNECT_WEBVIEW_EVENTS_PROGRESS: "1" }) });
+    try {
+      let stdout = "";
+      let stderr = "";
+      child.stdout.setEncoding("utf8").on("data", (text) => (stdout += text));
+      const exited = new Promise((resolve) => child.on("close", resolve));
+      const text = readFileSync(input, "utf8");
+      const cut = text.split("\n", 6000).join("\n").length + 1;
+      child.stdin.write(text.slice(0, cut));
+      await new Promise((resolve) => {
+        child.stderr.setEncoding("utf8").on("data", (chunk) => {
+          stderr += chunk;
+          if (/ events/.test(stderr)) resolve(undefined);
+        });
+      });
+      assert.match(stderr, /^\r\d+\.\d MB read  4,995 events/);
+      child.stdin.end(text.slice(cut));
+      assert.equal(await exited, 1);
+      assert.equal(stdout, run(["batch", "--json", "--max-failures", "100000", input]).stdout);
+    } finally {
+      child.kill();
+    }
+  });
+
+  test("bytes that are not UTF-8 in a later chunk: the issue one call over the whole input gives, its byte offset too", () => {
+    const whole = Buffer.concat([readFileSync(input), Buffer.from([0x7b, 0x22, 0xc3, 0x28, 0x22, 0x7d, 0x0a]), readFileSync(input)]);
+    assert.ok(whole.indexOf(0xc3) > 2 * 5000 * 100, "past the first chunks");
+    const r = run(["batch", "--json", temp(whole)]);
+    assert.equal(r.status, 1);
+    let expected;
+    try {
+      decodeBatch(whole);
+    } catch (error) {
+      expected = JSON.parse(JSON.stringify(error.issues));
+    }
+    assert.equal(expected?.[0]?.code, "invalid_utf8");
+    assert.deepEqual(JSON.parse(r.stdout), { issues: expected });
+    assert.ok(expected[0].message.includes(`at byte offset ${whole.indexOf(0xc3)} (line 12346, column 3)`), expected[0].message);
+  });
+
+  test("a chunk whose results are more than one call returns is decoded in halves, with the same results", () => {
+    // 5,000 lines of 150 duplicate keys each: 745,000 issues, more than the
+    // 64 MiB of results one decodeBatch call returns.
+    const line = `{"event_type":"lock.locked"${',"a":1'.repeat(150)}}`;
+    const heavy = Buffer.from(`${line}\n`.repeat(4999) + `\n${line}\n`);
+    assert.throws(() => decodeBatch(heavy), (error) => error.issues[0].code === "payload_too_large");
+    const r = run(["batch", "--json", "--max-failures", "3", temp(heavy)]);
+    assert.equal(r.status, 1, r.stderr);
+    const summary = JSON.parse(r.stdout);
+    const one = decodeBatch(Buffer.from(line))[0].error.issues;
+    const counts = Object.fromEntries([...new Set(one.map((i) => i.code))].map((code) => [code, 5000 * one.filter((i) => i.code === code).length]));
+    assert.deepEqual([summary.total, summary.invalid, summary.issue_codes], [5000, 5000, counts]);
+    assert.deepEqual(summary.failures.map((f) => [f.index, f.line]), [[0, 1], [1, 2], [2, 3]]);
+    assert.deepEqual(summary.failures[0].issues, JSON.parse(JSON.stringify(one)));
   });
 
   test("a JSON array is decoded in one call, even with the bar asked for", () => {
