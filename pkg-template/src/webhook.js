@@ -449,7 +449,9 @@ export function createWebhook(runtime) {
     let picked;
     for (const name of VERIFY_OPTIONS) {
       const value = optionField(given, name, undefined);
-      if (value !== undefined) (picked ??= {})[name] = value;
+      // A Date's time, not the Date, which its owner may change later.
+      const time = name === "now" ? timeOf(value) : NaN;
+      if (value !== undefined) (picked ??= {})[name] = Number.isFinite(time) ? new Date(time) : value;
     }
     return picked;
   }
