@@ -5,8 +5,9 @@
 //!
 //! - UUIDs are [`uuid::Uuid`]; they serialise in lower case. Date-times, URLs and other strings are
 //!   `String`s, kept as the text sent.
-//! - Numbers are `f64`, serialised as JavaScript writes them: an integral value as an integer
-//!   (`70`, not `70.0`).
+//! - Numbers are `f64`, serialised as JavaScript writes the numbers it sends: an integral value
+//!   below 2^53 as an integer (`70`, not `70.0`); `-0` and larger integral values stay floats
+//!   (`-0.0`, `1e16`), which JavaScript would write as `0` and `10000000000000000`.
 //! - An optional field is an `Option`, left out when `None`. A required field that may be `null` is
 //!   an `Option` written as `null` when `None`. An optional field that may be `null`
 //!   (`device.deleted/device_name`) is an `Option<Option<_>>`: `None` when absent, `Some(None)`
@@ -14,7 +15,9 @@
 //! - Custom metadata is [`CustomMetadata`], keys in the order sent; records of anything are JSON
 //!   objects.
 //! - Every struct keeps the fields the catalogue does not name in `extra`, in the order they came
-//!   in, so that an event serialises back to the JSON value it was decoded from.
+//!   in, so that an event serialises back to the JSON value it was decoded from. Written out, an
+//!   object's named fields come first, in the struct's order, then those of `extra`;
+//!   `serde_json::Value`'s equality does not look at the order.
 //! - [`SeamEvent`]'s `Deserialize` checks an event as [`decode`](crate::decode) does; a struct's
 //!   own only fits its fields (for values already checked, or made by hand).
 //!
@@ -514,7 +517,9 @@ impl SeamEvent {
         }
     }
 
-    /// The event as a JSON value, equal to the one it was decoded from (but for the case of UUIDs).
+    /// The event as a JSON value, equal to the one it was decoded from, but for the case of UUIDs
+    /// and for a number of a typed field written otherwise than JavaScript writes it (`1.0` comes
+    /// back as `1`, `1e2` as `100`).
     pub fn to_value(&self) -> Value {
         // Every member is a string, a number, a boolean or a JSON value: writing cannot fail.
         serde_json::to_value(self).unwrap_or(Value::Null)
