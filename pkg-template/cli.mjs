@@ -301,17 +301,16 @@ const HEAD_BYTES = 16 << 20;
  * @returns {{ pieces: AsyncIterable<Buffer>, size: number | undefined }}
  */
 function openInput(file) {
-  if (file === undefined || file === "-") {
-    const stats = statsOf(() => fstatSync(0));
-    // Node reads a directory on standard input as no bytes at all.
-    if (stats?.isDirectory()) throw new InputError("cannot read standard input: is a directory");
-    if (file === undefined && process.stdin.isTTY) {
-      writeErr(`${NAME}: reading standard input (end with Ctrl-D; --help for usage)\n`);
-    }
-    return { pieces: readOrSay(process.stdin, "standard input"), size: stats?.isFile() ? stats.size : undefined };
+  const stdin = file === undefined || file === "-";
+  const stats = statsOf(() => (stdin ? fstatSync(0) : statSync(file)));
+  const size = stats?.isFile() ? stats.size : undefined;
+  if (!stdin) return { pieces: readOrSay(createReadStream(file, { highWaterMark: READ_BYTES }), file), size };
+  // Node reads a directory on standard input as no bytes at all.
+  if (stats?.isDirectory()) throw new InputError("cannot read standard input: is a directory");
+  if (file === undefined && process.stdin.isTTY) {
+    writeErr(`${NAME}: reading standard input (end with Ctrl-D; --help for usage)\n`);
   }
-  const stats = statsOf(() => statSync(file));
-  return { pieces: readOrSay(createReadStream(file, { highWaterMark: READ_BYTES }), file), size: stats?.isFile() ? stats.size : undefined };
+  return { pieces: readOrSay(process.stdin, "standard input"), size };
 }
 
 /** What `stat` says, or undefined when it cannot say (reading will then say why). @param {() => import("node:fs").Stats} stat */
@@ -759,9 +758,10 @@ class Reader {
     this.pieces = [];
     /** Line breaks in `pieces`. */
     this.newlines = 0;
-    /** Bytes read so far, and bytes handed on. */
+    /** Bytes read so far; bytes and line breaks handed on. */
     this.read = 0;
     this.taken = 0;
+    this.takenLines = 0;
     this.ended = false;
     /** @type {Buffer[]} the pieces that begin within the first HEAD_BYTES bytes, for `head` */
     this.headPieces = [];
@@ -806,9 +806,11 @@ class Reader {
   take(end) {
     const pending = this.pending;
     const taken = pending.subarray(0, end);
+    const lines = newlinesIn(taken);
     this.pieces = end === pending.length ? [] : [pending.subarray(end)];
-    this.newlines -= newlinesIn(taken);
+    this.newlines -= lines;
     this.taken += end;
+    this.takenLines += lines;
     return taken;
   }
 
@@ -844,17 +846,14 @@ async function nextChunk(reader) {
   for (;;) {
     const next = firstNonBlank(bytes, end);
     const newline = next === -1 ? -1 : bytes.indexOf(0x0a, next);
-    if ((next === -1 || (bytes[next] === 0x5b && newline === -1)) && (await reader.more())) {
+    // Only blanks after `end`, or a line that starts with `[` and has not
+    // ended yet: what is read next decides, and at the end, all of it.
+    if (next === -1 || (bytes[next] === 0x5b && newline === -1)) {
+      if (!(await reader.more())) return reader.take(bytes.length);
       bytes = reader.pending;
-      continue;
-    }
-    // Only blanks are left, or a last line that starts with `[`: all of it.
-    if (next === -1 || (bytes[next] === 0x5b && newline === -1)) end = bytes.length;
-    else if (bytes[next] === 0x5b) end = newline + 1;
-    else break;
-    if (end === bytes.length && reader.ended) break;
+    } else if (bytes[next] === 0x5b) end = newline + 1;
+    else return reader.take(end);
   }
-  return reader.take(end);
 }
 
 /**
@@ -875,14 +874,12 @@ async function decodeBatchStream(reader, options, onResult, onProgress) {
     for (const result of /** @type {BatchResult[]} */ (api.decodeBatch(await reader.rest(), options))) onResult(result);
     return;
   }
-  const at = { events: 0, lines: 0, bytes: 0 };
+  let events = 0;
   while (!reader.ended || reader.pending.length > 0) {
-    at.bytes = reader.taken;
-    const chunk = await nextChunk(reader);
-    at.events += decodeChunk(chunk, at, options, onResult);
-    at.lines += newlinesIn(chunk);
+    const at = { events, lines: reader.takenLines, bytes: reader.taken };
+    events += decodeChunk(await nextChunk(reader), at, options, onResult);
     await reader.readUntil(() => reader.pending.length > 0);
-    onProgress(reader.taken, at.events, reader.pending.length > 0);
+    onProgress(reader.taken, events, reader.pending.length > 0);
   }
 }
 

@@ -116,7 +116,7 @@ impl BatchOptions {
     ) -> Result<(Layout, impl Iterator<Item = BatchItem<T>> + 'a), DecodeError> {
         DecodeOptions::new().max_bytes(self.max_batch_bytes).check_size(input.len())?;
         let (layout, spans) = layout_of(input)?;
-        let items = spans.into_iter().enumerate().map(move |(index, span)| {
+        let items = spans.enumerate().map(move |(index, span)| {
             let text = input.get(span.start..span.end).unwrap_or_default();
             let result = self.decode.validate(text).and_then(|t| finish(text, t)).map_err(|e| span.relocate(e));
             BatchItem { index, line: span.line, result }

@@ -449,9 +449,7 @@ export function createWebhook(runtime) {
     let picked;
     for (const name of VERIFY_OPTIONS) {
       const value = optionField(given, name, undefined);
-      // A Date's time, not the Date, which its owner may change later.
-      const time = name === "now" ? timeOf(value) : NaN;
-      if (value !== undefined) (picked ??= {})[name] = Number.isFinite(time) ? new Date(time) : value;
+      if (value !== undefined) (picked ??= {})[name] = value;
     }
     return picked;
   }
@@ -467,6 +465,9 @@ export function createWebhook(runtime) {
     constructor(secret, options) {
       const own = pick(options);
       const { toleranceSeconds } = readVerifyOptions(own);
+      // The Date's time, read now (a valid Date, or readVerifyOptions threw):
+      // its owner may change the Date later.
+      if (own?.now !== undefined) own.now = new Date(timeOf(own.now));
       verifierFor(secret, toleranceSeconds);
       this.#secret = /** @type {string} */ (secret);
       this.#options = own;
