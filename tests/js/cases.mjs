@@ -345,6 +345,23 @@ export function contractCases(api, via, { test, assert, fixtures, bytesOf }) {
     assert.deepEqual(api.decodeBatch("\n \n"), []);
   });
 
+  test(`${via}: decodeBatch of millions of failing events is payload_too_large as a whole, and the instance decodes on`, () => {
+    // 3 million one-byte lines: results past 64 MiB (src/wasm.rs), a string
+    // longer than the engine makes. tests/memory/limits.test.mjs has larger ones.
+    const lines = "x\n".repeat(3 << 20);
+    for (const payload of [lines, bytesOf(lines)]) {
+      assert.throws(
+        () => api.decodeBatch(payload),
+        (error) => {
+          assert.ok(error instanceof api.DecodeError);
+          assert.deepEqual(error.issues, [{ code: "payload_too_large", path: "", message: "expected a batch whose results take at most 64 MiB as JSON, found more: decode it in parts, fewer events a call" }]);
+          return true;
+        },
+      );
+    }
+    assert.deepEqual(api.decode(FAILED), JSON.parse(FAILED));
+  });
+
   test(`${via}: decodeBatch reads a JSON array, and strict and maxBytes apply to each event`, () => {
     const input = `[\n${SUCCEEDED.trim()},\n${WITH_METADATA.trim()}, 7]`;
     const results = api.decodeBatch(input);
